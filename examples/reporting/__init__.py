@@ -1,0 +1,1 @@
+"""A reporting project: shared steps in one module, pipelines in another."""

@@ -1,0 +1,54 @@
+"""Finding backends by name: the built-in ones, and third-party ones by entry point.
+
+A third-party package registers a backend class under the `flowc.backends` entry
+point group; a built-in name always wins. Backend modules load only when asked for,
+so `flowc check` never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+
+from flowc.backends.base import Backend
+
+ENTRY_POINT_GROUP = "flowc.backends"
+
+BUILTIN: dict[str, str] = {
+    "kfp": "flowc.backends.kfp.backend:KfpBackend",
+    "airflow": "flowc.backends.airflow.backend:AirflowBackend",
+    "flyte": "flowc.backends.flyte.backend:FlyteBackend",
+}
+
+
+class BackendNotFound(LookupError):
+    """No backend of that name is installed."""
+
+
+class BackendNotAvailable(LookupError):
+    """The backend exists but cannot load (e.g. not written yet, or a missing extra)."""
+
+
+def available() -> list[str]:
+    """Every backend name: built-ins first, then third-party ones, sorted."""
+    extra = sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)} - set(BUILTIN))
+    return [*BUILTIN, *extra]
+
+
+def load(name: str) -> Backend:
+    """An instance of the backend called `name`."""
+    target = BUILTIN.get(name)
+    if target is None:
+        matches = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+        if not matches:
+            raise BackendNotFound(name)
+        target = matches[0].value
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise BackendNotAvailable(f"{name}: {exc}") from exc
+    backend = getattr(module, attr)()
+    if not isinstance(backend, Backend):
+        raise BackendNotAvailable(f"{name}: {target} does not implement the Backend protocol")
+    return backend

@@ -1,0 +1,139 @@
+"""The registry of diagnostic codes: every user-facing error flowc can report.
+
+One place for codes, severities, message templates and default hints, so messages
+stay consistent and `docs/diagnostics.md` can be generated from this table
+(`python -m flowc.ir.codes` prints it). Ranges: FLC0xx input and syntax,
+FLC1xx pipeline bodies, FLC2xx types and wiring, FLC3xx task and pipeline options,
+FLC4xx names, FLC5xx Kubeflow, FLC6xx Airflow, FLC7xx Flyte, FLC8xx CLI and deploy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code: `message` is a `str.format` template."""
+
+    code: str
+    message: str
+    hint: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+
+REGISTRY: dict[str, Code] = {}
+
+
+def _code(code: str, message: str, hint: str | None = None, severity: Literal["error", "warning"] = "error") -> Code:
+    entry = Code(code, message, hint, severity)
+    assert code not in REGISTRY, f"duplicate diagnostic code {code}"
+    REGISTRY[code] = entry
+    return entry
+
+
+# FLC0xx: input files and syntax
+FILE_NOT_FOUND = _code("FLC001", "no such file or directory: {}", "check the path")
+SYNTAX_ERROR = _code("FLC002", "syntax error: {}", "fix the Python syntax; flowc reads the file without running it")
+NOT_UTF8 = _code("FLC003", "cannot read {} as UTF-8 text", "save the file as UTF-8")
+NO_PIPELINES = _code("FLC004", "no @pipeline found in {}", "decorate a function with @flowc.pipeline", "warning")
+IMPORT_NOT_FOUND = _code("FLC005", "cannot find module {!r} in the project", "tasks and pipelines may be imported from modules under the project root")
+IMPORTED_NAME_NOT_FOUND = _code("FLC006", "module {!r} defines no task or pipeline named {!r}", None)
+IMPORT_CYCLE = _code("FLC007", "import cycle through {!r}", "break the cycle between your pipeline modules")
+
+# FLC1xx: pipeline bodies
+UNSUPPORTED_STATEMENT = _code(
+    "FLC101", "unsupported statement in a pipeline body: {}",
+    "a pipeline body may hold task calls, assignments, `for` loops, `if`, `with after(...)` and `return`; do other work inside a task",
+)
+UNSUPPORTED_EXPRESSION = _code(
+    "FLC102", "unsupported expression in a pipeline: {}",
+    "arithmetic, indexing, f-strings and other operations on runtime values belong in a task",
+)
+UNKNOWN_TASK = _code("FLC103", "{!r} is not a task or pipeline", "call a function decorated with @task, @container_task or @pipeline")
+MISSING_INPUT = _code("FLC104", "missing required input {!r} in call of {!r}", "pass it as a keyword argument")
+UNKNOWN_INPUT = _code("FLC105", "{!r} has no input named {!r}", None)
+UNDEFINED_NAME = _code("FLC106", "name {!r} is not defined in this pipeline", "use a parameter, a step's result or a loop variable")
+NOT_ALL_BRANCHES = _code(
+    "FLC107", "{!r} is assigned in only some branches of the `if`",
+    "assign it in every branch, including an `else`, to use it after the `if`",
+)
+BAD_COMPREHENSION = _code("FLC108", "unsupported comprehension: {}", "write `[step(x) for x in items]` with one `for` and no `if`")
+NOT_ITERABLE = _code("FLC109", "cannot fan out over a value of type {}", "iterate over a list: a literal list, a list parameter or a list output")
+BAD_CONDITION = _code("FLC110", "unsupported condition: {}", "compare outputs and parameters with literals or each other (== != < <= > >= in), combined with and/or/not")
+TOO_MANY_POSITIONAL = _code("FLC111", "{!r} takes {} positional inputs but {} were given", None)
+DUPLICATE_INPUT = _code("FLC112", "input {!r} given more than once", None)
+BAD_RETURN = _code("FLC113", "unsupported return: {}", "return one value or a tuple of values")
+RETURN_MISMATCH = _code("FLC114", "pipeline returns {} but declares {}", None)
+RUNTIME_COLLECTION = _code("FLC115", "a {} literal built from runtime values", "build the collection inside a task")
+NO_RESULT = _code("FLC116", "{!r} returns nothing; its result cannot be used as a value", "use it only as an ordering handle in `with after(...)`")
+BAD_AFTER = _code("FLC117", "`after` takes results of steps: {}", "pass task results, sub-pipeline results or fan-in lists")
+RECURSIVE_PIPELINE = _code("FLC118", "pipeline {!r} calls itself", "pipelines cannot recurse")
+BAD_UNPACK = _code("FLC119", "cannot unpack {} into {} names", None)
+NO_SUCH_FIELD = _code("FLC120", "{} has no field {!r}", None)
+STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `return`", "remove it")
+PARTIAL_RETURN = _code("FLC122", "only some branches return", "return in every branch (with an `else`), or after the `if`")
+LOOP_VALUE_OUTSIDE = _code("FLC123", "{!r} is assigned inside a `for` loop and cannot be used outside it", "use a list comprehension to collect values from a fan-out")
+
+# FLC2xx: types and wiring
+TYPE_MISMATCH = _code("FLC201", "input {!r} of {!r} expects {} but got {}", None)
+UNSUPPORTED_TYPE = _code(
+    "FLC202", "unsupported boundary type {}",
+    "use str, int, float, bool, list[T], dict[str, T], T | None, a NamedTuple, or Dataset/Model/Metrics/Artifact",
+)
+MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate it with a boundary type")
+BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
+CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
+
+# FLC3xx: task and pipeline options
+NON_LITERAL_OPTION = _code("FLC301", "decorator argument {!r} must be a literal", "use a literal or a module-level literal constant")
+UNKNOWN_OPTION = _code("FLC302", "unknown option {!r} for @{}", None)
+BAD_QUANTITY = _code("FLC303", "{} {!r} is not a valid Kubernetes quantity", "write cpu like \"500m\" or \"2\", memory like \"650M\" or \"2Gi\"")
+BAD_SCHEDULE = _code("FLC304", "schedule {!r} is not a cron expression or preset", "use five cron fields (\"0 3 * * *\") or @hourly, @daily, @weekly, @monthly, @yearly")
+BAD_OPTION_VALUE = _code("FLC305", "option {!r}: {}", None)
+BAD_TIMEOUT = _code("FLC306", "timeout {!r} is not a duration", "write a number and a unit: \"90s\", \"30m\", \"2h\", \"1d\"")
+BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", None)
+CONTAINER_BODY = _code("FLC308", "a @container_task body must be `...`", "the command runs in the image; remove the body")
+MISSING_OPTION = _code("FLC309", "@{} requires {!r}", None)
+
+# FLC4xx: names
+BAD_NAME = _code("FLC401", "name {!r} cannot be made valid for every engine", "use letters, digits and underscores, starting with a letter")
+DUPLICATE_PIPELINE = _code("FLC402", "pipeline name {!r} is defined more than once in this compile", "give one of them a distinct name")
+DUPLICATE_TASK = _code("FLC403", "task name {!r} is defined more than once", "give one of them a distinct `name=`")
+NAME_COLLISION = _code("FLC404", "{!r} and {!r} both become {!r} on {}", "rename one of them")
+RESERVED_NAME = _code("FLC405", "{!r} is a reserved name", None)
+
+# FLC5xx: Kubeflow Pipelines
+KFP_SPEC_TOO_LARGE = _code("FLC501", "the KFP pipeline spec of {!r} is {} bytes, over KFP's limit of {}", "split the pipeline or move large defaults into a file")
+KFP_DEFAULT_TOO_LONG = _code("FLC502", "default of {!r} is {} characters, over KFP's limit of {}", "pass large values as an artifact")
+KFP_UNSUPPORTED = _code("FLC503", "not supported on Kubeflow Pipelines: {}", None)
+
+# FLC6xx: Airflow
+AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
+AIRFLOW_UNSUPPORTED = _code("FLC602", "not supported on Airflow: {}", None)
+
+# FLC7xx: Flyte
+FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's array limit of {}", "split the list")
+FLYTE_UNSUPPORTED = _code("FLC702", "not supported on Flyte: {}", None)
+
+# FLC8xx: CLI, backends and deploy
+UNKNOWN_TARGET = _code("FLC801", "unknown target {!r}", None)
+BACKEND_UNAVAILABLE = _code("FLC802", "backend {!r} is not available: {}", None)
+WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
+DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
+DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
+BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+
+
+def table_markdown() -> str:
+    """The registry as a Markdown table, for docs/diagnostics.md."""
+    rows = ["| code | severity | message | hint |", "| --- | --- | --- | --- |"]
+    for c in sorted(REGISTRY.values(), key=lambda c: c.code):
+        msg = c.message.replace("{!r}", "`…`").replace("{}", "…").replace("|", "\\|")
+        rows.append(f"| {c.code} | {c.severity} | {msg} | {(c.hint or '').replace('|', chr(92) + '|')} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(table_markdown(), end="")

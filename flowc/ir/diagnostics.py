@@ -1,0 +1,112 @@
+"""Diagnostics: the one model every layer reports user mistakes with, and its renderings.
+
+A diagnostic has a code from `flowc.ir.codes`, a message, a span and a hint. The
+reader, the IR validator and the backends collect them (never raise them at the
+user) and the CLI renders them all, as text with the source line and a caret, as
+JSON, or as GitHub workflow commands.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from flowc.ir.base import IRModel
+from flowc.ir.codes import Code
+from flowc.ir.span import Span
+
+Severity = Literal["error", "warning"]
+
+
+class Diagnostic(IRModel):
+    """One problem found in user input, located at `span`."""
+
+    code: str
+    severity: Severity = "error"
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+
+    @classmethod
+    def of(cls, code: Code, span: Span | None, *args: object, hint: str | None = None, **kwargs: object) -> Diagnostic:
+        """Build a diagnostic from a registry entry, formatting its message with `args`."""
+        return cls(
+            code=code.code,
+            severity=code.severity,
+            message=code.message.format(*args, **kwargs),
+            span=span,
+            hint=hint if hint is not None else code.hint,
+        )
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.span is None:
+            return ("", 0, 0, self.code)
+        return (self.span.path, self.span.line, self.span.col, self.code)
+
+
+class CompileError(Exception):
+    """Raised inside the library when a stage cannot go on; carries its diagnostics."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        super().__init__("\n".join(d.message for d in diagnostics))
+        self.diagnostics = list(diagnostics)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics in file, line, column order, duplicates removed."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Diagnostic] = []
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        key = (d.code, d.message, d.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def render_text(d: Diagnostic, source_lines: Sequence[str] | None = None) -> str:
+    """`path:line:col: error[FLC001]: message`, the source line with a caret, the hint."""
+    where = f"{d.span}: " if d.span else ""
+    lines = [f"{where}{d.severity}[{d.code}]: {d.message}"]
+    if d.span and source_lines and 0 < d.span.line <= len(source_lines):
+        text = source_lines[d.span.line - 1].rstrip("\n").expandtabs(1)
+        width = max(1, d.span.end_col - d.span.col) if d.span.end_line == d.span.line else max(1, len(text) - d.span.col + 1)
+        gutter = f"{d.span.line:>4} | "
+        lines.append(gutter + text)
+        lines.append(" " * (len(gutter) + d.span.col - 1) + "^" * width)
+    if d.hint:
+        lines.append(f"  = hint: {d.hint}")
+    return "\n".join(lines)
+
+
+def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    return json.dumps([d.model_dump(mode="json") for d in diagnostics], indent=2, sort_keys=True)
+
+
+def render_github(d: Diagnostic) -> str:
+    """A GitHub Actions workflow command, so CI annotates the pull request."""
+
+    def esc(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def esc_prop(s: str) -> str:
+        return esc(s).replace(":", "%3A").replace(",", "%2C")
+
+    level = "error" if d.is_error else "warning"
+    props = ""
+    if d.span:
+        props = (
+            f" file={esc_prop(d.span.path)},line={d.span.line},col={d.span.col},"
+            f"endLine={d.span.end_line},endColumn={d.span.end_col},title={esc_prop(d.code)}"
+        )
+    message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+    return f"::{level}{props}::{esc(message)}"

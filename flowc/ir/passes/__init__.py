@@ -1,0 +1,1 @@
+"""IR -> IR passes, run in order by `flowc.ir.passes.pipeline.run_passes`."""
