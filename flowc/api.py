@@ -1,0 +1,131 @@
+"""The library facade: read, check, optimize and emit. The CLI and the tests call this.
+
+    loaded = load(["examples/churn.py"])          # read + validate + passes
+    if not loaded.ok: print(render(loaded))
+    result = emit(loaded.program, "kfp", {})      # files in memory
+    compile_to(["examples"], ["kfp"], Path("out"))  # all of it, written atomically
+
+Nothing here imports an engine SDK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flowc.backends.base import EmitResult
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
+from flowc.ir.model import Program
+
+
+@dataclass
+class Loaded:
+    """A read and checked program, with every diagnostic and the sources they point into."""
+
+    program: Program
+    diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
+    sources: dict[str, str] = field(default_factory=lambda: {})
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimize: bool = True) -> Loaded:
+    """Read `paths` (files or directories) into a validated, optimized Program.
+
+    Reading, validation and the passes each report diagnostics; passes run only on a
+    program without errors.
+    """
+    from flowc.dsl.reader import read_paths
+    from flowc.ir.passes import run_passes
+    from flowc.ir.validate import validate
+
+    read = read_paths(paths, root=root)
+    diagnostics = list(read.diagnostics)
+    program = read.program
+    if not has_errors(diagnostics):
+        diagnostics.extend(validate(program))
+    if optimize and not has_errors(diagnostics):
+        program = run_passes(program)
+    return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
+
+
+def emit(program: Program, target: str, options: Mapping[str, Any] | None = None) -> EmitResult:
+    """Run one backend on `program`; unknown or unavailable targets become diagnostics."""
+    from flowc.backends import registry
+
+    try:
+        backend = registry.load(target)
+    except registry.BackendNotFound:
+        hint = "available targets: " + ", ".join(registry.available())
+        return EmitResult(diagnostics=[Diagnostic.of(codes.UNKNOWN_TARGET, None, target, hint=hint)])
+    except registry.BackendNotAvailable as exc:
+        return EmitResult(diagnostics=[Diagnostic.of(codes.BACKEND_UNAVAILABLE, None, target, str(exc))])
+    result = backend.emit(program, dict(options or {}))
+    result.diagnostics = sorted_diagnostics(result.diagnostics)
+    return result
+
+
+@dataclass
+class CompileOutcome:
+    """What `compile_to` did: files written per target, and every diagnostic."""
+
+    written: dict[str, list[Path]] = field(default_factory=lambda: {})
+    diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
+    sources: dict[str, str] = field(default_factory=lambda: {})
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def compile_to(
+    paths: Sequence[str | Path],
+    targets: Sequence[str],
+    out_dir: Path,
+    *,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    root: str | Path | None = None,
+    split_by_target: bool | None = None,
+) -> CompileOutcome:
+    """Compile `paths` for every target and write the files, all or nothing.
+
+    With several targets each gets a subfolder (`out/kfp/...`); with one target the
+    files go straight into `out_dir` unless `split_by_target` says otherwise. Nothing
+    is written unless every target emitted without errors.
+    """
+    from flowc.codegen.files import write_all
+
+    loaded = load(paths, root=root)
+    outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
+    if not loaded.ok:
+        return outcome
+    split = len(targets) > 1 if split_by_target is None else split_by_target
+    staged: dict[str, bytes] = {}
+    per_target: dict[str, list[str]] = {}
+    for target in targets:
+        result = emit(loaded.program, target, (options or {}).get(target, {}))
+        outcome.diagnostics.extend(result.diagnostics)
+        prefix = f"{target}/" if split else ""
+        per_target[target] = [prefix + rel for rel in sorted(result.files)]
+        staged.update({prefix + rel: data for rel, data in result.files.items()})
+    outcome.diagnostics = sorted_diagnostics(outcome.diagnostics)
+    if not outcome.ok:
+        return outcome
+    try:
+        write_all(out_dir, staged)
+    except OSError as exc:
+        outcome.diagnostics.append(Diagnostic.of(codes.WRITE_FAILED, None, out_dir, exc.strerror or str(exc)))
+        return outcome
+    outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
+    return outcome
+
+
+def render(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str]) -> str:
+    """All diagnostics as text, each with its source line and caret."""
+    lines_of = {path: text.splitlines() for path, text in sources.items()}
+    return "\n\n".join(render_text(d, lines_of.get(d.span.path) if d.span else None) for d in diagnostics)
