@@ -42,8 +42,13 @@ def _str_literal(s: str) -> str:
 
 
 def py_docstring(doc: str, indent: str = "") -> str:
-    """A safe triple-quoted docstring, or a plain literal when that is not possible."""
-    if '"""' in doc or doc.endswith('"') or "\\" in doc or not doc.isascii() or "\r" in doc:
+    """A safe triple-quoted docstring, or a plain literal when that is not possible.
+
+    Continuation lines get `indent`, as a person would write them; the docstring's
+    meaning (`inspect.cleandoc`) is unchanged.
+    """
+    plain = all(ch.isprintable() or ch in "\n\t" for ch in doc)
+    if '"""' in doc or doc.endswith('"') or "\\" in doc or not doc.isascii() or not plain:
         return indent + py_literal(doc)
     body = doc.replace("\n", "\n" + indent) if indent else doc
     return f'{indent}"""{body}"""'

@@ -2,7 +2,7 @@
 
 One place for codes, severities, message templates and default hints, so messages
 stay consistent and `docs/diagnostics.md` can be generated from this table
-(`python -m flowc.ir.codes` prints it). Ranges: FLC0xx input and syntax,
+(`python -m flowc.ir.docs` writes it). Ranges: FLC0xx input and syntax,
 FLC1xx pipeline bodies, FLC2xx types and wiring, FLC3xx task and pipeline options,
 FLC4xx names, FLC5xx Kubeflow, FLC6xx Airflow, FLC7xx Flyte, FLC8xx CLI and deploy.
 """
@@ -133,7 +133,3 @@ def table_markdown() -> str:
         msg = c.message.replace("{!r}", "`…`").replace("{}", "…").replace("|", "\\|")
         rows.append(f"| {c.code} | {c.severity} | {msg} | {(c.hint or '').replace('|', chr(92) + '|')} |")
     return "\n".join(rows) + "\n"
-
-
-if __name__ == "__main__":
-    print(table_markdown(), end="")
