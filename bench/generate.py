@@ -1,0 +1,42 @@
+"""Generated pipeline sources for the benchmarks: long chains and many-file projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEADER = '''from flowc import Resources, pipeline, task
+
+
+@task(image="python:3.12-slim", cache=True)
+def seed(n: int) -> int:
+    return n
+
+
+@task(image="python:3.12-slim", resources=Resources(cpu="500m", memory="256Mi"))
+def step(value: int, k: int) -> int:
+    """One link of the chain."""
+    return value + k
+'''
+
+
+def chain_source(steps: int, name: str = "chain") -> str:
+    """A file whose one pipeline chains `steps` task calls (the first is `seed`)."""
+    lines = [HEADER, "", "", "@pipeline", f"def {name}(n: int = 1) -> int:", "    x0 = seed(n=n)"]
+    lines += [f"    x{i} = step(value=x{i - 1}, k={i})" for i in range(1, steps)]
+    lines.append(f"    return x{steps - 1}")
+    return "\n".join(lines) + "\n"
+
+
+def write_chain(folder: Path, steps: int, name: str = "chain") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.py"
+    path.write_text(chain_source(steps, name), encoding="utf-8")
+    return path
+
+
+def write_project(folder: Path, files: int = 200, steps: int = 20) -> Path:
+    """A project of `files` pipeline modules, each with its own tasks and a `steps`-long chain."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(files):
+        (folder / f"pipeline_{i:03d}.py").write_text(chain_source(steps, f"pipeline_{i:03d}"), encoding="utf-8")
+    return folder

@@ -1,0 +1,42 @@
+"""Whole-process timing and peak memory of a command, as the benchmarks report them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    returncode: int
+
+    def __str__(self) -> str:
+        return f"{self.seconds:7.3f} s {self.peak_mb:8.1f} MB"
+
+
+def measure(argv: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Measurement:
+    """Run `argv` once; wall time and the child's own peak RSS (from wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0 and proc.stderr is not None:
+        sys.stderr.write(proc.stderr.read().decode(errors="replace")[-2000:])
+    return Measurement(elapsed, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def ratio_line(label: str, value: Measurement, floor: Measurement, target: str) -> str:
+    return (
+        f"{label:<38} {value}   floor {floor}   ratio {value.seconds / floor.seconds:5.2f}x time, "
+        f"{value.peak_mb / floor.peak_mb:5.2f}x memory   target {target}"
+    )
