@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flowc.ir.model import Program
+from flowc.ir.passes.cache_key import assign_cache_keys
 
 Pass = Callable[[Program], Program]
 
-PASSES: tuple[Pass, ...] = ()
+PASSES: tuple[Pass, ...] = (assign_cache_keys,)
 
 
 def run_passes(program: Program, passes: tuple[Pass, ...] | None = None) -> Program:
