@@ -116,6 +116,8 @@ AIRFLOW_UNSUPPORTED = _code("FLC602", "not supported on Airflow: {}", None)
 # FLC7xx: Flyte
 FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's array limit of {}", "split the list")
 FLYTE_UNSUPPORTED = _code("FLC702", "not supported on Flyte: {}", None)
+FLYTE_NAME_CLASH = _code("FLC703", "{} {!r} would shadow {!r} in the generated Flyte module", "rename it (`name=` on the decorator)")
+FLYTE_PACKAGE_FAILED = _code("FLC704", "pyflyte package failed for {!r}: {}", "install the flyte extra (`pip install flowc[flyte]`) and check the generated module")
 
 # FLC8xx: CLI, backends and deploy
 UNKNOWN_TARGET = _code("FLC801", "unknown target {!r}", None)
