@@ -108,6 +108,7 @@ RESERVED_NAME = _code("FLC405", "{!r} is a reserved name", None)
 KFP_SPEC_TOO_LARGE = _code("FLC501", "the KFP pipeline spec of {!r} is {} bytes, over KFP's limit of {}", "split the pipeline or move large defaults into a file")
 KFP_DEFAULT_TOO_LONG = _code("FLC502", "default of {!r} is {} characters, over KFP's limit of {}", "pass large values as an artifact")
 KFP_UNSUPPORTED = _code("FLC503", "not supported on Kubeflow Pipelines: {}", None)
+KFP_BAD_NAME = _code("FLC504", "{} {!r} becomes {!r} on Kubeflow Pipelines, which KFP rejects: {}", "use a shorter name of letters, digits and underscores")
 
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")

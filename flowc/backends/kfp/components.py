@@ -1,0 +1,182 @@
+"""Executor components: a task's input/output definitions and its container.
+
+Python tasks carry their own small runner in the command (see
+`templates/runner.py.j2`), so the image needs only the task's packages; container
+tasks run their command with `{name}` placeholders turned into KFP placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+from flowc.codegen.runtime import runtime_source
+from flowc.codegen.templates import environment
+from flowc.codegen.typespec import type_spec
+from flowc.ir.model import SINGLE_OUTPUT, ContainerTask, PythonTask, Task
+from flowc.backends.kfp import quantities
+from flowc.backends.kfp.kfp_types import artifact_of, io_definition
+
+FLOWC_ENV_INPUT = "flowc-env"
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def output_key(name: str) -> str:
+    """KFP's name for an output: a single result is `Output`, as the kfp SDK names it."""
+    return "Output" if name == SINGLE_OUTPUT else name
+
+
+def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str, Any]:
+    """The `components` entry of a task."""
+    spec: dict[str, Any] = {"executorLabel": executor}
+    inputs: dict[str, dict[str, Any]] = {}
+    for p in task.params:
+        section, definition = io_definition(p.type)
+        if p.has_default:
+            definition["isOptional"] = True
+            if section == "parameters" and p.default is not None:
+                definition["defaultValue"] = p.default
+        if p.description:
+            definition["description"] = p.description
+        inputs.setdefault(section, {})[p.name] = definition
+    if folds_env(task):
+        inputs.setdefault("parameters", {})[FLOWC_ENV_INPUT] = {"parameterType": "STRUCT"}
+    outputs: dict[str, dict[str, Any]] = {}
+    for o in task.outputs:
+        section, definition = io_definition(o.type)
+        outputs.setdefault(section, {})[output_key(o.name)] = definition
+    if inputs:
+        spec["inputDefinitions"] = _sorted(inputs)
+    if outputs:
+        spec["outputDefinitions"] = _sorted(outputs)
+    return spec
+
+
+def folds_env(task: Task) -> bool:
+    """Cached tasks with env vars get them as an input, so KFP's cache fingerprint sees them."""
+    return bool(task.options.cache and task.options.env)
+
+
+def env_input_value(task: Task) -> dict[str, str]:
+    return dict(sorted(task.options.env))
+
+
+def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
+    """The `deploymentSpec.executors` entry of a task."""
+    if isinstance(task, PythonTask):
+        command, args = python_command(task)
+    else:
+        command, args = container_command(task)
+    container: dict[str, Any] = {"image": task.options.image, "command": command}
+    if args:
+        container["args"] = args
+    if task.options.env:
+        container["env"] = [{"name": k, "value": v} for k, v in sorted(task.options.env)]
+    resources = resource_spec(task)
+    if resources:
+        container["resources"] = resources
+    return {"container": container}
+
+
+def python_command(task: PythonTask) -> tuple[list[str], list[str]]:
+    program = runner_program(task)
+    args = ["--executor_input", "{{$}}"]
+    if not task.options.packages:
+        return ["python3", "-c", program], args
+    packages = " ".join(shlex.quote(p) for p in task.options.packages)
+    script = (
+        'if ! [ -x "$(command -v pip)" ]; then\n'
+        "    python3 -m ensurepip || python3 -m ensurepip --user\n"
+        "fi\n"
+        "PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip install --quiet --no-warn-script-location "
+        f"{packages}\n"
+        'exec python3 -c "$0" "$@"\n'
+    )
+    return ["sh", "-ec", script, program], args
+
+
+def runner_program(task: PythonTask) -> str:
+    """The self-contained Python program that runs `task` under KFP's executor contract."""
+    code = task.code
+    source = (code.preamble.rstrip() + "\n\n\n" if code.preamble.strip() else "") + code.function.rstrip() + "\n"
+    spec = {
+        "name": task.name,
+        "file": f"<flowc task {task.name}>",
+        "function": code.function_name,
+        "params": [[p.name, type_spec(p.type), p.has_default, p.default] for p in task.params],
+        "returns": type_spec(task.returns),
+        "outputs": [[output_key(o.name), o.name, type_spec(o.type)] for o in task.outputs],
+        "flowc_imports": [[i.local, i.attr] for i in code.flowc_imports],
+    }
+    template = environment("flowc.backends.kfp").get_template("runner.py.j2")
+    return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=source)
+
+
+def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
+    kinds = {p.name: artifact_of(p.type) is not None for p in task.params}
+    outputs = {o.name: artifact_of(o.type) is not None for o in task.outputs}
+
+    def placeholder(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in kinds:
+            if kinds[name]:
+                return "{{$.inputs.artifacts['%s'].path}}" % name
+            return "{{$.inputs.parameters['%s']}}" % name
+        if name in outputs:
+            key = output_key(name)
+            if outputs[name]:
+                return "{{$.outputs.artifacts['%s'].path}}" % key
+            return "{{$.outputs.parameters['%s'].output_file}}" % key
+        return match.group(0)
+
+    def fill(parts: tuple[str, ...]) -> list[str]:
+        return [_PLACEHOLDER.sub(placeholder, part) for part in parts]
+
+    return fill(task.command), fill(task.args)
+
+
+def resource_spec(task: Task) -> dict[str, Any]:
+    res = task.options.resources
+    out: dict[str, Any] = {}
+    if res.cpu:
+        cores = quantities.cpu_cores(res.cpu)
+        if cores is not None:
+            out["cpuLimit"] = cores
+            out["cpuRequest"] = cores
+        out["resourceCpuLimit"] = res.cpu
+        out["resourceCpuRequest"] = res.cpu
+    if res.memory:
+        gb = quantities.memory_gb(res.memory)
+        if gb is not None:
+            out["memoryLimit"] = gb
+            out["memoryRequest"] = gb
+        out["resourceMemoryLimit"] = res.memory
+        out["resourceMemoryRequest"] = res.memory
+    if res.gpu:
+        count = str(res.gpu)
+        gpu = "nvidia.com/gpu"
+        out["accelerator"] = {"count": count, "resourceCount": count, "resourceType": gpu, "type": gpu}
+    return dict(sorted(out.items()))
+
+
+def platform_config(task: Task) -> dict[str, Any]:
+    """The kfp-kubernetes executor config of a task: timeout and secrets (empty when neither)."""
+    out: dict[str, Any] = {}
+    if task.options.timeout_seconds:
+        out["activeDeadlineSeconds"] = str(task.options.timeout_seconds)
+    if task.options.secrets:
+        out["secretAsVolume"] = [
+            {
+                "mountPath": f"/var/secrets/{name}",
+                "optional": False,
+                "secretName": name,
+                "secretNameParameter": {"runtimeValue": {"constant": name}},
+            }
+            for name in task.options.secrets
+        ]
+    return out
+
+
+def _sorted(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {k: dict(sorted(v.items())) for k, v in sorted(sections.items())}

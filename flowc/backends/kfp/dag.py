@@ -1,0 +1,418 @@
+"""Pipelines as KFP DAG components: tasks, loops, conditions, sub-pipelines.
+
+One `SpecBuilder` builds one PipelineSpec: every IR task becomes one executor
+component (shared by all its calls), every pipeline called as a sub-DAG one DAG
+component, and every loop, condition arm and if/elif/else one DAG component of its
+own, as the kfp compiler lays them out (`ParallelFor`, `dsl.If`, `dsl.OneOf`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import (
+    BoolOp,
+    Branch,
+    Condition,
+    ConditionNode,
+    ConstBinding,
+    LoopItemBinding,
+    LoopNode,
+    Node,
+    Pipeline,
+    PipelineNode,
+    Program,
+    PythonTask,
+    ContainerTask,
+    TaskNode,
+    iter_nodes,
+)
+from flowc.ir.names import kfp_name
+from flowc.ir.span import Span
+from flowc.ir.types import Type
+from flowc.backends.kfp import components as comp
+from flowc.backends.kfp import conditions
+from flowc.backends.kfp.kfp_types import artifact_of, io_definition
+from flowc.backends.kfp.scope import Ref, Scope
+from flowc.backends.kfp.typing_oracle import TypeOracle
+
+
+class SpecBuilder:
+    """Collects the components, executors and platform configs of one PipelineSpec."""
+
+    def __init__(self, program: Program, parallelism: int = 0) -> None:
+        self.program = program
+        self.parallelism = parallelism
+        self.components: dict[str, dict[str, Any]] = {}
+        self.executors: dict[str, dict[str, Any]] = {}
+        self.platform: dict[str, dict[str, Any]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self._task_components: dict[str, str] = {}
+        self._pipeline_components: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def unsupported(self, span: Span | None, what: str) -> None:
+        self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what))
+
+    def _unique(self, base: str) -> str:
+        name, n = base, 1
+        while name in self._taken:
+            n += 1
+            name = f"{base}-{n}"
+        self._taken.add(name)
+        return name
+
+    # ------------------------------------------------------------------ components
+
+    def task_component(self, task: PythonTask | ContainerTask) -> str:
+        if task.name in self._task_components:
+            return self._task_components[task.name]
+        name = self._unique("comp-" + kfp_name(task.name))
+        executor = "exec-" + name.removeprefix("comp-")
+        self._task_components[task.name] = name
+        self._check_task(task)
+        self.components[name] = comp.component_spec(task, executor)
+        self.executors[executor] = comp.executor_spec(task)
+        config = comp.platform_config(task)
+        if config:
+            self.platform[executor] = config
+        return name
+
+    def _check_task(self, task: PythonTask | ContainerTask) -> None:
+        for p in task.params:
+            if _bad_boundary(p.type, allow_list=True):
+                self.unsupported(p.span or task.span, f"input {p.name!r} of {task.name!r} nests artifacts in a collection")
+        for o in task.outputs:
+            if _bad_boundary(o.type, allow_list=False):
+                self.unsupported(task.span, f"{task.name!r} returns artifacts inside a collection")
+
+    def pipeline_component(self, pipeline: Pipeline) -> str:
+        if pipeline.name in self._pipeline_components:
+            return self._pipeline_components[pipeline.name]
+        name = self._unique("comp-" + kfp_name(pipeline.name))
+        self._pipeline_components[pipeline.name] = name
+        self.components[name] = {}  # reserve the slot, so the order of components is stable
+        self.components[name] = self.pipeline_spec(pipeline)
+        return name
+
+    def pipeline_spec(self, pipeline: Pipeline) -> dict[str, Any]:
+        """A pipeline's own DAG component: the root, or a sub-DAG for its callers."""
+        names = node_names(pipeline)
+        scope = Scope(names, TypeOracle(self.program, pipeline), params=frozenset(p.name for p in pipeline.params))
+        tasks = self.body(pipeline.body, scope)
+        dag: dict[str, Any] = {}
+        outputs = self.dag_outputs([(comp.output_key(r.name), r.binding) for r in pipeline.results], scope, pipeline.span)
+        if outputs:
+            dag["outputs"] = outputs
+        dag["tasks"] = tasks
+        spec: dict[str, Any] = {"dag": dag}
+        inputs = _param_definitions(pipeline)
+        if inputs:
+            spec["inputDefinitions"] = inputs
+        out_defs: dict[str, dict[str, Any]] = {}
+        for o in pipeline.outputs:
+            section, definition = io_definition(o.type)
+            out_defs.setdefault(section, {})[comp.output_key(o.name)] = definition
+        if out_defs:
+            spec["outputDefinitions"] = _sorted_sections(out_defs)
+        return spec
+
+    def dag_outputs(self, results: list[tuple[str, Any]], scope: Scope, span: Span | None) -> dict[str, Any]:
+        out: dict[str, dict[str, Any]] = {}
+        for key, binding in results:
+            ref = scope.resolve(binding)
+            if ref.producer is None:
+                self.unsupported(getattr(binding, "span", None) or span, "returning a value that is not the result of a step")
+                continue
+            out.setdefault(ref.section, {})[key] = _selector(ref)
+        return _sorted_sections(out)
+
+    # ----------------------------------------------------------------------- bodies
+
+    def body(self, nodes: tuple[Node, ...], scope: Scope) -> dict[str, Any]:
+        for node in nodes:
+            scope.local[node.id] = scope.names[node.id]
+        tasks: dict[str, Any] = {}
+        for node in nodes:
+            name = scope.names[node.id]
+            match node:
+                case TaskNode():
+                    tasks[name] = self.task_node(node, scope)
+                case PipelineNode():
+                    tasks[name] = self.pipeline_node(node, scope)
+                case LoopNode():
+                    tasks[name] = self.loop_node(node, scope)
+                case ConditionNode():
+                    tasks[name] = self.condition_node(node, scope)
+        return dict(sorted(tasks.items()))
+
+    def task_node(self, node: TaskNode, scope: Scope) -> dict[str, Any]:
+        task = self.program.task(node.task)
+        inputs, deps = _call_inputs(node, scope)
+        if comp.folds_env(task):
+            env = {"runtimeValue": {"constant": comp.env_input_value(task)}}
+            inputs.setdefault("parameters", {})[comp.FLOWC_ENV_INPUT] = env
+        spec = self._call(node, scope, self.task_component(task), inputs, deps)
+        spec["cachingOptions"] = {"enableCache": task.options.cache}
+        if task.options.retries > 0:
+            spec["retryPolicy"] = {
+                "backoffDuration": "0s",
+                "backoffFactor": 2.0,
+                "backoffMaxDuration": "3600s",
+                "maxRetryCount": task.options.retries,
+            }
+        return dict(sorted(spec.items()))
+
+    def pipeline_node(self, node: PipelineNode, scope: Scope) -> dict[str, Any]:
+        inputs, deps = _call_inputs(node, scope)
+        callee = self.pipeline_component(self.program.pipeline(node.pipeline))
+        return self._call(node, scope, callee, inputs, deps)
+
+    def _call(
+        self, node: Node, scope: Scope, component: str, inputs: dict[str, dict[str, Any]], deps: set[str]
+    ) -> dict[str, Any]:
+        for after in node.after:
+            dep = scope.depend(after)
+            if dep:
+                deps.add(dep)
+        spec: dict[str, Any] = {"componentRef": {"name": component}}
+        if deps:
+            spec["dependentTasks"] = sorted(deps)
+        if inputs:
+            spec["inputs"] = _sorted_sections(inputs)
+        spec["taskInfo"] = {"name": scope.names[node.id]}
+        return spec
+
+    def nested(
+        self,
+        task_name: str,
+        scope: Scope,
+        child: Scope,
+        component: dict[str, Any],
+        extra: dict[str, Any],
+        item: tuple[str, Type] | None = None,
+    ) -> dict[str, Any]:
+        """Register a nested DAG component and return the task `task_name` that runs it, fed from `scope`."""
+        name = self._unique("comp-" + task_name)
+        inputs: dict[str, dict[str, Any]] = {}
+        deps: set[str] = set()
+        definitions: dict[str, dict[str, Any]] = {}
+        for channel, (binding, t) in child.external.items():
+            ref = scope.resolve(binding)
+            inputs.setdefault(ref.section, {})[channel] = ref.spec
+            if ref.producer:
+                deps.add(ref.producer)
+            section, definition = io_definition(t)
+            definitions.setdefault(section, {})[channel] = definition
+        if item is not None:
+            section, definition = io_definition(item[1])
+            definitions.setdefault(section, {})[item[0]] = definition
+        for after in sorted(child.external_after):
+            dep = scope.depend(after)
+            if dep:
+                deps.add(dep)
+        if definitions:
+            component["inputDefinitions"] = _sorted_sections(definitions)
+        self.components[name] = dict(sorted(component.items()))
+        spec: dict[str, Any] = {"componentRef": {"name": name}}
+        if deps:
+            spec["dependentTasks"] = sorted(deps)
+        if inputs:
+            spec["inputs"] = _sorted_sections(inputs)
+        spec.update(extra)
+        spec["taskInfo"] = {"name": task_name}
+        return dict(sorted(spec.items()))
+
+    # ------------------------------------------------------------------------ loops
+
+    def loop_node(self, node: LoopNode, scope: Scope) -> dict[str, Any]:
+        item_input = scope.channel(LoopItemBinding(loop=node.id))
+        child = scope.child(item=(node.id, item_input))
+        tasks = self.body(node.body, child)
+        dag: dict[str, Any] = {}
+        component: dict[str, Any] = {"dag": dag}
+        if node.result is not None:
+            self._loop_outputs(node, child, component)
+        dag["tasks"] = tasks
+        item_artifact = artifact_of(node.item_type) is not None
+        extra: dict[str, Any] = {}
+        if isinstance(node.items, ConstBinding):
+            if item_artifact or not isinstance(node.items.value, list):
+                self.unsupported(node.span, "a fan-out over this literal")
+            extra["parameterIterator"] = {"itemInput": item_input, "items": {"raw": json.dumps(node.items.value)}}
+        else:
+            items = scope.channel(node.items)
+            child.external[items] = (node.items, scope.types.of(node.items))
+            kind = "artifactIterator" if item_artifact else "parameterIterator"
+            key = "inputArtifact" if item_artifact else "inputParameter"
+            extra[kind] = {"itemInput": item_input, "items": {key: items}}
+        if self.parallelism > 0:
+            extra["iteratorPolicy"] = {"parallelismLimit": self.parallelism}
+        return self.nested(scope.names[node.id], scope, child, component, extra, (item_input, node.item_type))
+
+    def _loop_outputs(self, node: LoopNode, child: Scope, component: dict[str, Any]) -> None:
+        assert node.result is not None and node.result_type is not None
+        ref = child.resolve(node.result)
+        if ref.producer is None:
+            self.unsupported(node.span, "a fan-out whose value is not the result of a step in it")
+            return
+        if _bad_boundary(node.result_type, allow_list=False):
+            self.unsupported(node.span, "collecting lists of artifacts from a nested fan-out")
+            return
+        component["dag"]["outputs"] = {ref.section: {"Output": _selector(ref)}}
+        art = artifact_of(node.result_type)
+        if art is not None:
+            definition: dict[str, Any] = {"artifactType": io_definition(node.result_type)[1]["artifactType"], "isArtifactList": True}
+            component["outputDefinitions"] = {"artifacts": {"Output": definition}}
+        else:
+            component["outputDefinitions"] = {"parameters": {"Output": {"parameterType": "LIST"}}}
+
+    # ------------------------------------------------------------------- conditions
+
+    def condition_node(self, node: ConditionNode, scope: Scope) -> dict[str, Any]:
+        first = node.branches[0]
+        if len(node.branches) == 1 and first.condition is not None and not node.outputs:
+            return self.arm(node, scope, first, [], 0, scope.names[node.id])
+        child = scope.child()
+        tasks: dict[str, Any] = {}
+        arm_names = [f"{scope.names[node.id]}-branch-{i + 1}" for i in range(len(node.branches))]
+        earlier: list[Condition] = []
+        for i, branch in enumerate(node.branches):
+            tasks[arm_names[i]] = self.arm(node, child, branch, list(earlier), i, arm_names[i])
+            if branch.condition is not None:
+                earlier.append(branch.condition)
+        dag: dict[str, Any] = {}
+        if node.outputs:
+            dag["outputs"] = self._oneof_outputs(node, arm_names)
+            component_outputs = self._branch_output_definitions(node)
+        else:
+            component_outputs = {}
+        dag["tasks"] = dict(sorted(tasks.items()))
+        component: dict[str, Any] = {"dag": dag}
+        if component_outputs:
+            component["outputDefinitions"] = component_outputs
+        return self.nested(scope.names[node.id], scope, child, component, {})
+
+    def arm(
+        self, node: ConditionNode, scope: Scope, branch: Branch, earlier: list[Condition], index: int, task_name: str
+    ) -> dict[str, Any]:
+        """One arm of a condition: runs when its condition holds and no earlier one did."""
+        child = scope.child()
+        tasks = self.body(branch.body, child)
+        dag: dict[str, Any] = {}
+        component: dict[str, Any] = {"dag": dag}
+        if node.outputs:
+            results = [(o.name, o.sources[index]) for o in node.outputs]
+            outputs = self.dag_outputs(results, child, branch.span or node.span)
+            if outputs:
+                dag["outputs"] = outputs
+            component["outputDefinitions"] = self._branch_output_definitions(node)
+        dag["tasks"] = tasks
+        trigger = self._trigger(earlier, branch.condition, child, branch.span or node.span)
+        extra: dict[str, Any] = {"triggerPolicy": {"condition": trigger}} if trigger else {}
+        return self.nested(task_name, scope, child, component, extra)
+
+    def _trigger(self, earlier: list[Condition], own: Condition | None, child: Scope, span: Span | None) -> str:
+        def input_of(binding: Any) -> tuple[str, Type]:
+            name = child.channel(binding)
+            t = child.types.of(binding)
+            child.external[name] = (binding, t)
+            return name, t
+
+        parts: list[str] = []
+        try:
+            parts += [f"!({conditions.render(c, input_of)})" for c in earlier]
+            if own is not None:
+                text = conditions.render(own, input_of)
+                parts.append(f"({text})" if parts and isinstance(own, BoolOp) else text)
+        except conditions.UnsupportedCondition as exc:
+            self.unsupported(span, f"a condition on {exc}")
+        return " && ".join(parts)
+
+    def _oneof_outputs(self, node: ConditionNode, arm_names: list[str]) -> dict[str, Any]:
+        out: dict[str, dict[str, Any]] = {}
+        for o in node.outputs:
+            if artifact_of(o.type) is not None:
+                selectors = [{"outputArtifactKey": o.name, "producerSubtask": arm} for arm in arm_names]
+                out.setdefault("artifacts", {})[o.name] = {"artifactSelectors": selectors}
+            else:
+                selectors = [{"outputParameterKey": o.name, "producerSubtask": arm} for arm in arm_names]
+                out.setdefault("parameters", {})[o.name] = {"valueFromOneof": {"parameterSelectors": selectors}}
+        return _sorted_sections(out)
+
+    def _branch_output_definitions(self, node: ConditionNode) -> dict[str, Any]:
+        out: dict[str, dict[str, Any]] = {}
+        for o in node.outputs:
+            section, definition = io_definition(o.type)
+            out.setdefault(section, {})[o.name] = definition
+        return _sorted_sections(out)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def node_names(pipeline: Pipeline) -> dict[str, str]:
+    """A unique KFP task name for every node id of a pipeline (`train_2` -> `train-2`)."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for node in iter_nodes(pipeline.body):
+        base = kfp_name(node.id) or "node"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        names[node.id] = name
+    return names
+
+
+def _call_inputs(node: TaskNode | PipelineNode, scope: Scope) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    inputs: dict[str, dict[str, Any]] = {}
+    deps: set[str] = set()
+    for inp in node.inputs:
+        ref = scope.resolve(inp.binding)
+        inputs.setdefault(ref.section, {})[inp.name] = ref.spec
+        if ref.producer:
+            deps.add(ref.producer)
+    return inputs, deps
+
+
+def _selector(ref: Ref) -> dict[str, Any]:
+    if ref.section == "artifacts":
+        out = ref.spec["taskOutputArtifact"]
+        return {"artifactSelectors": [{"outputArtifactKey": out["outputArtifactKey"], "producerSubtask": out["producerTask"]}]}
+    out = ref.spec["taskOutputParameter"]
+    return {"valueFromParameter": {"outputParameterKey": out["outputParameterKey"], "producerSubtask": out["producerTask"]}}
+
+
+def _param_definitions(pipeline: Pipeline) -> dict[str, Any]:
+    out: dict[str, dict[str, Any]] = {}
+    for p in pipeline.params:
+        section, definition = io_definition(p.type)
+        if p.has_default:
+            definition["isOptional"] = True
+            if section == "parameters" and p.default is not None:
+                definition["defaultValue"] = p.default
+        if p.description:
+            definition["description"] = p.description
+        out.setdefault(section, {})[p.name] = definition
+    return _sorted_sections(out)
+
+
+def _bad_boundary(t: Type, *, allow_list: bool) -> bool:
+    """Artifacts nested where KFP cannot carry them (dicts of models, lists of lists of models)."""
+    from flowc.ir.types import contains_artifact
+
+    if not contains_artifact(t):
+        return False
+    art = artifact_of(t)
+    if art is None:
+        return True
+    return art[1] and not allow_list
+
+
+def _sorted_sections(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {k: dict(sorted(v.items())) for k, v in sorted(sections.items())}
