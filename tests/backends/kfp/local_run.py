@@ -1,0 +1,62 @@
+"""Running compiled specs under kfp.local, with kfp's own orchestration.
+
+kfp.local's `SubprocessRunner` refuses any task whose command does not run kfp's
+own executor (`SubprocessTaskHandler.validate_not_container_component`). flowc's
+Python tasks carry their own runner and container tasks run their command, so that
+one guard is lifted; everything else (DAG order, conditions, loops, placeholders,
+executor input and output files, caching) is kfp.local's real code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@contextlib.contextmanager
+def lifted_guard() -> Iterator[None]:
+    from kfp.local import subprocess_task_handler
+
+    def allow(self: object, full_command: list[str]) -> None:
+        return None
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(subprocess_task_handler.SubprocessTaskHandler, "validate_not_container_component", allow)
+        yield
+
+
+@contextlib.contextmanager
+def counting_executions() -> Iterator[Counter[str]]:
+    """Count task executions by component name (observes kfp.local; changes nothing it does)."""
+    from kfp.local import task_dispatcher
+
+    counts: Counter[str] = Counter()
+    lock = threading.Lock()
+    real = task_dispatcher.run_single_task_implementation
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        with lock:
+            counts[kwargs["component_name"]] += 1
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(task_dispatcher, "run_single_task_implementation", counted)
+        yield counts
+
+
+def run_spec(path: Path, args: dict[str, Any], root: Path, *, caching: bool = False) -> tuple[dict[str, Any], Counter[str]]:
+    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by component."""
+    from kfp import components, local
+
+    local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(root), enable_caching=caching)
+    component = components.load_component_from_file(str(path))
+    with counting_executions() as counts:
+        task = component(**args)
+    outputs = {("output" if k == "Output" else k): v for k, v in task.outputs.items()}
+    return outputs, counts
