@@ -41,6 +41,7 @@ NO_PIPELINES = _code("FLC004", "no @pipeline found in {}", "decorate a function 
 IMPORT_NOT_FOUND = _code("FLC005", "cannot find module {!r} in the project", "tasks and pipelines may be imported from modules under the project root")
 IMPORTED_NAME_NOT_FOUND = _code("FLC006", "module {!r} defines no task or pipeline named {!r}", None)
 IMPORT_CYCLE = _code("FLC007", "import cycle through {!r}", "break the cycle between your pipeline modules")
+READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "this is a bug in flowc's reader; please report it with the file")
 
 # FLC1xx: pipeline bodies
 UNSUPPORTED_STATEMENT = _code(

@@ -1,0 +1,36 @@
+"""The static reader: pipeline source files to the IR, never importing or running them.
+
+    result = read_paths(["examples/churn.py"])
+    result.program, result.diagnostics, result.sources
+
+Files are parsed with libcst (positions come from `ast`, which also never runs
+code); tasks and pipelines are recognized however flowc is imported, and tasks and
+pipelines imported from the user's own modules are followed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import Program
+
+__all__ = ["ReadResult", "read_paths"]
+
+
+@dataclass
+class ReadResult:
+    """A read: the program (partial when there are errors), every diagnostic, the sources."""
+
+    program: Program
+    diagnostics: list[Diagnostic]
+    sources: dict[str, str]
+
+
+def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> ReadResult:
+    """Read files and directories (every `*.py` under them) into one Program."""
+    from flowc.dsl.reader.program import read_program
+
+    return read_program(paths, root)

@@ -1,0 +1,165 @@
+"""Decorator options (`@task(image=..., retries=2)`) to `TaskOptions` and pipeline settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+from pydantic import JsonValue
+
+from flowc.dsl.reader.context import Reporter
+from flowc.dsl.reader.literals import ConstantLookup, NotLiteral, literal_value
+from flowc.dsl.reader.symbols import DefKind, ModuleSymbols
+from flowc.ir import codes
+from flowc.ir.model import Resources, TaskOptions
+from flowc.ir.span import Span
+
+TASK_OPTIONS = ("image", "packages", "resources", "retries", "timeout", "cache", "env", "secrets", "fuse", "name")
+ALLOWED: dict[DefKind, tuple[str, ...]] = {
+    "task": TASK_OPTIONS,
+    "container_task": (*TASK_OPTIONS, "command", "args"),
+    "pipeline": ("schedule", "name"),
+}
+_DURATION = re.compile(r"(\d+)([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass
+class OptionValues:
+    """The literal options a decorator was given, with the nodes they came from."""
+
+    values: dict[str, JsonValue] = field(default_factory=lambda: {})
+    nodes: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})
+    resources: Resources = Resources()
+
+
+@dataclass
+class OptionReader:
+    """Reads one decorator's arguments, reporting each bad one and keeping the rest."""
+
+    syms: ModuleSymbols
+    kind: DefKind
+    constants: ConstantLookup
+    report: Reporter
+
+    def span(self, node: cst.CSTNode) -> Span | None:
+        return self.syms.source.positions.span(node)
+
+    def read(self, decorator: cst.BaseExpression) -> OptionValues:
+        out = OptionValues()
+        if not isinstance(decorator, cst.Call):
+            return out
+        for index, arg in enumerate(decorator.args):
+            if arg.keyword is None:
+                label = "**" if arg.star == "**" else f"#{index + 1}"
+                self.report(codes.NON_LITERAL_OPTION if arg.star else codes.UNKNOWN_OPTION, self.span(arg.value), label, self.kind)
+                continue
+            name = arg.keyword.value
+            if name not in ALLOWED[self.kind]:
+                self.report(codes.UNKNOWN_OPTION, self.span(arg), name, self.kind)
+            elif name == "resources":
+                out.nodes[name] = arg.value
+                out.resources = self._resources(arg.value)
+            else:
+                self._literal(out, name, arg.value)
+        return out
+
+    def _literal(self, out: OptionValues, name: str, node: cst.BaseExpression) -> None:
+        try:
+            value = literal_value(node, self.constants)
+        except NotLiteral as exc:
+            self.report(codes.NON_LITERAL_OPTION, self.span(exc.node) or self.span(node), name)
+            return
+        if self._check(name, value, node):
+            out.values[name] = value
+            out.nodes[name] = node
+
+    def _check(self, name: str, value: JsonValue, node: cst.BaseExpression) -> bool:
+        problem = _problem(name, value)
+        if problem is None:
+            return True
+        code = codes.BAD_TIMEOUT if name == "timeout" else codes.BAD_OPTION_VALUE
+        args = (value,) if name == "timeout" else (name, problem)
+        self.report(code, self.span(node), *args)
+        return False
+
+    def _resources(self, node: cst.BaseExpression) -> Resources:
+        if not (isinstance(node, cst.Call) and self.syms.flowc_attr(node.func) == "Resources"):
+            self.report(codes.NON_LITERAL_OPTION, self.span(node), "resources", hint="write resources=Resources(cpu=..., memory=..., gpu=...)")
+            return Resources()
+        fields: dict[str, JsonValue] = {}
+        for index, arg in enumerate(node.args):
+            name = arg.keyword.value if arg.keyword else ("cpu", "memory", "gpu")[index] if index < 3 and not arg.star else None
+            if name not in ("cpu", "memory", "gpu"):
+                self.report(codes.UNKNOWN_OPTION, self.span(arg), name or f"#{index + 1}", "Resources")
+                continue
+            try:
+                value = literal_value(arg.value, self.constants)
+            except NotLiteral as exc:
+                self.report(codes.NON_LITERAL_OPTION, self.span(exc.node) or self.span(arg.value), name)
+                continue
+            if self._check(name, value, arg.value):
+                fields[name] = str(value) if name != "gpu" and isinstance(value, (int, float)) else value
+        return Resources.model_validate(fields)
+
+
+def _problem(name: str, value: JsonValue) -> str | None:
+    """What is wrong with an option's value, or None."""
+    if name in ("image", "name", "schedule"):
+        return None if isinstance(value, str) and value.strip() else "expects a non-empty string"
+    if name in ("cpu", "memory"):
+        ok = isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool))
+        return None if ok else "expects a quantity string such as \"500m\" or \"2Gi\""
+    if name == "gpu":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return None if ok else "expects a whole GPU count >= 0"
+    if name == "retries":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return None if ok else "expects a whole number >= 0"
+    if name in ("cache", "fuse"):
+        return None if isinstance(value, bool) else "expects True or False"
+    if name in ("packages", "secrets", "command", "args"):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "expects a list of strings"
+    if name == "env":
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        return None if ok else "expects a dict of str to str"
+    if name == "timeout":
+        return None if timeout_seconds(value) is not None else "bad duration"
+    return None
+
+
+def timeout_seconds(value: JsonValue) -> int | None:
+    """`"90s"`, `"30m"`, `"2h"`, `"1d"`, `"1h30m"` or a whole number of seconds; None if invalid."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    parts = _DURATION.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        return None
+    total = sum(int(n) * _UNIT_SECONDS[u] for n, u in parts)
+    return total if total > 0 else None
+
+
+def task_options(values: OptionValues, kind: DefKind) -> TaskOptions:
+    """`TaskOptions` from checked option values, defaults filled in."""
+    v = values.values
+    env = v.get("env")
+    return TaskOptions(
+        image=str(v.get("image", "python:3.12-slim")),
+        packages=tuple(_strings(v.get("packages"))),
+        resources=values.resources,
+        retries=int(v["retries"]) if isinstance(v.get("retries"), int) else 0,  # type: ignore[arg-type]
+        timeout_seconds=timeout_seconds(v["timeout"]) if "timeout" in v else None,
+        cache=bool(v.get("cache", False)),
+        env=tuple((str(k), str(x)) for k, x in env.items()) if isinstance(env, dict) else (),
+        secrets=tuple(_strings(v.get("secrets"))),
+        fuse=bool(v.get("fuse", kind != "container_task")),
+    )
+
+
+def _strings(value: JsonValue) -> list[str]:
+    return [str(x) for x in value] if isinstance(value, list) else []
