@@ -124,16 +124,27 @@ def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
                 return "{{$.inputs.artifacts['%s'].path}}" % name
             return "{{$.inputs.parameters['%s']}}" % name
         if name in outputs:
-            key = output_key(name)
-            if outputs[name]:
-                return "{{$.outputs.artifacts['%s'].path}}" % key
-            return "{{$.outputs.parameters['%s'].output_file}}" % key
+            return _output_path(name, outputs[name])
         return match.group(0)
 
     def fill(parts: tuple[str, ...]) -> list[str]:
         return [_PLACEHOLDER.sub(placeholder, part) for part in parts]
 
-    return fill(task.command), fill(task.args)
+    used = [n for n in outputs if any(f"{{{n}}}" in part for part in (*task.command, *task.args))]
+    if not used:
+        return fill(task.command), fill(task.args)
+    # KFP's launcher creates the folders of output files before the command runs; other
+    # runners (kfp.local) do not, so the command makes sure of it itself.
+    paths = [_output_path(n, outputs[n]) for n in used]
+    script = 'n=$1; shift; while [ "$n" -gt 0 ]; do mkdir -p "$(dirname "$1")"; shift; n=$((n-1)); done; exec "$@"'
+    prefix = ["sh", "-c", script, "flowc-outputs", str(len(paths)), *paths]
+    return prefix + fill(task.command), fill(task.args)
+
+
+def _output_path(name: str, artifact: bool) -> str:
+    if artifact:
+        return "{{$.outputs.artifacts['%s'].path}}" % output_key(name)
+    return "{{$.outputs.parameters['%s'].output_file}}" % output_key(name)
 
 
 def resource_spec(task: Task) -> dict[str, Any]:
