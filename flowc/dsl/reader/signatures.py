@@ -36,13 +36,16 @@ class Signature:
     options: OptionValues
     keyword_only: frozenset[str] = field(default_factory=frozenset)
     ok: bool = True
+    _by_name: dict[str, Parameter] | None = None
 
     @property
     def is_pipeline(self) -> bool:
         return self.kind == "pipeline"
 
     def param(self, name: str) -> Parameter | None:
-        return next((p for p in self.params if p.name == name), None)
+        if self._by_name is None:
+            self._by_name = {p.name: p for p in self.params}
+        return self._by_name.get(name)
 
 
 def name_span(syms: ModuleSymbols, definition: Definition) -> Span | None:

@@ -33,9 +33,16 @@ class TopStatement:
     node: cst.CSTNode
     tree: ast.stmt
     defines: frozenset[str]
-    uses: frozenset[str]
     is_flowc_import: bool = False
     is_future: bool = False
+    _uses: frozenset[str] | None = None
+
+    @property
+    def uses(self) -> frozenset[str]:
+        """Names the statement mentions (computed on demand: only task code needs them)."""
+        if self._uses is None:
+            self._uses = _uses(self.tree)
+        return self._uses
 
 
 @dataclass
@@ -128,7 +135,7 @@ def _top_statement(syms: ModuleSymbols, node: cst.CSTNode, tree: ast.stmt) -> To
         is_future = tree.module == "__future__"
         is_flowc = tree.level == 0 and tree.module == "flowc"
         _note_from_import(syms, tree, node)
-    return TopStatement(node, tree, _defines(tree), _uses(tree), is_flowc, is_future)
+    return TopStatement(node, tree, _defines(tree), is_flowc, is_future)
 
 
 def _note_import(syms: ModuleSymbols, name: str, asname: str | None, node: cst.CSTNode) -> None:
