@@ -19,7 +19,7 @@ def simulate(depth: int, width: int, noise: float = NOISE) -> float:
 
 
 @task(image="python:3.12-slim")
-def summarize(scores: list[list[float]]) -> Summary:
+def summarize_grid(scores: list[list[float]]) -> Summary:
     flat = [s for row in scores for s in row]
     return Summary(best=max(flat), runs=len(flat))
 
@@ -45,7 +45,7 @@ def grid_search(
 ) -> tuple[float, int]:
     """Score every (depth, width) pair and summarize the grid."""
     scores = [[simulate(depth=d, width=w) for w in widths] for d in depths]
-    best, count = summarize(scores=scores)
+    best, count = summarize_grid(scores=scores)
     record(best=best, count=count)
     if best < floor or count in [0, 1]:
         alert(best=best)
