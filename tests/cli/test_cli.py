@@ -55,7 +55,7 @@ def test_check_reports_every_error_with_location_caret_and_hint(tmp_path: Path, 
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:9:9: error[FLC102]" in err
-    assert f"{path}:10:19: error[FLC201]" in err
+    assert f"{path}:10:21: error[FLC201]" in err
     assert "^" in err and "= hint:" in err
     assert "Traceback" not in err
 
@@ -64,7 +64,7 @@ def test_check_json_and_github_formats(tmp_path: Path, capsys: pytest.CaptureFix
     path = _bad_file(tmp_path)
     assert main(["check", "--format", "json", str(path)]) == 1
     items = json.loads(capsys.readouterr().out)
-    assert [(d["code"], d["span"]["line"], d["span"]["col"]) for d in items] == [("FLC102", 9, 9), ("FLC201", 10, 19)]
+    assert [(d["code"], d["span"]["line"], d["span"]["col"]) for d in items] == [("FLC102", 9, 9), ("FLC201", 10, 21)]
     assert main(["check", "--format", "github", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"::error file={path},line=9,col=9,")
