@@ -1,0 +1,67 @@
+"""What Flyte cannot take, found before any code is written: located diagnostics."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import ConstBinding, ContainerTask, LoopNode, Pipeline, PythonTask, iter_nodes
+from flowc.ir.names import python_name
+from flowc.ir.types import render
+from flowc.backends.flyte.functions import MODULE_GLOBALS
+from flowc.backends.flyte.typemap import is_flat
+
+# flytekit's default ArrayNode limit (propeller's `max-array-node-size` is 5,000 by default)
+MAX_ARRAY_SIZE = 5000
+BUILTINS = frozenset(dir(builtins))
+
+
+def check_fanout(pipeline: Pipeline) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for node in iter_nodes(pipeline.body):
+        if isinstance(node, LoopNode) and isinstance(node.items, ConstBinding) and isinstance(node.items.value, list):
+            width = len(node.items.value)
+            if width > MAX_ARRAY_SIZE:
+                out.append(Diagnostic.of(codes.FLYTE_MAP_TOO_WIDE, node.items.span or node.span, width, MAX_ARRAY_SIZE))
+    return out
+
+
+def _clash(name: str) -> str | None:
+    flyte = python_name(name)
+    if flyte in MODULE_GLOBALS or flyte in BUILTINS or keyword.iskeyword(flyte):
+        return flyte
+    if flyte.startswith(("_flowc", "_code_")):
+        return flyte
+    return None
+
+
+def check_names(tasks: list[PythonTask | ContainerTask], pipelines: list[Pipeline]) -> list[Diagnostic]:
+    """Task and pipeline names that would shadow what the module needs, and params shadowing steps."""
+    out: list[Diagnostic] = []
+    for t in tasks:
+        if (name := _clash(t.name)) is not None:
+            out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, t.span, "task", t.name, name))
+    defined = {python_name(t.name) for t in tasks} | {python_name(p.name) for p in pipelines}
+    for p in pipelines:
+        if (name := _clash(p.name)) is not None:
+            out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, p.span, "pipeline", p.name, name))
+        for param in p.params:
+            if param.name in defined or param.name in MODULE_GLOBALS:
+                out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, param.span or p.span, "parameter", param.name, param.name))
+    return out
+
+
+def check_container(task: ContainerTask) -> list[Diagnostic]:
+    """A raw container reads inputs and writes outputs as single files: flat types only."""
+    out: list[Diagnostic] = []
+    for p in task.params:
+        if not is_flat(p.type):
+            what = f"container task input {p.name!r} of type {render(p.type)} (use str, int, float, bool or an artifact)"
+            out.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, p.span or task.span, what))
+    for o in task.outputs:
+        if not is_flat(o.type):
+            what = f"container task output {o.name!r} of type {render(o.type)} (use str, int, float, bool or an artifact)"
+            out.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, task.span, what))
+    return out
