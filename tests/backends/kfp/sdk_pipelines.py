@@ -1,0 +1,110 @@
+"""The examples written again with the kfp SDK, for the differential test.
+
+Bodies are irrelevant here (only the DAG is compared), so components are stubs with
+the same names, types, images and options as the flowc tasks.
+"""
+
+
+from typing import Any, NamedTuple
+
+from kfp import dsl, kubernetes
+from kfp.dsl import Dataset, Input, Metrics, Model, Output
+
+IMAGE = "python:3.12-slim"
+
+
+def churn() -> Any:
+    @dsl.component(base_image=IMAGE)
+    def load(rows: int = 200) -> Dataset: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def split(data: Input[Dataset], ratio: float = 0.8) -> NamedTuple("Split", [("train", Dataset), ("test", Dataset)]): ...  # type: ignore
+
+    @dsl.component(base_image=IMAGE)
+    def train(data: Input[Dataset], lr: float) -> Model: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def pick(models: Input[list[Model]], data: Input[Dataset]) -> Model: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def evaluate(model: Input[Model], data: Input[Dataset]) -> float: ...  # type: ignore[empty-body]
+
+    @dsl.container_component
+    def publish(model: Input[Model], tag: str) -> dsl.ContainerSpec:
+        return dsl.ContainerSpec(image="busybox:1.36", command=["sh", "-c", "echo", model.path, tag])
+
+    @dsl.pipeline(name="churn")
+    def pipeline(rows: int = 200, lrs: list[float] = [0.5, 5.0], bar: float = 0.9) -> float:  # noqa: B006
+        loaded = load(rows=rows).set_retry(2).set_cpu_limit("1").set_cpu_request("1")
+        loaded.set_memory_limit("2Gi").set_memory_request("2Gi")
+        parts = split(data=loaded.output)
+        with dsl.ParallelFor(lrs) as lr:
+            trained = train(data=parts.outputs["train"], lr=lr)
+            trained.set_cpu_limit("2").set_cpu_request("2").set_memory_limit("4Gi").set_memory_request("4Gi")
+            kubernetes.set_timeout(trained, 1800)
+        best = pick(models=dsl.Collected(trained.output), data=parts.outputs["test"]).set_caching_options(False)
+        score = evaluate(model=best.output, data=parts.outputs["test"]).set_caching_options(False)
+        with dsl.If(score.output > bar):
+            publish(model=best.output, tag="prod").set_caching_options(False).set_env_variable("REGISTRY", "ghcr.io/acme/models")
+        return score.output
+
+    return pipeline
+
+
+def batch_inference() -> Any:
+    @dsl.component(base_image=IMAGE)
+    def plan_shards(count: int = 3, prefix: str = "shard") -> list[str]: ...  # type: ignore[empty-body]
+
+    @dsl.container_component
+    def score_shard(shard: str, output: dsl.OutputPath(int)) -> dsl.ContainerSpec:  # type: ignore[valid-type]
+        return dsl.ContainerSpec(image="busybox:1.36", command=["sh", "-c", "x", shard, output])
+
+    @dsl.component(base_image=IMAGE)
+    def audit(shard: str) -> None: ...
+
+    @dsl.component(base_image=IMAGE)
+    def total(counts: list[int]) -> int: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def report(total: int, shards: list[str]) -> Metrics: ...  # type: ignore[empty-body]
+
+    @dsl.pipeline(name="batch-inference")
+    def pipeline(count: int = 3) -> int:
+        shards = plan_shards(count=count)
+        with dsl.ParallelFor(shards.output) as s:
+            scored = score_shard(shard=s).set_caching_options(False).set_retry(1)
+            scored.set_cpu_limit("500m").set_cpu_request("500m").set_memory_limit("256Mi").set_memory_request("256Mi")
+            kubernetes.set_timeout(scored, 600)
+        with dsl.ParallelFor(shards.output) as s:
+            audited = audit(shard=s).set_caching_options(False).set_env_variable("AUDIT_LEVEL", "full")
+            kubernetes.use_secret_as_volume(audited, secret_name="audit-token", mount_path="/var/secrets/audit-token")
+        n = total(counts=dsl.Collected(scored.output)).set_caching_options(False)
+        # flowc's `with after(counts)` waits for the fan-out; the SDK cannot name a task inside a
+        # ParallelFor in .after(), and the wait is implied through `total` (the comparison reduces edges).
+        report(total=n.output, shards=shards.output).set_caching_options(False)
+        return n.output
+
+    return pipeline
+
+
+def feature_etl() -> Any:
+    @dsl.component(base_image=IMAGE)
+    def parse(raw: str) -> list[dict[str, str]]: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def clean(records: list[dict[str, str]], min_count: int = 1) -> list[dict[str, str]]: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def featurize(records: list[dict[str, str]]) -> dict[str, list[int]]: ...  # type: ignore[empty-body]
+
+    @dsl.component(base_image=IMAGE)
+    def summarize(features: dict[str, list[int]]) -> int: ...  # type: ignore[empty-body]
+
+    events = "u1,click,3;u2,view,1;u1,view,2;u3,click,5;u2,click,4;bad-row;u3,view,0"
+
+    @dsl.pipeline(name="feature-etl")
+    def pipeline(raw: str = events, min_count: int = 1) -> int:
+        records = clean(records=parse(raw=raw).output, min_count=min_count)
+        return summarize(features=featurize(records=records.output).output).output
+
+    return pipeline
