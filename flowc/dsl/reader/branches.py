@@ -31,7 +31,6 @@ def merge_branches(
     returning = [r for r in returns if r is not None]
     if returning and (len(returning) < len(returns) or not has_else):
         ctx.report(codes.PARTIAL_RETURN, ctx.span(stmt))
-        returned = Returned(None, ctx.span(stmt))
     elif returning:
         extra, returned = _returns(ctx, stmt, cond_id, returning)
         outputs.extend(extra)

@@ -124,7 +124,9 @@ class ExpressionReader:
             if f is not None:
                 binding = OutputBinding(node=base.node, field=attr)
                 return Value(f.type, binding, f"{base.label}.{attr}", handle=base.handle)
-        self.ctx.report(codes.NO_SUCH_FIELD, self.ctx.span(expr.attr) or self.ctx.span(expr), render(base.type), attr)
+        whole = self.ctx.span(expr)
+        span = whole.model_copy(update={"line": whole.end_line, "col": max(1, whole.end_col - len(attr))}) if whole else None
+        self.ctx.report(codes.NO_SUCH_FIELD, span, render(base.type), attr)
         return None
 
     def _literal(self, expr: cst.BaseExpression) -> Value | None:

@@ -172,7 +172,7 @@ class Positions:
                 return
             self.pair_expr(current.target, gen.target)
             self.pair_expr(current.iter, gen.iter)
-            self._pair_many([i.search for i in current.ifs], gen.ifs)
+            self._pair_many([i.test for i in current.ifs], gen.ifs)
             current = current.inner_for_in
 
     def _pair_subscript(self, node: cst.Subscript, tree: ast.Subscript) -> None:

@@ -37,8 +37,10 @@ def read_text(path: str, file: Path) -> tuple[str | None, Diagnostic | None]:
         return None, Diagnostic.of(codes.FILE_NOT_FOUND, None, f"{path} ({exc.strerror or exc})")
     try:
         return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return None, Diagnostic.of(codes.NOT_UTF8, Span(path=path, line=1, col=1, end_line=1, end_col=1), path)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Diagnostic.of(codes.NOT_UTF8, Span(path=path, line=line, col=col, end_line=line, end_col=col + 1), path)
 
 
 def parse(path: str, text: str) -> tuple[SourceFile | None, Diagnostic | None]:

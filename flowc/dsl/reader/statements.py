@@ -56,8 +56,14 @@ class StatementReader:
                 continue
             saved = self.ctx.fallback
             self.ctx.fallback = self.ctx.span(stmt) or saved
-            returned = self.statement(stmt, scope, out)
-            self.ctx.fallback = saved
+            try:
+                returned = self.statement(stmt, scope, out)
+            except RecursionError:
+                self.ctx.report(codes.UNSUPPORTED_EXPRESSION, self.ctx.span(stmt), "an expression nested too deeply")
+            except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the read
+                self.ctx.report(codes.READER_FAILURE, self.ctx.span(stmt), f"{type(exc).__name__}: {exc}")
+            finally:
+                self.ctx.fallback = saved
         return returned
 
     def statement(self, stmt: cst.CSTNode, scope: Scope, out: Body) -> Returned | None:

@@ -102,7 +102,7 @@ class ModuleSymbols:
         parts = self.name.split(".") if self.name else []
         if not self.is_package:
             parts = parts[:-1]
-        if level - 1 > len(parts):
+        if level > len(parts):
             return None
         base = parts[: len(parts) - (level - 1)]
         return ".".join([*base, module] if module else base) or None

@@ -1,0 +1,20 @@
+from flowc import container_task, pipeline
+
+
+@container_task(image="busybox", command=["echo", "{text}", "{nope}"])  # E: FLC307 @61
+def echo(text: str) -> None: ...
+
+
+@container_task(image="busybox", command=["cat", "{output}"])
+def cat(path: str) -> str:
+    return path  # E: FLC308 @5
+
+
+@container_task(image="busybox")  # E: FLC309 @2
+def nothing(x: int) -> None: ...
+
+
+@pipeline
+def flow(t: str) -> str:
+    echo(text=t)
+    return cat(path=t)

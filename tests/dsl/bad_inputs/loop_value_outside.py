@@ -1,0 +1,12 @@
+from flowc import pipeline, task
+
+
+@task
+def step(x: int) -> int: ...
+
+
+@pipeline
+def flow(xs: list[int]) -> int:
+    for v in xs:
+        y = step(x=v)
+    return step(x=y)  # E: FLC123 @19

@@ -1,0 +1,3 @@
+from flowc import pipeline
+
+X = "ÿþ café"  # E: FLC003 @6
