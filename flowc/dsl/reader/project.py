@@ -158,6 +158,21 @@ class Project:
             return self.module_of(module, f"{module.syms.name}.{attr}")
         return found
 
+    def missing_member(self, info: ModuleInfo, expr: cst.BaseExpression) -> tuple[str, str] | None:
+        """(module, name) when `expr` names something a project module does not define as a step."""
+        if isinstance(expr, cst.Attribute):
+            base = self._resolve(info, expr.value, 0)
+            if isinstance(base, ModuleInfo):
+                return base.syms.name, expr.attr.value
+            return None
+        if not isinstance(expr, cst.Name):
+            return None
+        ref = info.syms.imports.get(expr.value)
+        if ref is None or ref.attr is None or ref.module.startswith("."):
+            return None
+        module = self.module_of(info, ref.module)
+        return (module.syms.name, ref.attr) if module is not None else None
+
     def info_of(self, syms: ModuleSymbols) -> ModuleInfo | None:
         return next((i for i in self.order if i.syms is syms), None)
 
