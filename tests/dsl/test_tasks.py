@@ -1,0 +1,225 @@
+"""Tasks: options, docs, container commands and the self-contained code of Python tasks."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from flowc.dsl.reader import read_paths
+from flowc.dsl.reader.options import timeout_seconds
+from flowc.ir.model import ContainerTask, PythonTask, Resources
+from tests.dsl.helpers import read_ok, write
+
+
+def test_every_task_option(tmp_path: Path) -> None:
+    src = '''
+from flowc import Resources, task
+
+IMAGE = "ghcr.io/acme/py:3.12"
+PACKAGES = ["pandas==2.2.3", "pyarrow"]
+
+
+@task(
+    image=IMAGE, packages=PACKAGES, resources=Resources(cpu="500m", memory="2Gi", gpu=1),
+    retries=3, timeout="1h30m", cache=True, env={"B": "2", "A": "1"}, secrets=["token"],
+    fuse=False, name="renamed",
+)
+def original(x: int) -> int:
+    return x
+'''
+    task = read_ok(tmp_path, src).program.task("renamed")
+    assert isinstance(task, PythonTask) and task.code.function_name == "original"
+    o = task.options
+    assert o.image == "ghcr.io/acme/py:3.12" and o.packages == ("pandas==2.2.3", "pyarrow")
+    assert o.resources == Resources(cpu="500m", memory="2Gi", gpu=1)
+    assert (o.retries, o.timeout_seconds, o.cache, o.fuse) == (3, 5400, True, False)
+    assert o.env == (("B", "2"), ("A", "1")) and o.secrets == ("token",)
+
+
+def test_bare_task_takes_defaults(tmp_path: Path) -> None:
+    src = "from flowc import task\n\n\n@task\ndef t(x: int) -> int:\n    return x\n"
+    o = read_ok(tmp_path, src).program.task("t").options
+    assert o.image == "python:3.12-slim" and o.retries == 0 and o.timeout_seconds is None
+    assert o.cache is False and o.fuse is True and o.resources == Resources()
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), (45, 45)],
+)
+def test_timeouts(text: object, seconds: int) -> None:
+    assert timeout_seconds(text) == seconds  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "10", "10 minutes", "0s", "1.5h", "h", -3, True, None])
+def test_bad_timeouts(text: object) -> None:
+    assert timeout_seconds(text) is None  # type: ignore[arg-type]
+
+
+def test_docstring_args_become_descriptions(tmp_path: Path) -> None:
+    src = '''
+from flowc import task
+
+
+@task
+def t(uri: str, limit: int = 5) -> int:
+    """Load rows.
+
+    Args:
+        uri (str): Where the rows live,
+            as a URL.
+        limit: How many.
+
+    Returns:
+        The count.
+    """
+    return limit
+'''
+    task = read_ok(tmp_path, src).program.task("t")
+    assert task.doc is not None and task.doc.startswith("Load rows.")
+    assert [p.description for p in task.params] == ["Where the rows live, as a URL.", "How many."]
+
+
+def test_container_task(tmp_path: Path) -> None:
+    src = '''
+from typing import NamedTuple
+
+from flowc import Resources, container_task
+
+
+class Out(NamedTuple):
+    count: int
+    log: str
+
+
+@container_task(
+    image="busybox:1.36", command=["sh", "-c", "wc -c {path} > {count}"], args=["{log}", "{{literal}}"],
+    resources=Resources(memory="64Mi"),
+)
+def measure(path: str) -> Out:
+    """Measure a file."""
+    ...
+'''
+    task = read_ok(tmp_path, src).program.task("measure")
+    assert isinstance(task, ContainerTask)
+    assert task.command == ("sh", "-c", "wc -c {path} > {count}") and task.args == ("{log}", "{{literal}}")
+    assert task.options.image == "busybox:1.36" and task.options.fuse is False
+    assert task.doc == "Measure a file."
+
+
+def test_task_code_is_self_contained(tmp_path: Path) -> None:
+    src = '''
+"""Module doc."""
+from __future__ import annotations
+
+import json
+import os, sys
+from collections import Counter as C
+
+import flowc as fc
+from flowc import Dataset, task
+
+SCALE = 2
+UNUSED = 3
+os.system("echo never")
+
+
+class Box:
+    def __init__(self, v: int) -> None:
+        self.v = v * SCALE
+
+
+def helper(v: int) -> Box:
+    return Box(len(C([v])))
+
+
+def outer(v: int) -> str:
+    out = fc.Metrics.create()
+    return json.dumps(helper(v).v) + out.path
+
+
+def unrelated() -> None:
+    print(sys.argv)
+
+
+# a comment above the task
+@task(cache=True)
+def work(v: int) -> Dataset:
+    """Doc."""
+    d = Dataset.create()
+    open(d.path, "w").write(outer(v))
+    return d
+'''
+    task = read_ok(tmp_path, src).program.task("work")
+    assert isinstance(task, PythonTask)
+    code = task.code
+    assert code.function.startswith("def work(v: int) -> Dataset:") and "@task" not in code.function
+    assert "a comment above" not in code.function
+    pre = code.preamble
+    for needed in ("import json", "from collections import Counter as C", "SCALE = 2", "class Box", "def helper", "def outer"):
+        assert needed in pre, needed
+    for unwanted in ("UNUSED", "import os", "os.system", "def unrelated", "from flowc", "import flowc", "__future__", "Module doc"):
+        assert unwanted not in pre, unwanted
+    order = [pre.index(s) for s in ("import json", "SCALE = 2", "class Box", "def helper", "def outer")]
+    assert order == sorted(order)
+    assert {(i.local, i.attr) for i in code.flowc_imports} == {("fc", None), ("Dataset", "Dataset")}
+    ast.parse(pre + "\n" + code.function)  # valid Python on its own
+
+
+def test_tasks_imported_from_project_modules_are_followed(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "proj/__init__.py": "",
+            "proj/shared/__init__.py": "",
+            "proj/shared/steps.py": """
+                from flowc import task
+
+                @task
+                def one(x: int) -> int:
+                    return x
+            """,
+            "proj/shared/more.py": """
+                from flowc import task
+                from .steps import one as again
+
+                @task
+                def two(x: int) -> int:
+                    return x
+            """,
+            "proj/flows/__init__.py": "",
+            "proj/flows/main.py": """
+                from flowc import pipeline
+                from ..shared import more
+                from ..shared.more import again
+                from proj.shared.steps import one
+
+                @pipeline
+                def flow(x: int) -> int:
+                    a = again(x=x)
+                    b = more.two(x=a)
+                    return one(x=b)
+            """,
+        },
+    )
+    result = read_paths([tmp_path / "proj" / "flows" / "main.py"])
+    assert not result.diagnostics, result.diagnostics
+    program = result.program
+    assert {t.name: t.module for t in program.tasks} == {"one": "proj.shared.steps", "two": "proj.shared.more"}
+    assert [n.id for n in program.pipeline("flow").body] == ["one", "two", "one_2"]
+    assert program.pipeline("flow").module == "proj.flows.main"
+
+
+def test_explicit_root_names_modules(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/lib/tasks.py": "from flowc import task\n\n@task\ndef one(x: int) -> int:\n    return x\n",
+            "src/app.py": "from flowc import pipeline\nfrom lib.tasks import one\n\n@pipeline\ndef flow(x: int) -> int:\n    return one(x=x)\n",
+        },
+    )
+    result = read_paths([tmp_path / "src" / "app.py"], root=tmp_path / "src")
+    assert not result.diagnostics
+    assert {t.name: t.module for t in result.program.tasks} == {"one": "lib.tasks"}
