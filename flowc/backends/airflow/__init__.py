@@ -1,0 +1,1 @@
+"""Airflow 3 backend."""

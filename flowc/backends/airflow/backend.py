@@ -1,0 +1,59 @@
+"""The Airflow backend: one Airflow 3 DAG file (`<pipeline>.py`) per entry pipeline.
+
+Nothing here imports Airflow: the DAG files are text, rendered from the IR through
+the templates beside this module. See `plan.py` for how constructs map to Airflow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from flowc.backends.airflow.options import OPTIONS, AirflowOptions, parse_options
+from flowc.backends.airflow.plan import Planner
+from flowc.backends.airflow.render import DagRenderer
+from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic, has_errors
+from flowc.ir.model import Pipeline, Program
+from flowc.ir.names import airflow_name
+
+
+class AirflowBackend:
+    """Airflow 3 DAG files; steps run in the worker (python) or in pods (kubernetes)."""
+
+    name: ClassVar[str] = "airflow"
+    description: ClassVar[str] = "Apache Airflow 3 DAG files (airflow.sdk), PythonOperator or KubernetesPodOperator steps"
+    options: ClassVar[tuple[BackendOption, ...]] = OPTIONS
+
+    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult:
+        opts, diagnostics = parse_options(options)
+        files: dict[str, bytes] = {}
+        for pipeline in entry_pipelines(program):
+            text, diags = emit_dag(program, pipeline, opts)
+            diagnostics.extend(diags)
+            if text is not None:
+                files[f"{airflow_name(pipeline.name)}.py"] = text.encode("utf-8")
+        if has_errors(diagnostics):
+            files = {}
+        return EmitResult(files=files, diagnostics=diagnostics)
+
+
+def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tuple[str | None, list[Diagnostic]]:
+    """The DAG file of one pipeline, or None with the diagnostics that prevent it."""
+    diagnostics = list(_check_schedule(pipeline))
+    plan = Planner(program, pipeline, opts.max_map_length).build()
+    diagnostics.extend(plan.diagnostics)
+    if has_errors(diagnostics):
+        return None, diagnostics
+    return DagRenderer(program, opts).render(plan), diagnostics
+
+
+def _check_schedule(pipeline: Pipeline) -> list[Diagnostic]:
+    if pipeline.schedule is None:
+        return []
+    return [
+        Diagnostic.of(codes.AIRFLOW_REQUIRED_PARAM, p.span or pipeline.span, pipeline.name, p.name)
+        for p in pipeline.params
+        if not p.has_default
+    ]

@@ -1,0 +1,172 @@
+"""One Airflow operator statement per planned step, as Python source.
+
+Every value that came from user code enters through `py_literal`; strings that
+land in a templated operator field and contain Jinja markers are wrapped in
+`literal(...)` so Airflow never renders them as templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flowc.backends.airflow.options import AirflowOptions
+from flowc.backends.airflow.plan import Step
+from flowc.codegen.literals import py_literal
+from flowc.ir.model import ContainerTask, Program, PythonTask
+from flowc.ir.names import kfp_name
+
+_JINJA = re.compile(r"\{\{|\{%|\{#")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+CONTAINER_OUTPUTS = "/tmp/flowc-outputs"
+POD_ENTRY = "\n_flowc_pod_entry()\n"
+
+
+@dataclass
+class Statement:
+    """`var = <expr>` for one task, then its upstream dependencies."""
+
+    var: str
+    expr: str
+    upstream: list[str] = field(default_factory=lambda: [])
+
+
+def template_safe(text: str) -> str:
+    """A literal for a templated field: `literal("...")` when Jinja would touch it."""
+    return f"literal({py_literal(text)})" if _JINJA.search(text) else py_literal(text)
+
+
+def _call(callee: str, kwargs: list[tuple[str, str]]) -> str:
+    inner = ", ".join(f"{k}={v}" for k, v in kwargs)
+    return f"{callee}({inner})"
+
+
+def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[str, str]]:
+    kwargs = [("task_id", py_literal(step.local_id))]
+    if task is not None:
+        if task.options.retries:
+            kwargs.append(("retries", py_literal(task.options.retries)))
+        if task.options.timeout_seconds:
+            kwargs.append(("execution_timeout", f"timedelta(seconds={task.options.timeout_seconds})"))
+        if task.doc:
+            kwargs.append(("doc_md", py_literal(task.doc)))
+    if step.trigger_rule:
+        kwargs.append(("trigger_rule", py_literal(step.trigger_rule)))
+    return kwargs
+
+
+def _mapped(callee: str, kwargs: list[tuple[str, str]], step: Step, loop_var: str, field_name: str) -> str:
+    return f"{_call(callee + '.partial', kwargs)}.expand({field_name}={loop_var}.output)"
+
+
+class OperatorWriter:
+    """Writes the statements of a plan's steps for one mode."""
+
+    def __init__(self, program: Program, options: AirflowOptions) -> None:
+        self.program = program
+        self.options = options
+        self.vars: dict[str, str] = {}
+
+    def var(self, task_id: str) -> str:
+        if task_id not in self.vars:
+            base = "t_" + re.sub(r"\W", "_", task_id)
+            name, n = base, 2
+            while name in self.vars.values():
+                name, n = f"{base}_{n}", n + 1
+            self.vars[task_id] = name
+        return self.vars[task_id]
+
+    def statement(self, step: Step, order: dict[str, int]) -> Statement:
+        upstream = sorted(step.upstream, key=lambda t: order[t])
+        return Statement(self.var(step.task_id), self._expr(step), [self.var(u) for u in upstream])
+
+    def _expr(self, step: Step) -> str:
+        if step.kind == "gate":
+            return _call("EmptyOperator", _common(step, None))
+        if step.kind == "branch":
+            return _call("BranchPythonOperator", [*_common(step, None), ("python_callable", "_flowc_branch")])
+        if step.kind == "join" and not step.extra["values"]:
+            return _call("EmptyOperator", _common(step, None))
+        if step.kind != "task":
+            return _call("PythonOperator", [*_common(step, None), ("python_callable", "_flowc_step")])
+        task = self.program.task(step.task or "")
+        if self.options.mode == "kubernetes":
+            kwargs = [*_common(step, task), *self._pod(step, task)]
+            return self._maybe_mapped("KubernetesPodOperator", kwargs, step, "labels")
+        kwargs = [*_common(step, task), ("python_callable", "_flowc_step")]
+        return self._maybe_mapped("PythonOperator", kwargs, step, "op_kwargs")
+
+    def _maybe_mapped(self, callee: str, kwargs: list[tuple[str, str]], step: Step, field_name: str) -> str:
+        if step.loop is None:
+            return _call(callee, kwargs)
+        return _mapped(callee, kwargs, step, self.var(step.loop), field_name)
+
+    # ---------------------------------------------------------------- kubernetes
+
+    def _pod(self, step: Step, task: PythonTask | ContainerTask) -> list[tuple[str, str]]:
+        opts = task.options
+        env = {"FLOWC_INPUTS": "{{ flowc_inputs(ti, params) }}"}
+        if isinstance(task, PythonTask):
+            env["FLOWC_SCRATCH"] = self.options.artifact_root or "/tmp/flowc-artifacts"
+            program = f"_FLOWC_RUNTIME + _FLOWC_CODE[{py_literal(task.name)}] + {py_literal(POD_ENTRY)}"
+            cmds = f"['python', '-c', literal({program})]"
+        else:
+            cmds = self._container_cmds(task)
+        env_items = [f"{py_literal(k)}: {py_literal(v)}" for k, v in env.items()]
+        env_items += [f"{py_literal(k)}: {template_safe(v)}" for k, v in opts.env]
+        kwargs = [
+            ("name", py_literal(kfp_name(step.task_id)[:63].strip("-") or "flowc-step")),
+            ("namespace", template_safe(self.options.namespace)),
+            ("image", template_safe(opts.image)),
+            ("cmds", cmds),
+            ("env_vars", "{" + ", ".join(env_items) + "}"),
+        ]
+        if opts.secrets:
+            kwargs.append(("secrets", "[" + ", ".join(f"Secret('env', None, {py_literal(s)})" for s in opts.secrets) + "]"))
+        resources = self._resources(task)
+        if resources:
+            kwargs.append(("container_resources", resources))
+        kwargs += [("do_xcom_push", py_literal(bool(task.outputs))), ("get_logs", "True"), ("on_finish_action", "'delete_pod'")]
+        return kwargs
+
+    def _resources(self, task: PythonTask | ContainerTask) -> str | None:
+        res = task.options.resources
+        requests = {k: v for k, v in (("cpu", res.cpu), ("memory", res.memory)) if v}
+        limits: dict[str, str] = dict(requests)
+        if res.gpu:
+            limits["nvidia.com/gpu"] = str(res.gpu)
+        if not limits:
+            return None
+        return f"k8s.V1ResourceRequirements(requests={py_literal(requests)}, limits={py_literal(limits)})"
+
+    def _container_cmds(self, task: ContainerTask) -> str:
+        names = {p.name for p in task.params} | {o.name for o in task.outputs}
+        args: list[str] = []
+        for i, arg in enumerate((*task.command, *task.args)):
+            if any(m.group(1) in names for m in _PLACEHOLDER.finditer(arg)):
+                args.append(py_literal("{{ flowc_arg(ti, params, %d) }}" % i))
+            else:
+                args.append(template_safe(arg))
+        if task.outputs:
+            args = [py_literal("sh"), py_literal("-c"), py_literal(_collect_script(task)), py_literal("flowc"), *args]
+        return "[" + ", ".join(args) + "]"
+
+
+def _collect_script(task: ContainerTask) -> str:
+    """sh that runs the command, then writes its output files to Airflow's XCom sidecar file.
+
+    Values travel as base64 text (the receiving side decodes and types them);
+    artifacts are passed by path. Output names are identifiers, so no quoting issues.
+    """
+    pieces: list[str] = []
+    for out in task.outputs:
+        path = f"{CONTAINER_OUTPUTS}/{out.name}"
+        if out.type.kind == "artifact":
+            pieces.append(f"""printf '%s' '"{out.name}": {{"path": "{path}", "uri": "{path}", "metadata": {{}}}}'""")
+        else:
+            pieces.append(f"printf '\"{out.name}\": \"%s\"' \"$(base64 {path} | tr -d '\\n')\"")
+    collect = "; printf ', '; ".join(pieces)
+    return (
+        f'set -e; mkdir -p {CONTAINER_OUTPUTS} /airflow/xcom; "$@"; '
+        f"{{ printf '{{'; {collect}; printf '}}'; }} > /airflow/xcom/return.json"
+    )

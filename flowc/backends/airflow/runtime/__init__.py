@@ -1,0 +1,1 @@
+"""Code pasted into generated DAG files and task programs (never imported by them)."""

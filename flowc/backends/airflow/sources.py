@@ -1,0 +1,61 @@
+"""Text pasted into generated DAG files: the worker runtime and each task's program."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from flowc.codegen.literals import py_identifier, py_literal
+from flowc.codegen.runtime import runtime_source
+from flowc.codegen.typespec import type_spec
+from flowc.ir.model import PythonTask
+from flowc.ir.types import NamedTupleType
+
+
+@cache
+def _runtime_file(name: str, marker: str) -> str:
+    text = files("flowc.backends.airflow.runtime").joinpath(name).read_text(encoding="utf-8")
+    return text[text.index(marker) :]
+
+
+def dag_runtime_source() -> str:
+    """The worker-side functions every DAG file carries (see runtime/dag_runtime.py)."""
+    return _runtime_file("dag_runtime.py", "# --- dag runtime ---")
+
+
+def task_interface(task: PythonTask) -> dict[str, object]:
+    """What the task program's main needs to know: function, typed inputs and outputs."""
+    return {
+        "function": task.code.function_name,
+        "inputs": [[p.name, type_spec(p.type)] for p in task.params],
+        "outputs": [[o.name, type_spec(o.type)] for o in task.outputs],
+        "multi": isinstance(task.returns, NamedTupleType),
+    }
+
+
+def task_runtime() -> str:
+    """What every task program starts with: flowc's task runtime and the entry point."""
+    main = _runtime_file("task_main.py", "# --- task main ---")
+    return runtime_source().rstrip() + "\n\n\n" + main.rstrip() + "\n\n\n"
+
+
+def task_code(task: PythonTask) -> str:
+    """The task's own part of its program: flowc names bound, its code, its interface.
+
+    The full program is `task_runtime() + task_code(task)`: self-contained, so the
+    image needs the task's packages, never flowc or Airflow. The same text runs
+    in-process in the worker (python mode) and as `python -c` in a pod.
+    """
+    bindings = [
+        f"{py_identifier(imp.local)} = {py_identifier(imp.attr) if imp.attr else 'flowc'}"
+        for imp in task.code.flowc_imports
+        if imp.local != imp.attr
+    ]
+    parts = [
+        "# --- task code ---",
+        "\n".join(bindings),
+        task.code.preamble.strip(),
+        task.code.function.strip(),
+        "_FLOWC_TASK = " + py_literal(task_interface(task)),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
