@@ -4,13 +4,17 @@ flytekit serializes the module into TaskSpec / WorkflowSpec / LaunchPlan protobu
 files (`*_1.pb`, `*_2.pb`, `*_3.pb`) plus a fast-registration archive of the code.
 It runs in a subprocess (flytekit stays out of the compiler's process) in a fresh
 folder that holds only the module. Its tarball varies between runs (protobuf map
-order, file times), so the bundle is re-packed: every message re-serialized with
-`deterministic=True`, members sorted, times and owners zeroed.
+order, file times, the temporary folder it ran in), so the bundle is re-packed:
+every message re-serialized with `deterministic=True`, `upstream_node_ids` sorted,
+the packaging folder replaced by the fast-registration folder, members sorted,
+times and owners zeroed.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
+import json
 import io
 import os
 import subprocess
@@ -61,7 +65,37 @@ def _canonical(name: str, data: bytes) -> bytes:
         return data
     message.ParseFromString(data)  # type: ignore[attr-defined]
     _sort_upstream(message)
+    if name.endswith("_1.pb"):
+        _pin_source_root(message)
     return message.SerializeToString(deterministic=True)  # type: ignore[attr-defined]
+
+
+SETTINGS_ENV = "_F_SS_C"  # flytekit's compressed serialization settings, read back by dynamic tasks
+
+
+def _pin_source_root(spec: Any) -> None:
+    """Point `source_root` in a dynamic task's settings at the fast-registration folder.
+
+    flytekit records the (random, temporary) folder it packaged from; in the task's
+    container the code lives in the fast-registration destination instead.
+    """
+    for entry in spec.template.container.env:
+        if entry.key != SETTINGS_ENV:
+            continue
+        settings = json.loads(gzip.decompress(base64.b64decode(entry.value)))
+        fast = settings.get("fast_serialization_settings") or {}
+        settings["source_root"] = fast.get("destination_dir") or "."
+        packed = gzip.compress(json.dumps(settings).encode("utf-8"), compresslevel=9, mtime=0)
+        entry.value = base64.b64encode(packed).decode("ascii")
+
+
+def _repeated(field: Any) -> bool:
+    attr = getattr(field, "is_repeated", None)  # newer protobuf; `label` is deprecated there
+    if callable(attr):
+        return bool(attr())
+    if attr is not None:
+        return bool(attr)
+    return bool(field.label == field.LABEL_REPEATED)
 
 
 def _sort_upstream(message: Any) -> None:
@@ -77,7 +111,7 @@ def _sort_upstream(message: Any) -> None:
             for entry in value.values():
                 if hasattr(entry, "ListFields"):
                     _sort_upstream(entry)
-        elif field.label == field.LABEL_REPEATED:
+        elif _repeated(field):
             for item in value:
                 _sort_upstream(item)
         else:
