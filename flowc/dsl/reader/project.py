@@ -106,7 +106,8 @@ class Project:
             if id(ref.node) in reported or self._resolves(info, ref):
                 continue
             reported.add(id(ref.node))
-            self.report(codes.IMPORT_NOT_FOUND, info.syms.source.positions.span(ref.node), ref.module)
+            shown = ref.module + (ref.attr or "") if ref.module.endswith(".") else ref.module
+            self.report(codes.IMPORT_NOT_FOUND, info.syms.source.positions.span(ref.node), shown)
 
     def _resolves(self, info: ModuleInfo, ref: ImportRef) -> bool:
         if ref.module.startswith("."):
@@ -140,6 +141,8 @@ class Project:
         return None
 
     def _resolve_name(self, info: ModuleInfo, name: str, depth: int) -> Signature | ModuleInfo | None:
+        if depth > MAX_REEXPORT_DEPTH:  # a cycle of re-exports
+            return None
         if name in info.signatures:
             return info.signatures[name]
         ref = info.syms.imports.get(name)

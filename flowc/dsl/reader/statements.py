@@ -60,8 +60,10 @@ class StatementReader:
                 returned = self.statement(stmt, scope, out)
             except RecursionError:
                 self.ctx.report(codes.UNSUPPORTED_EXPRESSION, self.ctx.span(stmt), "an expression nested too deeply")
+                returned = Returned(None, self.ctx.span(stmt)) if isinstance(stmt, cst.Return) else None
             except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the read
                 self.ctx.report(codes.READER_FAILURE, self.ctx.span(stmt), f"{type(exc).__name__}: {exc}")
+                returned = Returned(None, self.ctx.span(stmt)) if isinstance(stmt, cst.Return) else None
             finally:
                 self.ctx.fallback = saved
         return returned
