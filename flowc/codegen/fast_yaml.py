@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z_/][A-Za-z0-9_./@:+-]*")
@@ -70,7 +71,12 @@ def _value(head: str, value: Any, indent: int, out: list[str]) -> None:
 
 
 def _key(key: Any) -> str:
-    text = key if isinstance(key, str) else str(key)
+    return _text_key(key if isinstance(key, str) else str(key))
+
+
+@lru_cache(maxsize=65536)
+def _text_key(text: str) -> str:
+    # Keys repeat a great deal in generated specs (`componentRef`, `taskInfo`, ...).
     return text if _is_plain(text) else _quoted(text)
 
 
