@@ -80,7 +80,7 @@ def test_churn_tasks(programs: dict[str, Program]) -> None:
     assert "from flowc" not in train.code.preamble and not train.code.function.startswith("@")
     assert {(i.local, i.attr) for i in train.code.flowc_imports} == {("Dataset", "Dataset"), ("Model", "Model")}
     split = program.task("split")
-    assert isinstance(split.returns, NamedTupleType) and [f.name for f in split.returns.fields] == ["train", "test"]
+    assert isinstance(split, PythonTask) and isinstance(split.returns, NamedTupleType) and [f.name for f in split.returns.fields] == ["train", "test"]
     assert "class Split(NamedTuple)" in split.code.preamble and "from typing import NamedTuple" in split.code.preamble
     publish = program.task("publish")
     assert isinstance(publish, ContainerTask) and publish.command[-2:] == ("{model}", "{tag}")

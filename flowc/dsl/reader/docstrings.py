@@ -32,8 +32,9 @@ def arg_descriptions(doc: str | None) -> dict[str, str]:
             break
         entry = _ENTRY.match(line.strip())
         if width == indent and entry:
-            current = entry.group(1).lstrip("*")
-            out[current] = [entry.group(3).strip()]
-        elif current is not None:
+            name: str = entry.group(1).lstrip("*")
+            out[name] = [entry.group(3).strip()]
+            current = name
+        elif current is not None and current in out:
             out[current].append(line.strip())
     return {name: " ".join(p for p in parts if p) for name, parts in out.items()}

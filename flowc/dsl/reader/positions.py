@@ -236,6 +236,8 @@ def statements(block: cst.BaseSuite | cst.Module | Sequence[cst.BaseStatement]) 
         body: Sequence[cst.CSTNode] = block.body
     elif isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)):
         body = block.body
+    elif isinstance(block, cst.BaseSuite):
+        body = []
     else:
         body = block
     out: list[cst.CSTNode] = []

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import libcst as cst
+from pydantic import JsonValue
 
 from flowc.dsl.reader.annotations import TypeReader
 from flowc.dsl.reader.context import Reporter
@@ -141,7 +142,7 @@ def _params(
 
 def _default(
     syms: ModuleSymbols, param: cst.Param, t: Type, constants: ConstantLookup, report: Reporter
-) -> tuple[bool, object]:
+) -> tuple[bool, JsonValue]:
     if param.default is None:
         return False, None
     span = syms.source.positions.span(param.default)

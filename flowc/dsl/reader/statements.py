@@ -15,6 +15,7 @@ from flowc.dsl.reader.returns import Returned, expand, located
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
 from flowc.ir import codes
 from flowc.ir.model import Branch, LoopItemBinding, LoopNode, OutputBinding, outputs_of
+from flowc.ir.span import Span
 from flowc.ir.types import STR, ListType, render
 
 _STATEMENTS: dict[type[cst.CSTNode], str] = {
@@ -239,7 +240,7 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
     return isinstance(stmt, cst.Expr) and isinstance(stmt.value, (cst.SimpleString, cst.ConcatenatedString))
 
 
-def _first_span(ctx: BodyContext, body: cst.BaseSuite) -> object:
+def _first_span(ctx: BodyContext, body: cst.BaseSuite) -> Span | None:
     stmts = statements(body)
     return ctx.span(stmts[0]) if stmts else None
 
