@@ -15,17 +15,18 @@ def documents(text: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
 
 def strict_parse(text: str) -> tuple[Any, Any]:
     """Parse with kfp's protobuf classes, rejecting unknown fields and wrong types."""
+    # The generated protobuf modules have no type stubs.
     from google.protobuf import json_format
     from kfp.kubernetes import kubernetes_executor_config_pb2
     from kfp.pipeline_spec import pipeline_spec_pb2
 
     spec, platform = documents(text)
-    parsed = json_format.ParseDict(spec, pipeline_spec_pb2.PipelineSpec(), ignore_unknown_fields=False)
+    parsed = json_format.ParseDict(spec, pipeline_spec_pb2.PipelineSpec(), ignore_unknown_fields=False)  # pyright: ignore[reportAttributeAccessIssue]
     platform_msg = None
     if platform is not None:
-        platform_msg = json_format.ParseDict(platform, pipeline_spec_pb2.PlatformSpec(), ignore_unknown_fields=False)
+        platform_msg = json_format.ParseDict(platform, pipeline_spec_pb2.PlatformSpec(), ignore_unknown_fields=False)  # pyright: ignore[reportAttributeAccessIssue]
         for config in platform["platforms"]["kubernetes"]["deploymentSpec"]["executors"].values():
-            json_format.ParseDict(config, kubernetes_executor_config_pb2.KubernetesExecutorConfig(), ignore_unknown_fields=False)
+            json_format.ParseDict(config, kubernetes_executor_config_pb2.KubernetesExecutorConfig(), ignore_unknown_fields=False)  # pyright: ignore[reportAttributeAccessIssue]
     return parsed, platform_msg
 
 

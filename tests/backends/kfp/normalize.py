@@ -76,7 +76,8 @@ class _Ctx:
     def source(self, spec: dict[str, Any], env: dict[str, str], labels: dict[str, str], component: dict[str, Any]) -> str:
         for kind in ("componentInputParameter", "componentInputArtifact"):
             if kind in spec:
-                return env.get(spec[kind], "?" + spec[kind])
+                name: str = spec[kind]
+                return env.get(name, "?" + name)
         for kind, key in (("taskOutputParameter", "outputParameterKey"), ("taskOutputArtifact", "outputArtifactKey")):
             if kind in spec:
                 producer = spec[kind]["producerTask"]

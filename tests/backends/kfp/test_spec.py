@@ -12,7 +12,7 @@ import pytest
 
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.backends.kfp.conditions import literal
-from flowc.ir.model import Program
+from flowc.ir.model import Program, PythonTask
 from flowc.ir.types import STR
 from tests.backends.kfp import hand_ir
 from tests.backends.kfp.kfp_check import documents, reference_problems, strict_parse
@@ -215,6 +215,7 @@ def test_long_default_is_a_located_diagnostic() -> None:
 def test_oversized_spec_is_a_located_diagnostic() -> None:
     program = hand_ir.mini_churn()
     load = program.task("load")
+    assert isinstance(load, PythonTask)
     big = load.model_copy(update={"code": load.code.model_copy(update={"preamble": "# " + "y" * 1_100_000 + "\n"})})
     program = program.model_copy(update={"tasks": tuple(big if t.name == "load" else t for t in program.tasks)})
     result = KfpBackend().emit(program, {})
