@@ -1,0 +1,137 @@
+"""The Flyte backend on hand-built IR: limits and unsupported forms are located diagnostics; helpers."""
+
+from __future__ import annotations
+
+import ast
+
+from flowc.backends import registry
+from flowc.backends.base import Backend
+from flowc.backends.flyte.backend import FlyteBackend
+from flowc.backends.flyte.code import clean_preamble, factory_body, indent_code
+from flowc.backends.flyte.conditions import Unsupported, render_condition
+from flowc.ir.model import (
+    BoolOp,
+    Branch,
+    Compare,
+    ConditionNode,
+    ConstBinding,
+    ContainerTask,
+    FlowcImport,
+    Input,
+    LoopItemBinding,
+    LoopNode,
+    Not,
+    OutputBinding,
+    Parameter,
+    ParamBinding,
+    Pipeline,
+    PipelineResult,
+    Program,
+    PythonTask,
+    TaskCode,
+    TaskNode,
+)
+from flowc.ir.span import Span
+from flowc.ir.types import INT, NONE, STR, ListType
+
+SPAN = Span(path="p.py", line=7, col=5, end_line=7, end_col=20)
+
+
+def _task(name: str = "step", params: tuple[Parameter, ...] = (Parameter(name="x", type=INT),)) -> PythonTask:
+    code = TaskCode(function_name=name, function=f"def {name}(x):\n    return x\n")
+    return PythonTask(name=name, params=params, returns=INT, code=code, span=SPAN)
+
+
+def _pipeline(body: tuple[TaskNode | LoopNode | ConditionNode, ...], params: tuple[Parameter, ...] = ()) -> Pipeline:
+    return Pipeline(name="pipe", params=params, returns=NONE, body=body, span=SPAN)
+
+
+def _codes(program: Program) -> list[tuple[str, int | None]]:
+    result = FlyteBackend().emit(program, {})
+    if result.diagnostics:
+        assert not result.files or all(not d.is_error for d in result.diagnostics)
+    return [(d.code, d.span.line if d.span else None) for d in result.diagnostics]
+
+
+def test_registered_and_implements_the_protocol() -> None:
+    backend = registry.load("flyte")
+    assert isinstance(backend, Backend) and backend.name == "flyte"
+    assert {o.name for o in backend.options} == {"package", "image"}
+
+
+def test_a_literal_fan_out_wider_than_flytes_array_limit_is_reported() -> None:
+    items = ConstBinding(value=list(range(5001)), span=SPAN)
+    loop = LoopNode(id="loop_1", var="i", items=items, item_type=INT,
+                    body=(TaskNode(id="step", task="step", inputs=(Input(name="x", binding=LoopItemBinding(loop="loop_1")),)),))
+    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((loop,)),))) == [("FLC701", 7)]
+    ok = loop.model_copy(update={"items": ConstBinding(value=list(range(5000)))})
+    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((ok,)),))) == []
+
+
+def test_in_against_a_runtime_list_is_reported() -> None:
+    params = (Parameter(name="x", type=INT), Parameter(name="xs", type=ListType(item=INT)))
+    cond = Compare(op="in", left=ParamBinding(name="x"), right=ParamBinding(name="xs"))
+    call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ParamBinding(name="x")),))
+    node = ConditionNode(id="cond_1", branches=(Branch(condition=cond, body=(call,), span=SPAN),))
+    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((node,), params),))) == [("FLC702", 7)]
+
+
+def test_names_that_would_shadow_the_modules_own_are_reported() -> None:
+    shadow = _task("map_task")
+    call = TaskNode(id="map_task", task="map_task", inputs=(Input(name="x", binding=ConstBinding(value=1)),))
+    assert _codes(Program(tasks=(shadow,), pipelines=(_pipeline((call,)),))) == [("FLC703", 7)]
+    param = Parameter(name="step", type=INT, span=SPAN)
+    call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ParamBinding(name="step")),))
+    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((call,), (param,)),))) == [("FLC703", 7)]
+
+
+def test_container_outputs_must_be_single_files() -> None:
+    task = ContainerTask(name="lister", params=(), returns=ListType(item=STR), command=("ls", "{output}"), span=SPAN)
+    call = TaskNode(id="lister", task="lister", inputs=())
+    assert _codes(Program(tasks=(task,), pipelines=(_pipeline((call,)),))) == [("FLC702", 7)]
+
+
+def test_a_hand_built_pipeline_compiles_to_valid_python_with_every_value_bound() -> None:
+    a = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ParamBinding(name="n")),))
+    b = TaskNode(id="step_2", task="step", inputs=(Input(name="x", binding=OutputBinding(node="step")),), after=())
+    p = Pipeline(name="pipe", params=(Parameter(name="n", type=INT, has_default=True, default=2),), returns=INT,
+                 results=(PipelineResult(name="output", type=INT, binding=OutputBinding(node="step_2")),), body=(a, b))
+    text = FlyteBackend().emit(Program(tasks=(_task(),), pipelines=(p,)), {}).files["pipe_flyte.py"].decode()
+    ast.parse(text)
+    assert "step_out = step(x=n)\n    step_2_out = step(x=step_out)\n    return step_2_out" in text
+    assert "def pipe(n: int = 2) -> int:" in text
+
+
+def test_render_condition_pushes_not_down_and_expands_in() -> None:
+    x, y = ParamBinding(name="x"), ParamBinding(name="y")
+    value = lambda b: b.name if isinstance(b, ParamBinding) else repr(b.value)  # noqa: E731  # pyright: ignore
+    cond = Not(operand=BoolOp(op="and", operands=(
+        Compare(op="<", left=x, right=ConstBinding(value=3)),
+        Compare(op="in", left=y, right=ConstBinding(value=["a", "b"])),
+    )))
+    assert render_condition(cond, value) == "((x >= 3) | ((y != 'a') & (y != 'b')))"
+    try:
+        render_condition(Compare(op="in", left=x, right=y), value)
+    except Unsupported as exc:
+        assert "literal list" in str(exc)
+    else:
+        raise AssertionError("`in` against a runtime list must be unsupported")
+
+
+def test_indent_code_leaves_multiline_strings_alone() -> None:
+    src = 'X = """a\n  b\nc"""\n\ndef f():\n    return X\n'
+    out = indent_code(src)
+    namespace: dict[str, object] = {}
+    exec("def g():\n" + out + "\n    return f()\n", namespace)
+    assert namespace["g"]() == "a\n  b\nc"  # pyright: ignore[reportOperatorIssue, reportCallIssue]
+
+
+def test_flowc_imports_are_bound_to_the_runtime() -> None:
+    code = TaskCode(
+        function_name="f", function="def f():\n    return D, fc\n",
+        preamble="from __future__ import annotations\nimport flowc as fc\nfrom flowc import Dataset as D\nimport os\n",
+        flowc_imports=(FlowcImport(local="fc"), FlowcImport(local="D", attr="Dataset")),
+    )
+    assert clean_preamble(code.preamble).strip() == "import os"
+    body = factory_body(code)
+    assert "    fc = flowc\n    D = Dataset\n" in body and "__future__" not in body

@@ -1,0 +1,75 @@
+"""Constructs beyond the examples, run by flytekit: multi-task loop bodies, branch values, nesting, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowc import api
+from flowc.ir.model import Program
+from tests.backends.flyte.local_run import compile_pipeline, counting, flyte_sandbox, import_generated, run_workflow
+
+PROGRAMS = Path(__file__).parent / "programs"
+
+RUNS: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, int]]] = [
+    ("chains", {}, {"output": [100, 101, 104]}, {"square": 4, "add": 3, "make": 1}),
+    ("chains", {"n": 0}, {"output": []}, {"square": 1, "add": 0}),
+    ("branchy", {}, {"output_0": "small-9", "output_1": 9}, {"square": 2, "label": 1, "add": 0}),
+    ("branchy", {"x": 9}, {"output_0": "big-81", "output_1": 82}, {"square": 1, "label": 1, "add": 1}),
+    ("branchy", {"x": 5}, {"output_0": "small-5", "output_1": 5}, {"square": 0, "label": 1, "add": 1}),
+    ("looped_branches", {}, {"output": [2, 3, 4, 5]}, {"note": 3, "is_even": 4, "square": 10, "make": 4}),
+    ("files", {}, {"label": "line", "size": 38}, {"count_bytes": 3, "shout": 1, "write": 3}),
+    ("uses_files", {"text": "xyz"}, {"output": 38}, {"write": 3, "measure": 1}),
+]
+
+
+@pytest.fixture(scope="module")
+def program() -> Program:
+    loaded = api.load([PROGRAMS / "constructs.py"], root=PROGRAMS)
+    assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+    return loaded.program
+
+
+@pytest.fixture(scope="module")
+def compiled(program: Program, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("constructs")
+    compile_pipeline(program, folder)
+    return folder
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize(("pipeline", "args", "want", "ran_want"), RUNS, ids=[f"{r[0]}-{i}" for i, r in enumerate(RUNS)])
+def test_runs_under_flytekit(pipeline: str, args: dict[str, Any], want: dict[str, Any], ran_want: dict[str, int],
+                             program: Program, compiled: Path, tmp_path: Path) -> None:
+    with flyte_sandbox(tmp_path):
+        module = import_generated(compiled, f"{pipeline}_flyte")
+        with counting(module, program) as ran:
+            out = run_workflow(module, pipeline, args)
+    assert out == want
+    assert {k: ran[k] for k in ran_want} == ran_want, ran
+
+
+def test_loop_shapes(compiled: Path) -> None:
+    """One-task bodies are ArrayNodes; other bodies are dynamics calling a body sub-workflow."""
+    chains = (compiled / "chains_flyte.py").read_text()
+    assert "@dynamic\ndef chains_loop_1(" in chains and "@workflow\ndef chains_loop_1_body(" in chains
+    looped = (compiled / "looped_branches_flyte.py").read_text()
+    assert "map_task(partial(add, b=1))(a=xs)" in looped
+    assert "loop_4_out = map_task(square)(x=make_out)" in looped
+    files = (compiled / "files_flyte.py").read_text()
+    assert "results.append(count_bytes(data=d))" in files  # a container task is not mapped
+
+
+def test_condition_text(compiled: Path) -> None:
+    branchy = (compiled / "branchy_flyte.py").read_text()
+    assert ".elif_((x == limit))" in branchy  # `not x != limit`, pushed down
+    looped = (compiled / "looped_branches_flyte.py").read_text()
+    assert ".if_(is_even_out.is_true())" in looped
+    assert ".else_().then(_flowc_skip())" in looped
+
+
+def test_multiline_string_in_task_code_is_kept(compiled: Path) -> None:
+    text = (compiled / "files_flyte.py").read_text()
+    assert '    BANNER = """line one\n  indented "quoted" line\nend"""' in text
