@@ -128,3 +128,30 @@ def run_dags(home: Path, folder: Path, runs: list[tuple[str, dict[str, Any]]], a
 def parse_folder(home: Path, folder: Path) -> dict[str, str]:
     """Import errors of a folder as Airflow's DagBag reports them."""
     return run_dags(home, folder, [], folder).import_errors
+
+
+_SESSION_HOME: list[Path] = []
+
+
+def session_home() -> Path:
+    """One migrated AIRFLOW_HOME per test process, removed when the process exits."""
+    if not _SESSION_HOME:
+        import atexit
+        import shutil
+        import tempfile
+
+        home = Path(tempfile.mkdtemp(prefix="flowc-airflow-home-"))
+        atexit.register(shutil.rmtree, home, True)
+        _SESSION_HOME.append(prepare_home(home))
+    return _SESSION_HOME[0]
+
+
+def failure_details(home: Path, run: DagRunReport) -> str:
+    """The error and the logs of every failed task of a run, for assertion messages."""
+    lines = [f"{run.dag_id}: {run.state}", run.error or ""]
+    failed = {t for t, _, s in run.tasks if s in ("failed", "upstream_failed")}
+    lines.append("task states: " + ", ".join(f"{t}[{m}]={s}" for t, m, s in run.tasks))
+    for log in sorted((home / "logs").glob(f"dag_id={run.dag_id}/**/*.log")):
+        if any(f"task_id={t}" in str(log) for t in failed):
+            lines.append(f"--- {log}\n{log.read_text(errors='replace')[-3000:]}")
+    return "\n".join(lines)
