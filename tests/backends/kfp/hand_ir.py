@@ -225,3 +225,28 @@ return Summary(max(flat), len(flat))
         body=body, span=span(10),
     )
     return Program(tasks=tasks, pipelines=(pipeline,))
+
+
+def mini_literal() -> Program:
+    """A fan-out over a literal list, a `for` loop without fan-in, and `after` on that loop."""
+    tasks = (
+        py_task("double", [param("x", INT)], INT, "return x * 2"),
+        py_task("note", [param("x", INT)], NONE, "print('saw', x)"),
+        py_task("total", [param("values", ListType(item=INT))], INT, "return sum(values)"),
+        py_task("gpu_step", [param("n", INT)], INT, "return n", resources=Resources(gpu=2, cpu="500m")),
+    )
+    body = (
+        LoopNode(id="loop_1", var="x", items=const([1, 2, 3]), item_type=INT, body=(
+            call("double", "double", x=LoopItemBinding(loop="loop_1")),
+        ), result=out("double"), result_type=INT),
+        LoopNode(id="loop_2", var="x", items=const([7, 8]), item_type=INT, body=(
+            call("note", "note", x=LoopItemBinding(loop="loop_2")),
+        )),
+        TaskNode(id="total", task="total", inputs=(Input(name="values", binding=out("loop_1")),), after=("loop_2",)),
+        call("gpu_step", "gpu_step", n=out("total")),
+    )
+    pipeline = Pipeline(
+        name="mini_literal", params=(), returns=INT,
+        results=(PipelineResult(name="output", type=INT, binding=out("gpu_step")),), body=body, span=span(11),
+    )
+    return Program(tasks=tasks, pipelines=(pipeline,))

@@ -91,3 +91,9 @@ def test_kfp_caching_follows_the_cache_flag(compiled: Callable[[Program], Path],
     assert second["comp-pick"] == 1 and second["comp-evaluate"] == 1
     # a different input is a different cache entry
     assert third["comp-load"] == 1 and third["comp-train"] == 2
+
+
+def test_literal_fan_out_and_after_a_plain_loop(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
+    outputs, ran = run(compiled, hand_ir.mini_literal(), {}, tmp_path)
+    assert outputs == {"output": 12}
+    assert ran["double"] == 3 and ran["note"] == 2 and ran["total"] == 1

@@ -17,7 +17,10 @@ from flowc.ir.types import STR
 from tests.backends.kfp import hand_ir
 from tests.backends.kfp.kfp_check import documents, reference_problems, strict_parse
 
-PROGRAMS = {"mini_churn": hand_ir.mini_churn, "mini_report": hand_ir.mini_report, "mini_grid": hand_ir.mini_grid}
+PROGRAMS = {
+    "mini_churn": hand_ir.mini_churn, "mini_report": hand_ir.mini_report, "mini_grid": hand_ir.mini_grid,
+    "mini_literal": hand_ir.mini_literal,
+}
 
 
 def compile_text(program: Program, name: str, options: dict[str, Any] | None = None) -> str:
@@ -256,3 +259,14 @@ def test_list_defaults_keep_their_element_types(texts: dict[str, str]) -> None:
     spec, _ = documents(texts["mini_grid"])
     assert spec["root"]["inputDefinitions"]["parameters"]["depths"]["defaultValue"] == [2, 3]
     assert json.dumps(spec["root"]["inputDefinitions"]["parameters"]["floor"]["defaultValue"]) == "25.0"
+
+
+def test_literal_fan_out_after_and_gpu(texts: dict[str, str]) -> None:
+    spec, _ = documents(texts["mini_literal"])
+    tasks = spec["root"]["dag"]["tasks"]
+    assert tasks["loop-1"]["parameterIterator"]["items"] == {"raw": "[1, 2, 3]"}
+    assert "loop-1" not in tasks["loop-2"].get("dependentTasks", [])
+    assert tasks["total"]["dependentTasks"] == ["loop-1", "loop-2"]
+    resources = spec["deploymentSpec"]["executors"]["exec-gpu-step"]["container"]["resources"]
+    assert resources["accelerator"] == {"count": "2", "resourceCount": "2", "resourceType": "nvidia.com/gpu", "type": "nvidia.com/gpu"}
+    assert resources["resourceCpuLimit"] == "500m" and resources["cpuLimit"] == 0.5
