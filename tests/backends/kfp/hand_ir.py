@@ -250,3 +250,24 @@ def mini_literal() -> Program:
         results=(PipelineResult(name="output", type=INT, binding=out("gpu_step")),), body=body, span=span(11),
     )
     return Program(tasks=tasks, pipelines=(pipeline,))
+
+
+def outer_value_in_loop() -> Program:
+    """A fan-out whose body reads a task output computed before the loop."""
+    tasks = (
+        py_task("base", [], INT, "return 10"),
+        py_task("scale", [param("x", INT), param("n", INT)], INT, "return x * n"),
+        py_task("total", [param("values", ListType(item=INT))], INT, "return sum(values)"),
+    )
+    body = (
+        call("base", "base"),
+        LoopNode(id="loop_1", var="x", items=const([1, 2]), item_type=INT, body=(
+            call("scale", "scale", x=LoopItemBinding(loop="loop_1"), n=out("base")),
+        ), result=out("scale"), result_type=INT),
+        call("total", "total", values=out("loop_1")),
+    )
+    pipeline = Pipeline(
+        name="outer_value_in_loop", params=(), returns=INT,
+        results=(PipelineResult(name="output", type=INT, binding=out("total")),), body=body, span=span(12),
+    )
+    return Program(tasks=tasks, pipelines=(pipeline,))
