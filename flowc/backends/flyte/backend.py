@@ -4,6 +4,19 @@ Writes `<pipeline>_flyte.py` per entry pipeline: a flytekit module a Flyte user
 would write, run with `pyflyte run` and register. With the `package` option it
 also runs flytekit's own `pyflyte package` on that module (offline) and writes the
 registration bundle `<pipeline>.tgz`. Only that option imports flytekit.
+
+Container tasks locally: flytekit runs a `ContainerTask` locally only through a
+docker daemon. The module declares container tasks with a small `ContainerTask`
+subclass whose `execute` (called only by local execution: a registered
+raw-container task is run by Flyte itself, never by flytekit) fills in the
+placeholders and runs the command as a subprocess on the machine, reading the
+outputs from the output folder exactly as Flyte would; `FLOWC_LOCAL_CONTAINERS=docker`
+hands it back to flytekit's docker path. Registration serializes a plain
+raw-container task (image, command, `/var/inputs`, `/var/outputs`).
+
+Tasks with `packages` get `container_image=ImageSpec(base_image=..., packages=[...])`,
+so flytekit names (and, with a builder, builds) the image; a registered Python task
+runs `pyflyte-execute`, so its image needs flytekit installed.
 """
 
 from __future__ import annotations

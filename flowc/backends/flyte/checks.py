@@ -44,9 +44,12 @@ def check_names(tasks: list[PythonTask | ContainerTask], pipelines: list[Pipelin
         if (name := _clash(t.name)) is not None:
             out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, t.span, "task", t.name, name))
     defined = {python_name(t.name) for t in tasks} | {python_name(p.name) for p in pipelines}
+    task_names = {python_name(t.name) for t in tasks}
     for p in pipelines:
         if (name := _clash(p.name)) is not None:
             out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, p.span, "pipeline", p.name, name))
+        elif python_name(p.name) in task_names:
+            out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, p.span, "pipeline", p.name, f"the task {python_name(p.name)}"))
         for param in p.params:
             if param.name in defined or param.name in MODULE_GLOBALS:
                 out.append(Diagnostic.of(codes.FLYTE_NAME_CLASH, param.span or p.span, "parameter", param.name, param.name))

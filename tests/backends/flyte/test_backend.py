@@ -135,3 +135,9 @@ def test_flowc_imports_are_bound_to_the_runtime() -> None:
     assert clean_preamble(code.preamble).strip() == "import os"
     body = factory_body(code)
     assert "    fc = flowc\n    D = Dataset\n" in body and "__future__" not in body
+
+
+def test_a_pipeline_named_like_a_task_is_reported() -> None:
+    call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ConstBinding(value=1)),))
+    p = Pipeline(name="step", params=(), returns=NONE, body=(call,), span=SPAN)
+    assert _codes(Program(tasks=(_task(),), pipelines=(p,))) == [("FLC703", 7)]
