@@ -271,3 +271,16 @@ def outer_value_in_loop() -> Program:
         results=(PipelineResult(name="output", type=INT, binding=out("total")),), body=body, span=span(12),
     )
     return Program(tasks=tasks, pipelines=(pipeline,))
+
+
+def with_packages() -> Program:
+    """A task with a package list: the runner installs it before running."""
+    tasks = (
+        py_task("uses_yaml", [param("text", STR, "a: 1")], INT, "import yaml\nreturn yaml.safe_load(text)['a']", packages=("pyyaml",)),
+    )
+    pipeline = Pipeline(
+        name="with_packages", params=(), returns=INT,
+        results=(PipelineResult(name="output", type=INT, binding=out("uses_yaml")),),
+        body=(call("uses_yaml", "uses_yaml"),), span=span(13),
+    )
+    return Program(tasks=tasks, pipelines=(pipeline,))

@@ -110,3 +110,10 @@ def test_literal_fan_out_and_after_a_plain_loop(compiled: Callable[[Program], Pa
 def test_loop_body_reading_an_outer_task_output(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
     outputs, _ = run(compiled, hand_ir.outer_value_in_loop(), {}, tmp_path)
     assert outputs == {"output": 30}
+
+
+def test_packages_are_pip_installed_first(compiled: Callable[[Program], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Offline: pyyaml is already installed here, and pip must not look at an index to see that.
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    outputs, ran = run(compiled, hand_ir.with_packages(), {}, tmp_path)
+    assert outputs == {"output": 1} and ran["uses-yaml"] == 1

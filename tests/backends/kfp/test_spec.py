@@ -270,3 +270,20 @@ def test_literal_fan_out_after_and_gpu(texts: dict[str, str]) -> None:
     resources = spec["deploymentSpec"]["executors"]["exec-gpu-step"]["container"]["resources"]
     assert resources["accelerator"] == {"count": "2", "resourceCount": "2", "resourceType": "nvidia.com/gpu", "type": "nvidia.com/gpu"}
     assert resources["resourceCpuLimit"] == "500m" and resources["cpuLimit"] == 0.5
+
+
+def test_name_kfp_rejects_is_a_located_diagnostic() -> None:
+    program = hand_ir.mini_literal()
+    long_name = "double_" + "x" * 70
+    double = program.task("double").model_copy(update={"name": long_name})
+    pipeline = program.pipelines[0]
+    body = tuple(
+        n.model_copy(update={"body": tuple(b.model_copy(update={"task": long_name}) for b in n.body)}) if n.id == "loop_1" else n
+        for n in pipeline.body
+    )
+    program = program.model_copy(update={
+        "tasks": tuple(double if t.name == "double" else t for t in program.tasks),
+        "pipelines": (pipeline.model_copy(update={"body": body}),),
+    })
+    result = KfpBackend().emit(program, {})
+    assert [(d.code, d.span) for d in result.diagnostics] == [("FLC504", double.span)]
