@@ -12,7 +12,7 @@ import pytest
 
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.backends.kfp.conditions import literal
-from flowc.ir.model import Program, PythonTask
+from flowc.ir.model import LoopNode, Program, PythonTask
 from flowc.ir.types import STR
 from tests.backends.kfp import hand_ir
 from tests.backends.kfp.kfp_check import documents, reference_problems, strict_parse
@@ -277,10 +277,10 @@ def test_name_kfp_rejects_is_a_located_diagnostic() -> None:
     long_name = "double_" + "x" * 70
     double = program.task("double").model_copy(update={"name": long_name})
     pipeline = program.pipelines[0]
-    body = tuple(
-        n.model_copy(update={"body": tuple(b.model_copy(update={"task": long_name}) for b in n.body)}) if n.id == "loop_1" else n
-        for n in pipeline.body
-    )
+    loop = pipeline.body[0]
+    assert isinstance(loop, LoopNode)
+    renamed = loop.model_copy(update={"body": tuple(b.model_copy(update={"task": long_name}) for b in loop.body)})
+    body = (renamed, *pipeline.body[1:])
     program = program.model_copy(update={
         "tasks": tuple(double if t.name == "double" else t for t in program.tasks),
         "pipelines": (pipeline.model_copy(update={"body": body}),),
