@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
+
+import pytest
 
 from flowc.backends import registry
 from flowc.backends.base import Backend
@@ -33,6 +36,8 @@ from flowc.ir.model import (
 )
 from flowc.ir.span import Span
 from flowc.ir.types import INT, NONE, STR, ListType
+
+from tests.backends.flyte.local_run import compile_pipeline, flyte_sandbox, import_generated
 
 SPAN = Span(path="p.py", line=7, col=5, end_line=7, end_col=20)
 
@@ -141,3 +146,18 @@ def test_a_pipeline_named_like_a_task_is_reported() -> None:
     call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ConstBinding(value=1)),))
     p = Pipeline(name="step", params=(), returns=NONE, body=(call,), span=SPAN)
     assert _codes(Program(tasks=(_task(),), pipelines=(p,))) == [("FLC703", 7)]
+
+
+@pytest.mark.engine
+def test_gpu_resources_and_timeouts_reach_flytekit(tmp_path: Path) -> None:
+    from flowc.ir.model import Resources, TaskOptions
+
+    options = TaskOptions(resources=Resources(cpu="2", memory="650M", gpu=1), timeout_seconds=90, retries=3)
+    task = _task().model_copy(update={"options": options})
+    call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ConstBinding(value=1)),))
+    compile_pipeline(Program(tasks=(task,), pipelines=(_pipeline((call,)),)), tmp_path / "m")
+    with flyte_sandbox(tmp_path):
+        module = import_generated(tmp_path / "m", "pipe_flyte")
+    step = module.step
+    assert step.resources.limits.gpu == "1" and step.resources.requests.mem == "650M"
+    assert step.metadata.timeout.total_seconds() == 90 and step.metadata.retries == 3

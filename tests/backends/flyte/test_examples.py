@@ -24,6 +24,7 @@ PYFLYTE = "from flytekit.clis.sdk_in_container.pyflyte import main; main()"
 # (example, pipeline, arguments, expected outputs): checked through `pyflyte run`.
 PYFLYTE_RUNS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("churn", "churn", {"bar": 1.0}, {"o0": 1.0}),
+    ("weekly_report", "region_report", {"region": "amer"}, {"o0": 410.0}),
     ("feature_etl", "feature_etl", {"min_count": 4}, {"o0": 9}),
     ("batch_inference", "batch_inference", {"count": 2}, {"o0": 18}),
     ("grid_search", "grid_search", {}, {"output_0": 33.75, "output_1": 6}),
@@ -93,7 +94,7 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
 
 
 @pytest.mark.engine
-@pytest.mark.parametrize(("example", "pipeline", "args", "want"), PYFLYTE_RUNS, ids=[r[0] for r in PYFLYTE_RUNS])
+@pytest.mark.parametrize(("example", "pipeline", "args", "want"), PYFLYTE_RUNS, ids=[r[1] for r in PYFLYTE_RUNS])
 def test_pyflyte_run(example: str, pipeline: str, args: dict[str, Any], want: dict[str, Any],
                      modules: dict[str, tuple[Program, dict[str, bytes]]], tmp_path: Path) -> None:
     files = modules[example][1]
