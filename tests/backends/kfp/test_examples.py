@@ -62,6 +62,11 @@ def test_spec_is_valid_for_kfp(compiled: dict[tuple[str, str], Any], case: tuple
     assert reference_problems(spec, platform) == []
     path = tmp_path / "spec.yaml"
     path.write_text(text)
+    # What kfp.Client().create_run_from_pipeline_package reads the file with, up to the HTTP call.
+    from kfp.client.client import _extract_pipeline_yaml  # pyright: ignore[reportPrivateUsage]
+
+    package = _extract_pipeline_yaml(str(path)).to_dict()
+    assert ("pipeline_spec" in package) == (platform is not None)
     loaded = components.load_component_from_file(str(path))
     inputs = {name: spec.type for name, spec in (loaded.component_spec.inputs or {}).items()}
     outputs = {name: spec.type for name, spec in (loaded.component_spec.outputs or {}).items()}
