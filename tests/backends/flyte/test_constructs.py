@@ -22,6 +22,8 @@ RUNS: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, int]]] = [
     ("looped_branches", {}, {"output": [2, 3, 4, 5]}, {"note": 3, "is_even": 4, "square": 10, "make": 4}),
     ("files", {}, {"label": "line", "size": 38}, {"count_bytes": 3, "shout": 1, "write": 3}),
     ("uses_files", {"text": "xyz"}, {"output": 38}, {"write": 3, "measure": 1}),
+    ("mixed", {}, {"output": "big-3"}, {"square": 0, "label": 1}),
+    ("mixed", {"x": 2}, {"output": "small-4"}, {"square": 1, "label": 1}),
 ]
 
 
@@ -73,3 +75,18 @@ def test_condition_text(compiled: Path) -> None:
 def test_multiline_string_in_task_code_is_kept(compiled: Path) -> None:
     text = (compiled / "files_flyte.py").read_text()
     assert '    BANNER = """line one\n  indented "quoted" line\nend"""' in text
+
+
+@pytest.mark.engine
+def test_every_construct_serializes_with_pyflyte_package(program: Program) -> None:
+    from flowc.backends.flyte.backend import FlyteBackend
+    from tests.backends.flyte.test_package import decode
+
+    result = FlyteBackend().emit(program, {"package": True})
+    assert not result.diagnostics, result.diagnostics
+    bundles = {rel: decode(data) for rel, data in result.files.items() if rel.endswith(".tgz")}
+    assert sorted(bundles) == sorted(f"{p.name}.tgz" for p in program.pipelines)
+    mixed = bundles["mixed.tgz"].workflows["mixed_flyte.mixed"]
+    branch = next(n.branch_node for n in mixed.template.nodes if n.WhichOneof("target") == "branch_node")
+    assert branch.if_else.case.then_node.WhichOneof("target") == "task_node"
+    assert branch.if_else.else_node.WhichOneof("target") == "workflow_node"

@@ -126,3 +126,13 @@ def files(text: str = "hello world") -> Pair:
 def uses_files(text: str = "abc") -> int:
     m = files(text=text)
     return m.size
+
+
+@pipeline
+def mixed(x: int = 3) -> str:
+    """One branch is a single call, the other a sub-workflow: both give the value `o0`."""
+    if x > 2:
+        name = label(x=x, big=True)
+    else:
+        name = label(x=square(x=x), big=False)
+    return name
