@@ -67,6 +67,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     comp.set_defaults(handler=_compile)
+
+    dep = sub.add_parser("deploy", help="compile and deploy pipelines to a running engine (airflow)")
+    _add_inputs(dep)
+    dep.add_argument("--target", choices=("airflow",), default="airflow", help="engine to deploy to")
+    dep.add_argument("--url", required=True, help="the server's base URL, e.g. http://127.0.0.1:8080")
+    dep.add_argument("--dags-folder", type=Path, required=True, help="the server's DAG folder (written atomically)")
+    dep.add_argument("--token", default=os.environ.get("FLOWC_AIRFLOW_TOKEN"), help="API token (or $FLOWC_AIRFLOW_TOKEN)")
+    dep.add_argument("--username", help="user for POST /auth/token")
+    dep.add_argument("--password", default=os.environ.get("FLOWC_AIRFLOW_PASSWORD"), help="password (or $FLOWC_AIRFLOW_PASSWORD)")
+    dep.add_argument("--trigger", action="store_true", help="trigger a run of each deployed DAG")
+    dep.add_argument("--dag", action="append", default=[], help="trigger only this DAG id (repeatable)")
+    dep.add_argument("--conf", default="{}", help="JSON run configuration (pipeline arguments) for --trigger")
+    dep.add_argument("--wait", action="store_true", help="wait for triggered runs and print each task's state")
+    dep.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for parsing and for each run")
+    dep.add_argument("-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE", help="backend option")
+    dep.set_defaults(handler=_deploy)
     return parser
 
 
@@ -193,6 +209,29 @@ def _compile(args: argparse.Namespace) -> int:
             for path in paths:
                 print(f"{target:8} {path}")
     return 0
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.backends.airflow.deploy import DeployTarget, deploy
+
+    try:
+        config = _config(args)
+        options = parse_options(args.option, config)
+        conf = json.loads(args.conf)
+    except (ConfigError, ValueError) as exc:
+        print(f"flowc deploy: {exc}", file=sys.stderr)
+        return 2
+    loaded = api.load(args.paths, root=args.root or config.root)
+    emitted = api.emit(loaded.program, args.target, options.get(args.target, {})) if loaded.ok else None
+    diagnostics = [*loaded.diagnostics, *(emitted.diagnostics if emitted else [])]
+    _report(diagnostics, loaded.sources, "text")
+    if emitted is None or not api.Loaded(loaded.program, diagnostics).ok:
+        return 1
+    target = DeployTarget(args.url, args.dags_folder, args.token, args.username, args.password, timeout=args.timeout)
+    result = deploy(emitted.files, target, trigger=args.trigger, conf=conf, wait=args.wait, only=args.dag or None, log=print)
+    _report(result.diagnostics, loaded.sources, "text")
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":
