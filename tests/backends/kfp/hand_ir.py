@@ -284,3 +284,15 @@ def with_packages() -> Program:
         body=(call("uses_yaml", "uses_yaml"),), span=span(13),
     )
     return Program(tasks=tasks, pipelines=(pipeline,))
+
+
+def dataclass_helper() -> Program:
+    """Task code whose helpers need a real module: a dataclass and a pickle round trip."""
+    preamble = "import pickle\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Point:\n    x: int\n    y: int\n"
+    tasks = (py_task("norm", [param("x", INT), param("y", INT)], INT, "p = pickle.loads(pickle.dumps(Point(x, y)))\nreturn p.x * p.x + p.y * p.y", preamble=preamble),)
+    pipeline = Pipeline(
+        name="dataclass_helper", params=(param("x", INT, 3),), returns=INT,
+        results=(PipelineResult(name="output", type=INT, binding=out("norm")),),
+        body=(call("norm", "norm", x=p("x"), y=const(4)),), span=span(14),
+    )
+    return Program(tasks=tasks, pipelines=(pipeline,))

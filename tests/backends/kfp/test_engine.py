@@ -117,3 +117,8 @@ def test_packages_are_pip_installed_first(compiled: Callable[[Program], Path], t
     monkeypatch.setenv("PIP_NO_INDEX", "1")
     outputs, ran = run(compiled, hand_ir.with_packages(), {}, tmp_path)
     assert outputs == {"output": 1} and ran["uses-yaml"] == 1
+
+
+def test_task_code_runs_as_a_module(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
+    outputs, _ = run(compiled, hand_ir.dataclass_helper(), {}, tmp_path)
+    assert outputs == {"output": 25}
