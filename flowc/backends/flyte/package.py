@@ -46,7 +46,10 @@ def package_module(module: str, text: str, image: str | None) -> tuple[bytes | N
         if done.returncode != 0 or not out.is_file():
             tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
             return None, [" ".join(tail) or f"exit status {done.returncode}"]
-        return repack(out.read_bytes()), []
+        try:
+            return repack(out.read_bytes()), []
+        except ImportError as exc:  # flyteidl comes with flytekit (the flyte extra)
+            return None, [f"cannot decode the bundle: {exc}"]
 
 
 def _message_for(name: str) -> object | None:

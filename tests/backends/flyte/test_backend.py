@@ -161,3 +161,14 @@ def test_gpu_resources_and_timeouts_reach_flytekit(tmp_path: Path) -> None:
     step = module.step
     assert step.resources.limits.gpu == "1" and step.resources.requests.mem == "650M"
     assert step.metadata.timeout.total_seconds() == 90 and step.metadata.retries == 3
+
+
+def test_package_failure_is_a_located_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a working flytekit, `--package` reports FLC704 at the pipeline, never a traceback."""
+    from flowc.backends.flyte import package
+
+    monkeypatch.setattr(package, "PYFLYTE", "import sys; sys.exit('No module named flytekit')")
+    call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ConstBinding(value=1)),))
+    result = FlyteBackend().emit(Program(tasks=(_task(),), pipelines=(_pipeline((call,)),)), {"package": "yes"})
+    assert [(d.code, d.span) for d in result.diagnostics] == [("FLC704", SPAN)]
+    assert "No module named flytekit" in result.diagnostics[0].message
