@@ -39,20 +39,20 @@ def dump_block_yaml(data: Any) -> str:
 def _mapping(data: dict[Any, Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for key, value in data.items():
-        head = pad + _key(key) + ":"
-        _value(head, value, indent, out)
+        _value(pad + _key(key) + ":", value, indent, out)
 
 
 def _sequence(data: list[Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for value in data:
-        if isinstance(value, dict) and value:
+        kind = type(value)
+        if kind is dict and value:
             # The first key shares the dash's line; the rest align with it.
             items = list(value.items())  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
             first_key, first_value = items[0]  # pyright: ignore[reportUnknownVariableType]
             _value(pad + "- " + _key(first_key) + ":", first_value, indent + 2, out)
             _mapping(dict(items[1:]), indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
-        elif isinstance(value, list) and value:
+        elif kind is list and value:
             out.append(pad + "-\n")
             _sequence(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
         else:
@@ -60,10 +60,13 @@ def _sequence(data: list[Any], indent: int, out: list[str]) -> None:
 
 
 def _value(head: str, value: Any, indent: int, out: list[str]) -> None:
-    if isinstance(value, dict) and value:
+    kind = type(value)
+    if kind is str:
+        out.append(head + " " + _text_value(value, indent + 2) + "\n")  # pyright: ignore[reportArgumentType]
+    elif kind is dict and value:
         out.append(head + "\n")
         _mapping(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
-    elif isinstance(value, list) and value:
+    elif kind is list and value:
         out.append(head + "\n")
         _sequence(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
     else:
@@ -92,7 +95,7 @@ def _scalar(value: Any, indent: int) -> str:
     if isinstance(value, float):
         return _float(value)
     if isinstance(value, str):
-        return _string(value, indent)
+        return _text_value(value, indent)
     if isinstance(value, dict):
         return "{}"
     if isinstance(value, list):
@@ -113,6 +116,12 @@ def _float(value: float) -> str:
         mantissa, _, exponent = text.partition("e")
         text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
     return text
+
+
+@lru_cache(maxsize=65536)
+def _text_value(text: str, indent: int) -> str:
+    # Values repeat too (`NUMBER_INTEGER`, component names); long texts are few.
+    return _string(text, indent)
 
 
 def _string(text: str, indent: int) -> str:
