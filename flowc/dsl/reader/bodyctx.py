@@ -47,5 +47,7 @@ class BodyContext:
 
 
 def with_span(binding: Binding, span: Span | None) -> Binding:
-    """The same binding, located where it is used."""
-    return binding.model_copy(update={"span": span})
+    """The same binding, located where it is used (its fields were validated when it was made)."""
+    fields = {name: getattr(binding, name) for name in type(binding).model_fields}
+    fields["span"] = span
+    return type(binding).model_construct(**fields)

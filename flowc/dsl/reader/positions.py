@@ -10,7 +10,8 @@ signatures and pipeline bodies.
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import libcst as cst
 
@@ -44,7 +45,7 @@ class Positions:
             return None
         end_line: int = getattr(tree, "end_lineno", None) or line
         end_col: int = getattr(tree, "end_col_offset", None) or col
-        return Span(
+        return Span.model_construct(
             path=self.path,
             line=line,
             col=self._column(line, col),
@@ -110,37 +111,43 @@ class Positions:
             self.pair_statements(statements(node.orelse.body), tree.orelse, True)
 
     def pair_expr(self, node: cst.CSTNode, tree: AstNode) -> None:
-        self.pair(node, tree)
-        match node, tree:
-            case cst.Attribute(), ast.Attribute():
-                self.pair_expr(node.value, tree.value)
-            case cst.Call(), ast.Call():
-                self._pair_call(node, tree)
-            case cst.UnaryOperation(), ast.UnaryOp():
-                self.pair_expr(node.expression, tree.operand)
-            case cst.BinaryOperation(), ast.BinOp():
-                self.pair_expr(node.left, tree.left)
-                self.pair_expr(node.right, tree.right)
-            case cst.BooleanOperation(), ast.BoolOp():
-                self._pair_many(bool_operands(node), tree.values)
-            case cst.Comparison(), ast.Compare():
-                self.pair_expr(node.left, tree.left)
-                self._pair_many([c.comparator for c in node.comparisons], tree.comparators)
-            case (cst.List() | cst.Tuple() | cst.Set()), (ast.List() | ast.Tuple() | ast.Set()):
-                self._pair_elements(node.elements, tree.elts)
-            case cst.Dict(), ast.Dict():
-                self._pair_dict(node, tree)
-            case (cst.ListComp() | cst.SetComp() | cst.GeneratorExp()), (
-                ast.ListComp() | ast.SetComp() | ast.GeneratorExp()
-            ):
-                self.pair_expr(node.elt, tree.elt)
-                self._pair_comp(node.for_in, tree.generators)
-            case cst.Subscript(), ast.Subscript():
-                self._pair_subscript(node, tree)
-            case cst.Annotation(), _:
-                self.pair_expr(node.annotation, tree)
-            case _:
-                pass
+        """Pair an expression and, where both trees agree on its shape, its parts."""
+        self._pairs[id(node)] = tree
+        kind = type(node)
+        if kind in _LEAVES:
+            return
+        if kind is cst.Annotation:
+            self.pair_expr(node.annotation, tree)  # type: ignore[attr-defined]
+            return
+        found = _PAIRERS.get(kind)
+        if found is not None and type(tree) in found[0]:
+            found[1](self, node, tree)
+
+    def _pair_attribute(self, node: cst.Attribute, tree: ast.Attribute) -> None:
+        self.pair_expr(node.value, tree.value)
+
+    def _pair_unary(self, node: cst.UnaryOperation, tree: ast.UnaryOp) -> None:
+        self.pair_expr(node.expression, tree.operand)
+
+    def _pair_binary(self, node: cst.BinaryOperation, tree: ast.BinOp) -> None:
+        self.pair_expr(node.left, tree.left)
+        self.pair_expr(node.right, tree.right)
+
+    def _pair_bool(self, node: cst.BooleanOperation, tree: ast.BoolOp) -> None:
+        self._pair_many(bool_operands(node), tree.values)
+
+    def _pair_compare(self, node: cst.Comparison, tree: ast.Compare) -> None:
+        self.pair_expr(node.left, tree.left)
+        self._pair_many([c.comparator for c in node.comparisons], tree.comparators)
+
+    def _pair_collection(self, node: cst.List | cst.Tuple | cst.Set, tree: ast.List | ast.Tuple | ast.Set) -> None:
+        self._pair_elements(node.elements, tree.elts)
+
+    def _pair_comprehension(
+        self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp, tree: ast.ListComp | ast.SetComp | ast.GeneratorExp
+    ) -> None:
+        self.pair_expr(node.elt, tree.elt)
+        self._pair_comp(node.for_in, tree.generators)
 
     def _pair_many(self, nodes: Sequence[cst.CSTNode], trees: Sequence[AstNode]) -> None:
         if len(nodes) == len(trees):
@@ -228,6 +235,30 @@ class Positions:
         for star, tree in ((params.star_arg, args.vararg), (params.star_kwarg, args.kwarg)):
             if isinstance(star, cst.Param) and tree is not None:
                 self.pair(star, tree)
+
+
+_LEAVES: frozenset[type[cst.CSTNode]] = frozenset(
+    {cst.Name, cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Ellipsis}
+)
+_COLLECTIONS = (ast.List, ast.Tuple, ast.Set)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp)
+_Pairer = Callable[[Positions, Any, Any], None]
+_PAIRERS: dict[type[cst.CSTNode], tuple[tuple[type[ast.AST], ...], _Pairer]] = {
+    cst.Attribute: ((ast.Attribute,), Positions._pair_attribute),  # pyright: ignore[reportPrivateUsage]
+    cst.Call: ((ast.Call,), Positions._pair_call),  # pyright: ignore[reportPrivateUsage]
+    cst.UnaryOperation: ((ast.UnaryOp,), Positions._pair_unary),  # pyright: ignore[reportPrivateUsage]
+    cst.BinaryOperation: ((ast.BinOp,), Positions._pair_binary),  # pyright: ignore[reportPrivateUsage]
+    cst.BooleanOperation: ((ast.BoolOp,), Positions._pair_bool),  # pyright: ignore[reportPrivateUsage]
+    cst.Comparison: ((ast.Compare,), Positions._pair_compare),  # pyright: ignore[reportPrivateUsage]
+    cst.List: (_COLLECTIONS, Positions._pair_collection),  # pyright: ignore[reportPrivateUsage]
+    cst.Tuple: (_COLLECTIONS, Positions._pair_collection),  # pyright: ignore[reportPrivateUsage]
+    cst.Set: (_COLLECTIONS, Positions._pair_collection),  # pyright: ignore[reportPrivateUsage]
+    cst.Dict: ((ast.Dict,), Positions._pair_dict),  # pyright: ignore[reportPrivateUsage]
+    cst.ListComp: (_COMPREHENSIONS, Positions._pair_comprehension),  # pyright: ignore[reportPrivateUsage]
+    cst.SetComp: (_COMPREHENSIONS, Positions._pair_comprehension),  # pyright: ignore[reportPrivateUsage]
+    cst.GeneratorExp: (_COMPREHENSIONS, Positions._pair_comprehension),  # pyright: ignore[reportPrivateUsage]
+    cst.Subscript: ((ast.Subscript,), Positions._pair_subscript),  # pyright: ignore[reportPrivateUsage]
+}
 
 
 def statements(block: cst.BaseSuite | cst.Module | Sequence[cst.BaseStatement]) -> list[cst.CSTNode]:
