@@ -7,21 +7,24 @@ from pathlib import Path
 HEADER = '''from flowc import Resources, pipeline, task
 
 
-@task(image="python:3.12-slim", cache=True)
+@task(image="python:3.12-slim", cache=True, name="{prefix}seed")
 def seed(n: int) -> int:
     return n
 
 
-@task(image="python:3.12-slim", resources=Resources(cpu="500m", memory="256Mi"))
+@task(image="python:3.12-slim", resources=Resources(cpu="500m", memory="256Mi"), name="{prefix}step")
 def step(value: int, k: int) -> int:
     """One link of the chain."""
     return value + k
 '''
 
 
-def chain_source(steps: int, name: str = "chain") -> str:
-    """A file whose one pipeline chains `steps` task calls (the first is `seed`)."""
-    lines = [HEADER, "", "", "@pipeline", f"def {name}(n: int = 1) -> int:", "    x0 = seed(n=n)"]
+def chain_source(steps: int, name: str = "chain", task_prefix: str = "") -> str:
+    """A file whose one pipeline chains `steps` task calls (the first is `seed`).
+
+    Task names get `task_prefix`, so that files of one project define distinct tasks.
+    """
+    lines = [HEADER.format(prefix=task_prefix), "", "", "@pipeline", f"def {name}(n: int = 1) -> int:", "    x0 = seed(n=n)"]
     lines += [f"    x{i} = step(value=x{i - 1}, k={i})" for i in range(1, steps)]
     lines.append(f"    return x{steps - 1}")
     return "\n".join(lines) + "\n"
@@ -38,5 +41,5 @@ def write_project(folder: Path, files: int = 200, steps: int = 20) -> Path:
     """A project of `files` pipeline modules, each with its own tasks and a `steps`-long chain."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(files):
-        (folder / f"pipeline_{i:03d}.py").write_text(chain_source(steps, f"pipeline_{i:03d}"), encoding="utf-8")
+        (folder / f"pipeline_{i:03d}.py").write_text(chain_source(steps, f"pipeline_{i:03d}", f"p{i:03d}_"), encoding="utf-8")
     return folder
