@@ -18,6 +18,7 @@ from flowc.ir.model import (
     Branch,
     Condition,
     ConditionNode,
+    ContainerTask,
     ConstBinding,
     LoopItemBinding,
     LoopNode,
@@ -26,7 +27,6 @@ from flowc.ir.model import (
     PipelineNode,
     Program,
     PythonTask,
-    ContainerTask,
     TaskNode,
     iter_nodes,
 )
@@ -94,7 +94,6 @@ class SpecBuilder:
             return self._pipeline_components[pipeline.name]
         name = self._unique("comp-" + kfp_name(pipeline.name))
         self._pipeline_components[pipeline.name] = name
-        self.components[name] = {}  # reserve the slot, so the order of components is stable
         self.components[name] = self.pipeline_spec(pipeline)
         return name
 
