@@ -9,8 +9,6 @@ called directly, e.g. in a user's unit test.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from typing import Any, ClassVar, Self
 
 __all__ = ["Artifact", "Dataset", "Metrics", "Model"]
@@ -28,6 +26,9 @@ class Artifact:
     @classmethod
     def create(cls) -> Self:
         """Allocate a fresh path for a new artifact of this kind."""
+        import os  # imported here: `import flowc` stays cheap for the CLI
+        import tempfile
+
         folder = tempfile.mkdtemp(prefix="flowc-")
         return cls(os.path.join(folder, cls.kind.lower()))
 
