@@ -56,6 +56,25 @@ def check_names(tasks: list[PythonTask | ContainerTask], pipelines: list[Pipelin
     return out
 
 
+def _identifiers(task_or_pipeline: PythonTask | ContainerTask | Pipeline) -> list[tuple[str, str]]:
+    """(what, name) pairs the module uses verbatim as Python names."""
+    out = [("parameter", p.name) for p in task_or_pipeline.params]
+    out += [("output", o.name) for o in task_or_pipeline.outputs]
+    if isinstance(task_or_pipeline, Pipeline):
+        out += [("step", n.id) for n in iter_nodes(task_or_pipeline.body)]
+    return out
+
+
+def check_identifiers(items: list[PythonTask | ContainerTask | Pipeline]) -> list[Diagnostic]:
+    """Names that enter the module as code must be Python identifiers (the reader guarantees it for source)."""
+    out: list[Diagnostic] = []
+    for item in items:
+        for what, name in _identifiers(item):
+            if not name.isidentifier() or keyword.iskeyword(name):
+                out.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, item.span, f"{what} name {name!r} (not a Python identifier)"))
+    return out
+
+
 def check_container(task: ContainerTask) -> list[Diagnostic]:
     """A raw container reads inputs and writes outputs as single files: flat types only."""
     out: list[Diagnostic] = []

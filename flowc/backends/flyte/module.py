@@ -61,6 +61,9 @@ def build_module(program: Program, entry: Pipeline) -> Module:
     pipelines = reachable_pipelines(program, entry)
     tasks = used_tasks(program, pipelines)
     module.diagnostics += checks.check_names(tasks, pipelines)
+    module.diagnostics += checks.check_identifiers([*tasks, *pipelines])
+    if module.diagnostics:
+        return module
     views: list[TaskView] = []
     for t in tasks:
         if isinstance(t, ContainerTask):

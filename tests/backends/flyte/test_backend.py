@@ -172,3 +172,10 @@ def test_package_failure_is_a_located_diagnostic(monkeypatch: pytest.MonkeyPatch
     result = FlyteBackend().emit(Program(tasks=(_task(),), pipelines=(_pipeline((call,)),)), {"package": "yes"})
     assert [(d.code, d.span) for d in result.diagnostics] == [("FLC704", SPAN)]
     assert "No module named flytekit" in result.diagnostics[0].message
+
+
+def test_names_that_are_not_identifiers_never_reach_the_module() -> None:
+    bad = _task(params=(Parameter(name="x); import os; (", type=INT),))
+    call = TaskNode(id="step", task="step", inputs=())
+    result = FlyteBackend().emit(Program(tasks=(bad,), pipelines=(_pipeline((call,)),)), {})
+    assert [d.code for d in result.diagnostics] == ["FLC702"] and not result.files
