@@ -296,3 +296,27 @@ def dataclass_helper() -> Program:
         body=(call("norm", "norm", x=p("x"), y=const(4)),), span=span(14),
     )
     return Program(tasks=tasks, pipelines=(pipeline,))
+
+
+PLAN = NamedTupleType(name="Plan", fields=(NamedField(name="items", type=ListType(item=INT)), NamedField(name="label", type=STR)))
+
+
+def loop_over_field() -> Program:
+    """A fan-out over a list field of a NamedTuple result."""
+    tasks = (
+        py_task("plan", [], PLAN, "return Plan([1, 2, 3], 'x')", preamble="from typing import NamedTuple\n\n\nclass Plan(NamedTuple):\n    items: list[int]\n    label: str\n"),
+        py_task("double", [param("x", INT)], INT, "return x * 2"),
+        py_task("total", [param("values", ListType(item=INT))], INT, "return sum(values)"),
+    )
+    body = (
+        call("plan", "plan"),
+        LoopNode(id="loop_1", var="x", items=out("plan", "items"), item_type=INT, body=(
+            call("double", "double", x=LoopItemBinding(loop="loop_1")),
+        ), result=out("double"), result_type=INT),
+        call("total", "total", values=out("loop_1")),
+    )
+    pipeline = Pipeline(
+        name="loop_over_field", params=(), returns=INT,
+        results=(PipelineResult(name="output", type=INT, binding=out("total")),), body=body, span=span(15),
+    )
+    return Program(tasks=tasks, pipelines=(pipeline,))

@@ -122,3 +122,18 @@ def test_packages_are_pip_installed_first(compiled: Callable[[Program], Path], t
 def test_task_code_runs_as_a_module(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
     outputs, _ = run(compiled, hand_ir.dataclass_helper(), {}, tmp_path)
     assert outputs == {"output": 25}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason=(
+        "kfp.local limitation, not a spec problem: _run_parallel_for_task (kfp/local/orchestrator/"
+        "enhanced_dag_orchestrator.py) finds loop items by parsing the channel name and only knows pipeline inputs "
+        "and outputs named `Output`, not a NamedTuple field (`pipelinechannel--plan--items`); the KFP backend reads "
+        "the loop task's declared input"
+    ),
+)
+def test_fan_out_over_a_named_field(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
+    outputs, _ = run(compiled, hand_ir.loop_over_field(), {}, tmp_path)
+    assert outputs == {"output": 12}

@@ -20,6 +20,8 @@ KFP_TYPES = {"str": "String", "int": "Integer", "float": "Float", "bool": "Boole
 HAND_BUILT: dict[str, Callable[[], Program]] = {
     "mini_churn": hand_ir.mini_churn, "mini_report": hand_ir.mini_report, "mini_grid": hand_ir.mini_grid,
     "mini_literal": hand_ir.mini_literal, "outer_value_in_loop": hand_ir.outer_value_in_loop,
+    "loop_over_field": hand_ir.loop_over_field, "dataclass_helper": hand_ir.dataclass_helper,
+    "with_packages": hand_ir.with_packages,
 }
 
 
@@ -44,7 +46,8 @@ CASES = [(n, p) for n, p in [
     ("batch_inference", "batch_inference"), ("churn", "churn"), ("feature_etl", "feature_etl"),
     ("grid_search", "grid_search"), ("weekly_report", "region_report"), ("weekly_report", "weekly_report"),
     ("mini_churn", "mini_churn"), ("mini_grid", "mini_grid"), ("mini_literal", "mini_literal"), ("mini_report", "mini_report"),
-    ("outer_value_in_loop", "outer_value_in_loop"),
+    ("outer_value_in_loop", "outer_value_in_loop"), ("loop_over_field", "loop_over_field"),
+    ("dataclass_helper", "dataclass_helper"), ("with_packages", "with_packages"),
 ]]
 
 
