@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def kfp_local_env() -> Iterator[None]:
     """Let kfp.local run flowc's own tasks (see `tests/backends/kfp/local_run.py`)."""
     from tests.backends.kfp.local_run import lifted_guard
