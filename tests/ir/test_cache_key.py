@@ -106,3 +106,16 @@ def test_options_that_do_not_change_results_do_not_count() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(cache_key).failed == 0
+
+
+def test_two_thousand_tasks_are_keyed_quickly() -> None:
+    import time
+
+    tasks = tuple(
+        _python(f"t{i}", f"def t{i}(x: int) -> float:\n    '''Doc.'''\n    return helper(x) + {i}\n", HELPER)
+        for i in range(2000)
+    )
+    start = time.perf_counter()
+    out = assign_cache_keys(Program(tasks=tasks))
+    assert time.perf_counter() - start < 2.0  # about 0.15 s on a 2-core machine
+    assert len({t.cache_key for t in out.tasks}) == 2000
