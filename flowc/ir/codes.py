@@ -76,6 +76,7 @@ NO_SUCH_FIELD = _code("FLC120", "{} has no field {!r}", None)
 STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `return`", "remove it")
 PARTIAL_RETURN = _code("FLC122", "only some branches return", "return in every branch (with an `else`), or after the `if`")
 LOOP_VALUE_OUTSIDE = _code("FLC123", "{!r} is assigned inside a `for` loop and cannot be used outside it", "use a list comprehension to collect values from a fan-out")
+BRANCH_TYPES = _code("FLC124", "{!r} is {} in one branch and {} in another", "assign values of one type in every branch")
 
 # FLC2xx: types and wiring
 TYPE_MISMATCH = _code("FLC201", "input {!r} of {!r} expects {} but got {}", None)

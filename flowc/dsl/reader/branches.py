@@ -6,10 +6,10 @@ from __future__ import annotations
 import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext
-from flowc.dsl.reader.returns import Returned
+from flowc.dsl.reader.returns import Returned, check_returned
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
 from flowc.ir import codes
-from flowc.ir.model import Binding, Branch, BranchOutput, ConditionNode, OutputBinding
+from flowc.ir.model import Binding, Branch, BranchOutput, ConditionNode, OutputBinding, outputs_of
 from flowc.ir.types import Type, is_assignable, render
 
 RETURN_PREFIX = "return_"
@@ -66,10 +66,13 @@ def _assigned(
 
 
 def _merged_type(ctx: BodyContext, stmt: cst.If, name: str, values: list[Value]) -> Type | None:
+    """The type every branch's value fits (`int` and `float` merge to `float`)."""
     for candidate in values:
         if all(is_assignable(v.type, candidate.type) for v in values):
             return candidate.type
-    ctx.report(codes.TYPE_MISMATCH, ctx.span(stmt), name, "if", render(values[0].type), render(values[-1].type))
+    other = next(v for v in values if not is_assignable(v.type, values[0].type))
+    span = other.binding.span if other.binding is not None and other.binding.span else ctx.span(stmt)
+    ctx.report(codes.BRANCH_TYPES, span, name, render(values[0].type), render(other.type))
     return None
 
 
@@ -83,15 +86,16 @@ def _returns(
     if len(arities) != 1:
         ctx.report(codes.BAD_RETURN, span, "branches return different numbers of values")
         return [], Returned(None, span)
+    declared = outputs_of(ctx.pipeline.returns)
+    if not all([check_returned(ctx, r, ctx.pipeline.returns) for r in returning]):  # report every branch
+        return [], Returned(None, span)
     outputs: list[BranchOutput] = []
     values: list[Value] = []
     for k in range(arities.pop()):
         column = [r.values[k] for r in returning if r.values is not None]
-        merged = _merged_type(ctx, stmt, f"{RETURN_PREFIX}{k}", column)
-        if merged is None:
-            return [], Returned(None, span)
+        merged = declared[k].type if k < len(declared) else column[0].type
         sources: tuple[Binding, ...] = tuple(v.binding for v in column if v.binding is not None)
         field = f"{RETURN_PREFIX}{k}"
         outputs.append(BranchOutput(name=field, type=merged, sources=sources))
         values.append(Value(merged, OutputBinding(node=cond_id, field=field, span=column[0].binding.span if column[0].binding else None), field))
-    return outputs, Returned(tuple(values), span)
+    return outputs, Returned(tuple(values), span, merged=True)

@@ -18,6 +18,7 @@ class Returned:
 
     values: tuple[Value, ...] | None
     span: Span | None
+    merged: bool = False  # from branches that each returned, already checked
 
 
 def expand(values: list[Value], declared: Type) -> list[Value]:
@@ -33,6 +34,25 @@ def expand(values: list[Value], declared: Type) -> list[Value]:
     ]
 
 
+def check_returned(ctx: BodyContext, returned: Returned, declared: Type) -> bool:
+    """Whether one `return`'s values match the declared result (FLC114 where not)."""
+    outs = outputs_of(declared)
+    values = returned.values
+    if values is None:
+        return False
+    if len(values) != len(outs):
+        got = "nothing" if not values else render(values[0].type) if len(values) == 1 else f"{len(values)} values"
+        ctx.report(codes.RETURN_MISMATCH, returned.span, got, render(declared))
+        return False
+    ok = True
+    for o, v in zip(outs, values):
+        if v.binding is None or not is_assignable(v.type, o.type):
+            span = v.binding.span if v.binding is not None and v.binding.span else returned.span
+            ctx.report(codes.RETURN_MISMATCH, span, render(v.type), render(o.type))
+            ok = False
+    return ok
+
+
 def results(ctx: BodyContext, returned: Returned | None, declared: Type) -> tuple[PipelineResult, ...]:
     """The pipeline's results; FLC114 when they do not match what it declares."""
     outs = outputs_of(declared)
@@ -40,22 +60,15 @@ def results(ctx: BodyContext, returned: Returned | None, declared: Type) -> tupl
         if outs:
             ctx.report(codes.RETURN_MISMATCH, ctx.pipeline.span, "nothing", render(declared))
         return ()
-    if returned.values is None:
+    if returned.values is None or returned.merged and not returned.values:
         return ()
-    values = returned.values
-    if len(values) != len(outs):
-        got = "nothing" if not values else render(values[0].type) if len(values) == 1 else f"{len(values)} values"
-        ctx.report(codes.RETURN_MISMATCH, returned.span, got, render(declared))
+    if not returned.merged and not check_returned(ctx, returned, declared):
         return ()
-    out: list[PipelineResult] = []
-    for o, v in zip(outs, values):
-        if v.binding is None:
-            continue
-        if not is_assignable(v.type, o.type):
-            ctx.report(codes.RETURN_MISMATCH, v.binding.span or returned.span, render(v.type), render(o.type))
-            continue
-        out.append(PipelineResult(name=o.name, type=o.type, binding=v.binding))
-    return tuple(out)
+    return tuple(
+        PipelineResult(name=o.name, type=o.type, binding=v.binding)
+        for o, v in zip(outs, returned.values)
+        if v.binding is not None
+    )
 
 
 def located(values: list[Value], spans: list[Span | None]) -> tuple[Value, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -102,6 +102,8 @@ class StatementReader:
         target = stmt.targets[0].target
         if isinstance(target, cst.Name):
             v = self.exprs.value(stmt.value, scope, out)
+            if v is not None and v.binding is not None:  # located where assigned (branch outputs keep it)
+                v = replace(v, binding=with_span(v.binding, ctx.span(stmt.value)))
             scope.assign(target.value, v if v is not None else Marker.FAILED)
         elif isinstance(target, (cst.Tuple, cst.List)):
             self._unpack(target, stmt.value, scope, out)
