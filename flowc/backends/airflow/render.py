@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flowc.backends.airflow.operators import OperatorWriter
@@ -103,10 +104,11 @@ class DagRenderer:
             "artifact_root": self.options.artifact_root,
             "tasks": [(t.name, task_spec(t)) for t in tasks],
             "loops": [(k, {"parent": v.parent, "depth": v.depth, "items": list(v.items)}) for k, v in plan.loops.items()],
-            "steps": [(s.task_id, step_spec(s)) for s in plan.steps],
+            "steps": [(s.task_id, json.dumps(step_spec(s))) for s in plan.steps],
             "runtime": dag_runtime_source().rstrip(),
             "dag_kwargs": self._dag_kwargs(plan, k8s),
             "body": self._body(plan, writer),
+            "params": [(x.name, param_expr(x)) for x in plan.pipeline.params],
             "task_runtime": py_lines(task_runtime(), ""),
             "programs": [(t.name, py_lines(task_code(t), _INDENT)) for t in tasks if isinstance(t, PythonTask)],
         }
@@ -145,9 +147,6 @@ class DagRenderer:
             ("catchup", "False"),
             ("tags", py_literal(list(self.options.tags))),
         ]
-        if p.params:
-            items = "".join(f"\n{_INDENT * 2}{py_literal(x.name)}: {param_expr(x)}," for x in p.params)
-            kwargs.append(("params", "{" + items + f"\n{_INDENT}}}"))
         if k8s:
             kwargs.append(("user_defined_macros", "{'flowc_inputs': _flowc_inputs, 'flowc_arg': _flowc_arg}"))
         return kwargs

@@ -2,8 +2,8 @@
 
 Parsing a DAG file must stay cheap, so everything here is function and class
 definitions whose imports happen at run time. The DAG file defines the constants
-these read: `_FLOWC_STEPS` (one entry per Airflow task id: kind, IR task, bindings,
-the loop it is mapped over), `_FLOWC_LOOPS` (fan-outs: parent loop, depth, items),
+these read: `_FLOWC_STEPS` (one JSON text per Airflow task id: kind, IR task,
+bindings, the loop it is mapped over), `_FLOWC_LOOPS` (fan-outs: parent loop, depth, items),
 `_FLOWC_TASKS` (task interfaces), `_FLOWC_RUNTIME` + `_FLOWC_CODE` (task programs),
 `_FLOWC_MODE` and `_FLOWC_ARTIFACT_ROOT`.
 
@@ -15,6 +15,16 @@ binding is resolved at a path: `("const", v)`, `("param", name)`, `("item", loop
 """
 
 # --- dag runtime ---
+
+
+def _flowc_spec(task_id, _cache={}):
+    """The spec of one step (stored as JSON text: nothing to build when the file is parsed)."""
+    if task_id not in _cache:
+        import json
+
+        text = _FLOWC_STEPS.get(task_id)
+        _cache[task_id] = json.loads(text) if text is not None else None
+    return _cache[task_id]
 
 
 class _FlowcRun:
@@ -41,7 +51,7 @@ class _FlowcRun:
 
     def here(self):
         """The path of the running instance: () unless it is mapped over a loop."""
-        loop = _FLOWC_STEPS[self.ti.task_id]["loop"]
+        loop = _flowc_spec(self.ti.task_id)["loop"]
         return () if loop is None else self.paths(loop)[self.ti.map_index]
 
     def _output(self, task_id, loop, path):
@@ -106,7 +116,7 @@ def _flowc_decoded(task_id, value):
     """Kubernetes mode: a container task's values arrive as base64 text; type them."""
     import base64
 
-    step = _FLOWC_STEPS.get(task_id) or {}
+    step = _flowc_spec(task_id) or {}
     task = _FLOWC_TASKS.get(step.get("task")) if step.get("kind") == "task" else None
     if _FLOWC_MODE != "kubernetes" or not task or task["kind"] != "container" or not isinstance(value, dict):
         return value
@@ -234,7 +244,7 @@ def _flowc_branch(*args, **context):
     """The callable of a condition's branch task: follow the gate of the chosen arm."""
     ti = context["ti"]
     run = _FlowcRun(ti, context["params"])
-    step = _FLOWC_STEPS[ti.task_id]
+    step = _flowc_spec(ti.task_id)
     arm = _flowc_choose(run, step, run.here())
     ti.xcom_push(key="arm", value=arm)
     return [step["gates"][arm]] if arm >= 0 else []
@@ -250,7 +260,7 @@ def _flowc_step(*args, **context):
     """The callable of every flowc PythonOperator: run the step named by the task id."""
     ti = context["ti"]
     run = _FlowcRun(ti, context["params"])
-    step = _FLOWC_STEPS[ti.task_id]
+    step = _flowc_spec(ti.task_id)
     kind = step["kind"]
     if kind == "loop":
         return _flowc_expand(run, ti.task_id)
@@ -267,13 +277,13 @@ def _flowc_inputs(ti, params):
     import json
 
     run = _FlowcRun(ti, params)
-    return json.dumps(run.inputs(_FLOWC_STEPS[ti.task_id], run.here()))
+    return json.dumps(run.inputs(_flowc_spec(ti.task_id), run.here()))
 
 
 def _flowc_arg(ti, params, index):
     """Kubernetes mode (a template macro): a container task's argument, placeholders filled."""
     run = _FlowcRun(ti, params)
-    step = _FLOWC_STEPS[ti.task_id]
+    step = _flowc_spec(ti.task_id)
     task = _FLOWC_TASKS[step["task"]]
     specs = dict(task["inputs"])
     values = {n: _flowc_placeholder_text(v, specs.get(n)) for n, v in run.inputs(step, run.here()).items()}
