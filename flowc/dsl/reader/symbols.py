@@ -180,7 +180,7 @@ def _defines(tree: ast.stmt) -> frozenset[str]:
 def _uses(tree: ast.stmt) -> frozenset[str]:
     if isinstance(tree, (ast.Import, ast.ImportFrom)):
         return frozenset()
-    return frozenset(sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name))
+    return frozenset(sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load))
 
 
 def _collect_definitions(syms: ModuleSymbols, stmt: TopStatement, counts: Counter[str]) -> None:

@@ -36,7 +36,7 @@ def _function_uses(tree: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     if tree.returns is not None:
         parts.append(tree.returns)
     for part in parts:
-        names.update(n.id for n in ast.walk(part) if isinstance(n, ast.Name))
+        names.update(n.id for n in ast.walk(part) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
     return names
 
 
