@@ -38,6 +38,18 @@ def render_condition(cond: Condition, value: Callable[[Binding], str], negate: b
             return f"{value(binding)}.{'is_false' if negate else 'is_true'}()"
 
 
+def unwrap(expr: str) -> str:
+    """`expr` without one pair of parentheses around all of it (for `.if_(...)`)."""
+    if not (expr.startswith("(") and expr.endswith(")")):
+        return expr
+    depth = 0
+    for i, ch in enumerate(expr):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and i < len(expr) - 1:
+            return expr
+    return expr[1:-1]
+
+
 def _compare(op: str, left: Binding, right: Binding, value: Callable[[Binding], str]) -> str:
     if op in ("in", "not in"):
         if not isinstance(right, ConstBinding) or not isinstance(right.value, list) or not right.value:

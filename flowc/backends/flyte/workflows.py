@@ -36,7 +36,7 @@ from flowc.ir.model import (
 )
 from flowc.ir.names import python_name
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
-from flowc.backends.flyte.conditions import Unsupported, render_condition
+from flowc.backends.flyte.conditions import Unsupported, render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
 from flowc.backends.flyte.scope import Key, PipelineIndex, binding_key, free_keys, outer_after
 from flowc.backends.flyte.typemap import camel, flyte_type
@@ -245,7 +245,7 @@ class WorkflowWriter:
                 lines.append(f"    .else_().then({call})")
                 continue
             try:
-                expr = render_condition(branch.condition, lambda b: self._value(b, scope))
+                expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
             except Unsupported as exc:
                 self.diagnostics.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, branch.span or node.span, str(exc)))
                 expr = "False"

@@ -66,7 +66,7 @@ def test_loop_shapes(compiled: Path) -> None:
 
 def test_condition_text(compiled: Path) -> None:
     branchy = (compiled / "branchy_flyte.py").read_text()
-    assert ".elif_((x == limit))" in branchy  # `not x != limit`, pushed down
+    assert ".elif_(x == limit)" in branchy  # `not x != limit`, pushed down
     looped = (compiled / "looped_branches_flyte.py").read_text()
     assert ".if_(is_even_out.is_true())" in looped
     assert ".else_().then(_flowc_skip())" in looped
