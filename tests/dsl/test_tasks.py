@@ -223,3 +223,34 @@ def test_explicit_root_names_modules(tmp_path: Path) -> None:
     result = read_paths([tmp_path / "src" / "app.py"], root=tmp_path / "src")
     assert not result.diagnostics
     assert {t.name: t.module for t in result.program.tasks} == {"one": "lib.tasks"}
+
+
+def test_names_bound_but_not_read_do_not_pull_code_in(tmp_path: Path) -> None:
+    src = '''
+from typing import NamedTuple
+
+from flowc import Dataset, task
+
+HEAVY = "only train needs this"
+
+
+class Split(NamedTuple):
+    train: Dataset
+    test: Dataset
+
+
+@task
+def train(data: Dataset) -> Dataset:
+    print(HEAVY)
+    return data
+
+
+@task
+def split(data: Dataset) -> Split:
+    train = data
+    return Split(train=train, test=data)
+'''
+    task = read_ok(tmp_path, src).program.task("split")
+    assert isinstance(task, PythonTask)
+    assert "class Split" in task.code.preamble
+    assert "HEAVY" not in task.code.preamble and "def train" not in task.code.preamble
