@@ -40,3 +40,16 @@ def test_the_comparison_notices_a_difference(load_example: Callable[[str], Any],
     program = program.model_copy(update={"tasks": tuple(changed if t.name == "load" else t for t in program.tasks)})
     ours = canonical(KfpBackend().emit(program, {}).files["churn.yaml"].decode())
     assert ours != canonical(_sdk_text("churn", tmp_path))
+
+
+def test_weekly_report_matches_the_kfp_sdk_but_for_its_last_condition(load_example: Callable[[str], Any], tmp_path: Path) -> None:
+    """Sub-pipelines in a fan-out, a fan-in into a branch, if/elif/else with `dsl.OneOf`, tuple outputs.
+
+    The last `if overall > record and not mode == "short"` has no single-condition spelling in
+    the kfp SDK (no `and`/`not` on channels), so that one task is left out of the comparison.
+    """
+    ours = canonical(KfpBackend().emit(load_example("weekly_report"), {}).files["weekly_report.yaml"].decode())
+    last = ours["dag"].pop("cond[announce-2]")
+    assert last["trigger"] == "{combine.output} > {param:record} && !({param:mode} == 'short')"
+    theirs = canonical(_sdk_text("weekly_report", tmp_path))
+    assert json.dumps(ours, indent=1, sort_keys=True) == json.dumps(theirs, indent=1, sort_keys=True)
