@@ -51,5 +51,6 @@ def test_weekly_report_matches_the_kfp_sdk_but_for_its_last_condition(load_examp
     ours = canonical(KfpBackend().emit(load_example("weekly_report"), {}).files["weekly_report.yaml"].decode())
     last = ours["dag"].pop("cond[announce-2]")
     assert last["trigger"] == "{combine.output} > {param:record} && !({param:mode} == 'short')"
+    assert last["deps"] == ["archive"]  # `with after(done)` inside the branch waits at the condition
     theirs = canonical(_sdk_text("weekly_report", tmp_path))
     assert json.dumps(ours, indent=1, sort_keys=True) == json.dumps(theirs, indent=1, sort_keys=True)
