@@ -130,7 +130,7 @@ import sys
 from flowc.cli import main
 rc = main(sys.argv[1:])
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'kfp', 'flytekit', 'airflow'})
-print(rc, heavy)
+print("RESULT", rc, heavy)
 """
 
 
@@ -140,4 +140,4 @@ def test_check_and_compile_never_import_an_engine(command: list[str], tmp_path: 
     proc = subprocess.run(
         [sys.executable, "-c", LIGHT_IMPORTS, *argv], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
-    assert proc.stdout.strip() == "0 []", proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == "RESULT 0 []", proc.stdout + proc.stderr
