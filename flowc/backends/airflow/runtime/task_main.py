@@ -64,7 +64,9 @@ def _flowc_pod_entry():
     raw = json.loads(os.environ.get("FLOWC_INPUTS") or "{}")
     scratch = os.environ.get("FLOWC_SCRATCH") or tempfile.mkdtemp(prefix="flowc-")
     outputs = _flowc_main(raw, scratch)
-    os.makedirs("/airflow/xcom", exist_ok=True)
-    with open("/airflow/xcom/return.json", "w") as fh:
+    # Airflow's XCom sidecar reads /airflow/xcom/return.json; overridable to run it elsewhere.
+    folder = os.environ.get("FLOWC_XCOM_DIR") or "/airflow/xcom"
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "return.json"), "w") as fh:
         json.dump(outputs, fh)
 

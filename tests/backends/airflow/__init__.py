@@ -1,0 +1,1 @@
+"""Airflow backend tests."""

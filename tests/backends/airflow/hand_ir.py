@@ -1,0 +1,96 @@
+"""Small programs built directly from IR models, so these tests do not depend on the reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowc.ir.model import (
+    Branch,
+    Compare,
+    ConditionNode,
+    ConstBinding,
+    Input,
+    LoopItemBinding,
+    LoopNode,
+    OutputBinding,
+    ParamBinding,
+    Parameter,
+    Pipeline,
+    PipelineResult,
+    Program,
+    PythonTask,
+    TaskCode,
+    TaskNode,
+    TaskOptions,
+)
+from flowc.ir.span import Span
+from flowc.ir.types import INT, STR, ListType, Type
+
+
+def span(line: int, col: int = 5) -> Span:
+    return Span(path="hand.py", line=line, col=col, end_line=line, end_col=col + 10)
+
+
+def task(name: str, params: dict[str, Type], returns: Type, body: str = "return 0", doc: str | None = None, **options: Any) -> PythonTask:
+    args = ", ".join(params)
+    function = f"def {name}({args}):\n    {body}\n"
+    return PythonTask(
+        name=name, params=tuple(Parameter(name=k, type=v) for k, v in params.items()), returns=returns,
+        code=TaskCode(function_name=name, function=function), options=TaskOptions(**options), doc=doc, span=span(2),
+    )
+
+
+def call(node_id: str, task_name: str, line: int = 10, **inputs: Any) -> TaskNode:
+    return TaskNode(id=node_id, task=task_name, inputs=tuple(Input(name=k, binding=v) for k, v in inputs.items()), span=span(line))
+
+
+def const(value: Any) -> ConstBinding:
+    return ConstBinding(value=value)
+
+
+def loop(loop_id: str, items: Any, body: tuple[Any, ...], result: Any = None, item_type: Type = INT, line: int = 20) -> LoopNode:
+    return LoopNode(
+        id=loop_id, var="x", items=items, item_type=item_type, body=body, result=result,
+        result_type=INT if result is not None else None, span=span(line),
+    )
+
+
+def program(body: tuple[Any, ...], tasks: list[PythonTask], params: tuple[Parameter, ...] = (), schedule: str | None = None,
+            doc: str | None = None, results: tuple[PipelineResult, ...] = (), returns: Type = INT) -> Program:
+    pipe = Pipeline(name="hand", params=params, returns=returns, results=results, body=body, schedule=schedule, doc=doc, span=span(8, 1))
+    return Program(tasks=tuple(tasks), pipelines=(pipe,))
+
+
+def echo_program(width: int) -> Program:
+    """`[echo(x=i) for i in <literal list of width>]`."""
+    body = (loop("loop_1", const(list(range(width))), (call("echo", "echo", x=LoopItemBinding(loop="loop_1")),)),)
+    return program(body, [task("echo", {"x": INT}, INT, "return x")], returns=ListType(item=INT))
+
+
+def condition_in_loop() -> Program:
+    cond = ConditionNode(
+        id="cond_1",
+        branches=(Branch(condition=Compare(op=">", left=LoopItemBinding(loop="loop_1"), right=const(1)),
+                         body=(call("echo", "echo", x=LoopItemBinding(loop="loop_1")),)),),
+        span=span(30),
+    )
+    return program((loop("loop_1", const([1, 2]), (cond,)),), [task("echo", {"x": INT}, INT, "return x")])
+
+
+def scheduled_with_required() -> Program:
+    params = (Parameter(name="day", type=STR, span=span(9)),)
+    body = (call("echo", "echo", x=ParamBinding(name="day")),)
+    return program(body, [task("echo", {"x": STR}, STR, "return x")], params=params, schedule="@daily")
+
+
+def hostile_strings() -> Program:
+    """User strings that would break naive interpolation into Python or Jinja."""
+    nasty = "'''\"\"\" {{ ds }} {% raw %} \\ '); import os; os.system('x') #\u00e9"
+    params = (Parameter(name="text", type=STR, has_default=True, default=nasty, description=nasty),)
+    t = task("echo", {"x": STR}, STR, "return x", doc=nasty, env=(("NOTE", nasty),), image="python:3.12-slim")
+    body = (call("echo", "echo", x=ConstBinding(value=nasty)), call("echo_2", "echo", x=ParamBinding(name="text")))
+    results = (PipelineResult(name="output", type=STR, binding=OutputBinding(node="echo_2")),)
+    return program(body, [t], params=params, doc=nasty, results=results, returns=STR)
+
+
+NASTY = hostile_strings().pipelines[0].doc or ""
