@@ -1,3 +1,4 @@
+# pyright: reportUndefinedVariable=false, reportMissingParameterType=false, reportUnknownParameterType=false
 """The worker-side runtime pasted at the end of every generated DAG file (never imported).
 
 Parsing a DAG file must stay cheap, so everything here is function and class

@@ -1,3 +1,4 @@
+# pyright: reportUndefinedVariable=false, reportMissingParameterType=false, reportUnknownParameterType=false
 """The entry point appended to every generated task program (pasted, never imported).
 
 A task program is the flowc task runtime, this snippet, then the task's own code
