@@ -16,7 +16,7 @@ from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import SINGLE_OUTPUT, ContainerTask, PythonTask, Task
 from flowc.backends.kfp import quantities
-from flowc.backends.kfp.kfp_types import artifact_of, io_definition
+from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
 
 FLOWC_ENV_INPUT = "flowc-env"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -36,7 +36,7 @@ def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str,
         if p.has_default:
             definition["isOptional"] = True
             if section == "parameters" and p.default is not None:
-                definition["defaultValue"] = p.default
+                definition["defaultValue"] = typed_value(p.default, p.type)
         if p.description:
             definition["description"] = p.description
         inputs.setdefault(section, {})[p.name] = definition

@@ -15,6 +15,7 @@ from typing import Any
 
 from flowc.ir.model import BoolOp, Compare, Condition, ConstBinding, Not, Truthy
 from flowc.ir.types import ListType, ScalarType, Type
+from flowc.backends.kfp.kfp_types import typed_value
 
 from flowc.ir.model import Binding
 
@@ -29,7 +30,10 @@ class UnsupportedCondition(ValueError):
 def render(condition: Condition, input_of: InputOf) -> str:
     match condition:
         case Compare(op=op, left=left, right=right):
-            lhs, rhs = _operand(left, input_of), _operand(right, input_of)
+            # A literal takes the type of the value it is compared with (CEL compares 2.0 and 2 apart).
+            membership = op in ("in", "not in")
+            lhs = _operand(left, input_of, _type_of(right, input_of), from_list=membership)
+            rhs = _operand(right, input_of, _type_of(left, input_of), to_list=membership)
             if op == "not in":
                 return f"!({lhs} in {rhs})"
             return f"{lhs} {op} {rhs}"
@@ -47,9 +51,20 @@ def _grouped(condition: Condition, input_of: InputOf) -> str:
     return f"({text})" if isinstance(condition, BoolOp) else text
 
 
-def _operand(binding: Binding, input_of: InputOf) -> str:
+def _type_of(binding: Binding, input_of: InputOf) -> Type | None:
+    return None if isinstance(binding, ConstBinding) else input_of(binding)[1]
+
+
+def _operand(
+    binding: Binding, input_of: InputOf, other: Type | None = None, *, from_list: bool = False, to_list: bool = False
+) -> str:
     if isinstance(binding, ConstBinding):
-        return literal(binding.value)
+        target = other
+        if other is not None and from_list:
+            target = other.item if isinstance(other, ListType) else None
+        elif other is not None and to_list:
+            target = ListType(item=other)
+        return literal(binding.value if target is None else typed_value(binding.value, target))
     name, t = input_of(binding)
     ref = f"inputs.parameter_values[{literal(name)}]"
     return f"int({ref})" if t == ScalarType(name="int") else ref

@@ -35,7 +35,7 @@ from flowc.ir.span import Span
 from flowc.ir.types import Type
 from flowc.backends.kfp import components as comp
 from flowc.backends.kfp import conditions
-from flowc.backends.kfp.kfp_types import artifact_of, io_definition
+from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
 from flowc.backends.kfp.scope import Ref, Scope
 from flowc.backends.kfp.typing_oracle import TypeOracle
 
@@ -394,7 +394,7 @@ def _param_definitions(pipeline: Pipeline) -> dict[str, Any]:
         if p.has_default:
             definition["isOptional"] = True
             if section == "parameters" and p.default is not None:
-                definition["defaultValue"] = p.default
+                definition["defaultValue"] = typed_value(p.default, p.type)
         if p.description:
             definition["description"] = p.description
         out.setdefault(section, {})[p.name] = definition

@@ -62,3 +62,19 @@ def io_definition(t: Type) -> tuple[str, dict[str, Any]]:
             spec["isArtifactList"] = True
         return "artifacts", spec
     return "parameters", {"parameterType": parameter_type(t)}
+
+
+def typed_value(value: Any, t: Type) -> Any:
+    """A literal as its declared type says (`list[float]` default `[1, 2]` -> `[1.0, 2.0]`)."""
+    t = strip_optional(t)
+    if value is None:
+        return None
+    match t:
+        case ScalarType(name="float") if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        case ListType(item=item) if isinstance(value, list):
+            return [typed_value(v, item) for v in value]  # pyright: ignore[reportUnknownVariableType]
+        case DictType(value=inner) if isinstance(value, dict):
+            return {k: typed_value(v, inner) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
+        case _:
+            return value

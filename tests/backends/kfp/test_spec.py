@@ -287,3 +287,36 @@ def test_name_kfp_rejects_is_a_located_diagnostic() -> None:
     })
     result = KfpBackend().emit(program, {})
     assert [(d.code, d.span) for d in result.diagnostics] == [("FLC504", double.span)]
+
+
+def test_defaults_take_their_declared_types() -> None:
+    from flowc.ir.types import DictType, FLOAT, ListType
+
+    program = hand_ir.mini_literal()
+    pipeline = program.pipelines[0]
+    params = (
+        hand_ir.param("rates", ListType(item=FLOAT), [1, 2]),
+        hand_ir.param("weights", DictType(value=ListType(item=FLOAT)), {"a": [3]}),
+        hand_ir.param("scale", FLOAT, 2),
+    )
+    program = program.model_copy(update={"pipelines": (pipeline.model_copy(update={"params": params}),)})
+    spec, _ = documents(compile_text(program, "mini_literal"))
+    defaults = {k: v["defaultValue"] for k, v in spec["root"]["inputDefinitions"]["parameters"].items()}
+    assert json.dumps(defaults, sort_keys=True) == '{"rates": [1.0, 2.0], "scale": 2.0, "weights": {"a": [3.0]}}'
+
+
+def test_literals_in_conditions_take_the_compared_type() -> None:
+    from flowc.backends.kfp.conditions import render
+    from flowc.ir.model import Compare
+    from flowc.ir.types import FLOAT, INT, ListType
+
+    types = {"score": FLOAT, "count": INT, "rates": ListType(item=FLOAT)}
+
+    def input_of(binding: Any) -> Any:
+        return "pipelinechannel--" + binding.name, types[binding.name]
+
+    ref = "inputs.parameter_values['pipelinechannel--{}']"
+    assert render(Compare(op=">", left=hand_ir.p("score"), right=hand_ir.const(1)), input_of) == ref.format("score") + " > 1.0"
+    assert render(Compare(op="==", left=hand_ir.p("count"), right=hand_ir.const(1)), input_of) == f"int({ref.format('count')}) == 1"
+    assert render(Compare(op="in", left=hand_ir.p("score"), right=hand_ir.const([1, 2])), input_of) == ref.format("score") + " in [1.0, 2.0]"
+    assert render(Compare(op="not in", left=hand_ir.const(3), right=hand_ir.p("rates")), input_of) == "!(3.0 in " + ref.format("rates") + ")"
