@@ -10,6 +10,7 @@ from typing import Literal
 
 import libcst as cst
 
+from flowc.dsl.reader.freenames import free_names
 from flowc.dsl.reader.positions import pair_class_fields, statements
 from flowc.dsl.reader.source import SourceFile
 
@@ -180,7 +181,7 @@ def _defines(tree: ast.stmt) -> frozenset[str]:
 def _uses(tree: ast.stmt) -> frozenset[str]:
     if isinstance(tree, (ast.Import, ast.ImportFrom)):
         return frozenset()
-    return frozenset(sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load))
+    return frozenset(free_names(tree))
 
 
 def _collect_definitions(syms: ModuleSymbols, stmt: TopStatement, counts: Counter[str]) -> None:

@@ -4,10 +4,12 @@ imports, constants, helpers and classes it uses (transitively), in source order.
 from __future__ import annotations
 
 import ast
+import copy
 import textwrap
 
 import libcst as cst
 
+from flowc.dsl.reader.freenames import free_names
 from flowc.dsl.reader.symbols import Definition, ModuleSymbols, TopStatement
 from flowc.ir.model import FlowcImport, TaskCode
 
@@ -30,14 +32,10 @@ def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
 
 
 def _function_uses(tree: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """Every name the function mentions outside its decorators (an over-approximation)."""
-    names: set[str] = set()
-    parts: list[ast.AST] = [tree.args, *tree.body]
-    if tree.returns is not None:
-        parts.append(tree.returns)
-    for part in parts:
-        names.update(n.id for n in ast.walk(part) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-    return names
+    """The module names the function reads: in its body, annotations and defaults (not decorators)."""
+    undecorated = copy.copy(tree)
+    undecorated.decorator_list = []
+    return free_names(undecorated) - {tree.name}
 
 
 def _closure(syms: ModuleSymbols, needed: set[str], definition: Definition) -> list[TopStatement]:
