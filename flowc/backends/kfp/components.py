@@ -19,6 +19,8 @@ from flowc.backends.kfp import quantities
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
 
 FLOWC_ENV_INPUT = "flowc-env"
+# The kernel refuses to exec a command with a single argument over 128 KiB (MAX_ARG_STRLEN).
+MAX_ARGUMENT_BYTES = 128 * 1024 - 1
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 

@@ -76,6 +76,9 @@ class SpecBuilder:
         self._check_task(task)
         self.components[name] = comp.component_spec(task, executor)
         self.executors[executor] = comp.executor_spec(task)
+        longest = max(len(part.encode("utf-8")) for part in self.executors[executor]["container"]["command"])
+        if longest > comp.MAX_ARGUMENT_BYTES:
+            self.unsupported(task.span, f"the code of {task.name!r} is {longest} bytes, over Linux's {comp.MAX_ARGUMENT_BYTES}-byte limit for one command argument")
         config = comp.platform_config(task)
         if config:
             self.platform[executor] = config

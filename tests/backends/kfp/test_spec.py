@@ -216,14 +216,26 @@ def test_long_default_is_a_located_diagnostic() -> None:
 
 
 def test_oversized_spec_is_a_located_diagnostic() -> None:
-    program = hand_ir.mini_churn()
-    load = program.task("load")
-    assert isinstance(load, PythonTask)
-    big = load.model_copy(update={"code": load.code.model_copy(update={"preamble": "# " + "y" * 1_100_000 + "\n"})})
-    program = program.model_copy(update={"tasks": tuple(big if t.name == "load" else t for t in program.tasks)})
+    from flowc.ir.model import TaskNode
+
+    program = hand_ir.mini_literal()
+    pipeline = program.pipelines[0]
+    many = tuple(hand_ir.call(f"gpu_step_{i}", "gpu_step", n=hand_ir.const(i)) for i in range(4000))
+    assert all(isinstance(n, TaskNode) for n in many)
+    program = program.model_copy(update={"pipelines": (pipeline.model_copy(update={"body": (*pipeline.body, *many)}),)})
     result = KfpBackend().emit(program, {})
     assert [d.code for d in result.diagnostics] == ["FLC501"]
     assert result.diagnostics[0].span == program.pipelines[0].span
+
+
+def test_task_code_over_the_argument_limit_is_a_located_diagnostic() -> None:
+    program = hand_ir.mini_churn()
+    load = program.task("load")
+    assert isinstance(load, PythonTask)
+    big = load.model_copy(update={"code": load.code.model_copy(update={"preamble": "# " + "y" * 140_000 + "\n"})})
+    program = program.model_copy(update={"tasks": tuple(big if t.name == "load" else t for t in program.tasks)})
+    result = KfpBackend().emit(program, {})
+    assert [(d.code, d.span) for d in result.diagnostics] == [("FLC503", load.span)]
 
 
 def test_returning_a_parameter_is_a_located_diagnostic() -> None:
