@@ -254,3 +254,31 @@ def split(data: Dataset) -> Split:
     assert isinstance(task, PythonTask)
     assert "class Split" in task.code.preamble
     assert "HEAVY" not in task.code.preamble and "def train" not in task.code.preamble
+
+
+def test_constants_imported_from_project_modules(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/settings.py": 'IMAGE = "ghcr.io/acme/base:1"\nRETRIES = 2\nDEFAULT_URI = "gs://acme/x"\n',
+            "pkg/flow.py": """
+                from flowc import pipeline, task
+                from .settings import DEFAULT_URI, IMAGE, RETRIES
+
+                @task(image=IMAGE, retries=RETRIES)
+                def load(uri: str = DEFAULT_URI) -> int:
+                    return len(uri)
+
+                @pipeline
+                def flow(uri: str = DEFAULT_URI) -> int:
+                    return load(uri=uri)
+            """,
+        },
+    )
+    result = read_paths([tmp_path / "pkg" / "flow.py"])
+    assert not result.diagnostics, result.diagnostics
+    task = result.program.task("load")
+    assert task.options.image == "ghcr.io/acme/base:1" and task.options.retries == 2
+    assert task.params[0].default == "gs://acme/x"
+    assert result.program.pipeline("flow").params[0].default == "gs://acme/x"

@@ -185,48 +185,49 @@ class ExpressionReader:
             ctx.report(codes.UNKNOWN_TASK, ctx.span(expr.func), ctx.code(expr.func))
 
     def _inputs(self, callee: Signature, expr: cst.Call, scope: Scope, out: Body) -> tuple[Input, ...] | None:
-        ctx = self.ctx
-        positional = [p for p in callee.params if p.name not in callee.keyword_only]
-        given: dict[str, Input] = {}
+        """The call's arguments bound to the callee's parameters, in parameter order."""
+        positional = [p.name for p in callee.params if p.name not in callee.keyword_only]
         count = sum(1 for a in expr.args if a.keyword is None and not a.star)
-        index = 0
+        given: dict[str, Input] = {}
         ok = True
+        index = 0
         for arg in expr.args:
-            if arg.star:
-                ctx.report(codes.UNSUPPORTED_EXPRESSION, ctx.span(arg), f"`{arg.star}` arguments")
-                ok = False
-                continue
-            if arg.keyword is not None:
-                name = arg.keyword.value
-                if callee.param(name) is None:
-                    if callee.ok:
-                        ctx.report(codes.UNKNOWN_INPUT, ctx.span(arg), callee.name, name)
-                    ok = False
-                    continue
-            else:
+            if arg.keyword is None and not arg.star:
                 index += 1
-                if index > len(positional):
-                    if index == len(positional) + 1 and callee.ok:
-                        ctx.report(codes.TOO_MANY_POSITIONAL, ctx.span(arg.value), callee.name, len(positional), count)
-                    ok = False
-                    continue
-                name = positional[index - 1].name
-            if name in given:
-                ctx.report(codes.DUPLICATE_INPUT, ctx.span(arg), name)
-                ok = False
-                continue
-            bound = self._argument(callee, name, arg.value, scope, out)
+            name = self._parameter_for(callee, arg, positional, index, count)
+            if name is not None and name in given:
+                self.ctx.report(codes.DUPLICATE_INPUT, self.ctx.span(arg), name)
+                name = None
+            bound = self._argument(callee, name, arg.value, scope, out) if name is not None else None
             if bound is None:
                 ok = False
                 continue
-            given[name] = bound
-        if ok:
-            for p in callee.params:
-                if not p.has_default and p.name not in given and callee.ok:
-                    ctx.report(codes.MISSING_INPUT, ctx.span(expr.func), p.name, callee.name)
-                    ok = False
-        order = [p.name for p in callee.params]
-        return tuple(given[n] for n in order if n in given) if ok else None
+            given[bound.name] = bound
+        if ok and callee.ok:
+            missing = [p.name for p in callee.params if not p.has_default and p.name not in given]
+            for name in missing:
+                self.ctx.report(codes.MISSING_INPUT, self.ctx.span(expr.func), name, callee.name)
+            ok = not missing
+        return tuple(given[p.name] for p in callee.params if p.name in given) if ok else None
+
+    def _parameter_for(self, callee: Signature, arg: cst.Arg, positional: list[str], index: int, count: int) -> str | None:
+        """The parameter an argument binds, or None (reported) when it binds none."""
+        ctx = self.ctx
+        if arg.star:
+            ctx.report(codes.UNSUPPORTED_EXPRESSION, ctx.span(arg), f"`{arg.star}` arguments")
+            return None
+        if arg.keyword is not None:
+            name = arg.keyword.value
+            if callee.param(name) is None:
+                if callee.ok:
+                    ctx.report(codes.UNKNOWN_INPUT, ctx.span(arg), callee.name, name)
+                return None
+            return name
+        if index > len(positional):
+            if index == len(positional) + 1 and callee.ok:
+                ctx.report(codes.TOO_MANY_POSITIONAL, ctx.span(arg.value), callee.name, len(positional), count)
+            return None
+        return positional[index - 1]
 
     def _argument(self, callee: Signature, name: str, expr: cst.BaseExpression, scope: Scope, out: Body) -> Input | None:
         v = self.value(expr, scope, out)
