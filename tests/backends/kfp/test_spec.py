@@ -332,3 +332,26 @@ def test_literals_in_conditions_take_the_compared_type() -> None:
     assert render(Compare(op="==", left=hand_ir.p("count"), right=hand_ir.const(1)), input_of) == f"int({ref.format('count')}) == 1"
     assert render(Compare(op="in", left=hand_ir.p("score"), right=hand_ir.const([1, 2])), input_of) == ref.format("score") + " in [1.0, 2.0]"
     assert render(Compare(op="not in", left=hand_ir.const(3), right=hand_ir.p("rates")), input_of) == "!(3.0 in " + ref.format("rates") + ")"
+
+
+def test_nested_fan_in_of_artifacts_is_a_located_diagnostic() -> None:
+    from flowc.ir.model import LoopItemBinding, LoopNode, PipelineResult
+    from flowc.ir.types import INT, ListType
+
+    program = hand_ir.mini_churn()
+    inner = LoopNode(
+        id="loop_2", var="r", items=hand_ir.p("lrs"), item_type=hand_ir.FLOAT,
+        body=(hand_ir.call("train", "train", data=hand_ir.out("load"), lr=LoopItemBinding(loop="loop_2")),),
+        result=hand_ir.out("train"), result_type=hand_ir.MODEL,
+    )
+    outer = LoopNode(
+        id="loop_1", var="n", items=hand_ir.const([1, 2]), item_type=INT, body=(inner,),
+        result=hand_ir.out("loop_2"), result_type=ListType(item=hand_ir.MODEL), span=hand_ir.span(77),
+    )
+    pipeline = program.pipelines[0].model_copy(update={
+        "body": (hand_ir.call("load", "load"), outer),
+        "results": (PipelineResult(name="output", type=ListType(item=ListType(item=hand_ir.MODEL)), binding=hand_ir.out("loop_1")),),
+        "returns": ListType(item=ListType(item=hand_ir.MODEL)),
+    })
+    result = KfpBackend().emit(program.model_copy(update={"pipelines": (pipeline,)}), {})
+    assert ("FLC503", hand_ir.span(77)) in [(d.code, d.span) for d in result.diagnostics]
