@@ -106,6 +106,8 @@ class OptionReader:
 
 def _problem(name: str, value: JsonValue) -> str | None:
     """What is wrong with an option's value, or None."""
+    if name == "schedule" and value is None:
+        return None
     if name in ("image", "name", "schedule"):
         return None if isinstance(value, str) and value.strip() else "expects a non-empty string"
     if name in ("cpu", "memory"):

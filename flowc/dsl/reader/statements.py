@@ -195,9 +195,8 @@ class StatementReader:
         ctx.loop_depth += 1
         self.block(statements(stmt.body), inner, body)
         ctx.loop_depth -= 1
-        for name in inner.names:
-            if name != var:
-                scope.assign(name, Marker.LOOP_LOCAL)
+        for name in inner.names:  # the loop variable too: it has no single value afterwards
+            scope.assign(name, Marker.LOOP_LOCAL)
         out.append(
             LoopNode(
                 id=loop_id, var=var, items=with_span(items.binding, ctx.span(stmt.iter)), item_type=item_type,
