@@ -410,3 +410,24 @@ def test_repeated_calls_get_numbered_ids_unique_across_nesting(tmp_path: Path) -
     from flowc.ir.model import iter_nodes
 
     assert [n.id for n in iter_nodes(p.body)] == ["note", "loop_1", "note_2", "cond_1", "note_3", "cond_2", "note_4", "note_5"]
+
+
+def test_star_import_of_flowc(tmp_path: Path) -> None:
+    src = '''
+from flowc import *
+
+
+@task
+def one() -> Dataset: ...
+
+
+@pipeline
+def p() -> Dataset:
+    return one()
+'''
+    program = read_ok(tmp_path, src).program
+    assert [t.name for t in program.tasks] == ["one"] and program.pipeline("p").body[0].id == "one"
+    import flowc
+    from flowc.dsl.reader.symbols import FLOWC_PUBLIC
+
+    assert set(FLOWC_PUBLIC) == set(flowc.__all__) - {"__version__"}

@@ -16,6 +16,8 @@ from flowc.dsl.reader.source import SourceFile
 
 DefKind = Literal["task", "container_task", "pipeline"]
 DECORATORS: tuple[DefKind, ...] = ("task", "container_task", "pipeline")
+# What `from flowc import *` binds (flowc.__all__, without importing flowc).
+FLOWC_PUBLIC = ("Artifact", "Dataset", "Metrics", "Model", "Resources", "after", "container_task", "pipeline", "task")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,9 @@ def _note_from_import(syms: ModuleSymbols, tree: ast.ImportFrom, node: cst.CSTNo
     module = syms.absolute(tree.level, tree.module or "")
     for alias in tree.names:
         local = alias.asname or alias.name
-        if tree.level == 0 and tree.module == "flowc":
+        if tree.level == 0 and tree.module == "flowc" and alias.name == "*":
+            syms.flowc_names.update({name: name for name in FLOWC_PUBLIC})
+        elif tree.level == 0 and tree.module == "flowc":
             syms.flowc_names[local] = alias.name
         elif tree.level == 0 and tree.module in ("typing", "typing_extensions"):
             syms.typing_names[local] = alias.name
