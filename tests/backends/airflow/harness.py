@@ -20,11 +20,37 @@ from typing import Any
 
 PYTHON = sys.executable
 
-_RUNNER = r"""
+# No cluster here: in kubernetes-mode runs each pod becomes a local process. Airflow
+# still renders the operator's templates (macros, env) and pushes what `execute`
+# returns; only the container runtime is replaced, and the XCom sidecar's folder
+# is a temporary one.
+_LOCAL_PODS = r"""
+import os, subprocess, tempfile
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
+
+def _local_pod(self, context):
+    xcom = tempfile.mkdtemp(prefix="flowc-xcom-")
+    env = dict(os.environ)
+    env.update({e.name: e.value for e in self.env_vars or []})
+    env["FLOWC_XCOM_DIR"] = xcom
+    cmds = [c.replace("/airflow/xcom", xcom) for c in [*self.cmds, *(self.arguments or [])]]
+    subprocess.run(cmds, env=env, check=True)
+    path = os.path.join(xcom, "return.json")
+    if self.do_xcom_push and os.path.exists(path):
+        with open(path) as fh:
+            return json.load(fh)
+    return None
+
+KubernetesPodOperator.execute = _local_pod
+"""
+
+_RUNNER = "LOCAL_PODS = " + repr(_LOCAL_PODS) + "\n" + r"""
 import json, sys, traceback
 from airflow.dag_processing.dagbag import DagBag
 
 request = json.loads(sys.stdin.read())
+if request.get("local_pods"):
+    exec(LOCAL_PODS)
 bag = DagBag(dag_folder=request["folder"])
 report = {"import_errors": {k: v for k, v in bag.import_errors.items()}, "runs": []}
 for run in request["runs"]:
@@ -107,9 +133,11 @@ class FolderReport:
     runs: list[DagRunReport]
 
 
-def run_dags(home: Path, folder: Path, runs: list[tuple[str, dict[str, Any]]], artifacts: Path, timeout: int = 600) -> FolderReport:
+def run_dags(
+    home: Path, folder: Path, runs: list[tuple[str, dict[str, Any]]], artifacts: Path, timeout: int = 600, local_pods: bool = False,
+) -> FolderReport:
     """Parse `folder` and `dag.test()` each (dag_id, conf) in one Airflow process."""
-    request = {"folder": str(folder), "runs": [{"dag_id": d, "conf": c} for d, c in runs]}
+    request = {"folder": str(folder), "runs": [{"dag_id": d, "conf": c} for d, c in runs], "local_pods": local_pods}
     proc = subprocess.run(
         [PYTHON, "-c", _RUNNER], input=json.dumps(request), text=True, capture_output=True,
         env=airflow_env(home, folder, artifacts), timeout=timeout, cwd=str(folder),
@@ -155,3 +183,60 @@ def failure_details(home: Path, run: DagRunReport) -> str:
         if any(f"task_id={t}" in str(log) for t in failed):
             lines.append(f"--- {log}\n{log.read_text(errors='replace')[-3000:]}")
     return "\n".join(lines)
+
+
+_INSPECT = r"""
+import json, sys
+from airflow.dag_processing.dagbag import DagBag
+
+def plain(v):
+    if type(v).__name__ == "LiteralValue":
+        return {"literal": plain(v.value)}
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): plain(x) for k, x in v.items()}
+    if hasattr(v, "total_seconds"):
+        return v.total_seconds()
+    if type(v).__name__ == "V1EnvVar":
+        return [v.name, plain(v.value)]
+    if type(v).__name__ == "V1ResourceRequirements":
+        return {"requests": v.requests, "limits": v.limits}
+    if type(v).__name__ == "Secret":
+        return [v.deploy_type, v.deploy_target, v.secret]
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    return repr(v)
+
+bag = DagBag(dag_folder=sys.argv[1])
+out = {"import_errors": dict(bag.import_errors), "dags": {}}
+for dag_id, dag in bag.dags.items():
+    tasks = {}
+    for op in dag.tasks:
+        mapped = type(op).__name__ == "MappedOperator"
+        kw = op.partial_kwargs if mapped else {}
+        get = (lambda a: kw.get(a)) if mapped else (lambda a: getattr(op, a, None))
+        entry = {"operator": op.operator_name if mapped else type(op).__name__, "mapped": mapped,
+                 "upstream": sorted(op.upstream_task_ids), "trigger_rule": str(getattr(op, "trigger_rule", ""))}
+        for attr in ("image", "cmds", "arguments", "env_vars", "container_resources", "secrets", "retries",
+                     "execution_timeout", "do_xcom_push", "namespace", "name"):
+            entry[attr] = plain(get(attr))
+        if mapped:
+            entry["expand"] = sorted(op.expand_input.value)
+        tasks[op.task_id] = entry
+    out["dags"][dag_id] = {"tasks": tasks, "params": {k: plain(v) for k, v in dag.params.dump().items()},
+                           "schedule": plain(getattr(dag, "schedule", None)), "groups": sorted(dag.task_group_dict)}
+print("FLOWC-INSPECT " + json.dumps(out, default=repr))
+"""
+
+
+def inspect_folder(home: Path, folder: Path) -> dict[str, Any]:
+    """Parse `folder` with DagBag and describe every DAG's operators as JSON-able data."""
+    proc = subprocess.run(
+        [PYTHON, "-c", _INSPECT, str(folder)], text=True, capture_output=True,
+        env=airflow_env(home, folder), timeout=300,
+    )
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("FLOWC-INSPECT ")), None)
+    if line is None:
+        raise RuntimeError(f"inspection failed ({proc.returncode}):\n{proc.stderr[-5000:]}")
+    return json.loads(line[len("FLOWC-INSPECT "):])

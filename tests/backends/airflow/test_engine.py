@@ -1,0 +1,138 @@
+"""The generated DAGs on real Airflow 3.3: DagBag imports them, `dag.test()` runs them.
+
+Kubernetes mode cannot start pods here (no cluster): its DAGs are parsed and their
+operators inspected, and run with each pod replaced by a local process (Airflow
+still renders every template and handles the XComs; see harness._LOCAL_PODS).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowc.backends.airflow.backend import AirflowBackend
+from flowc.backends.airflow.plan import RESULTS_ID, Planner
+from flowc.ir.model import ContainerTask, Program, PythonTask
+from flowc.ir.names import airflow_name
+from tests.backends.airflow.conftest import MODES
+from tests.backends.airflow.harness import failure_details, inspect_folder, run_dags, session_home
+from tests.conftest import EXAMPLE_FILES
+
+pytestmark = [pytest.mark.engine, pytest.mark.xdist_group("airflow-engine")]
+
+
+@pytest.fixture(scope="module")
+def inspected(dag_folders: dict[str, Path]) -> dict[str, dict[str, Any]]:
+    return {mode: inspect_folder(session_home(), folder) for mode, folder in dag_folders.items()}
+
+
+def _programs(load_example: Any) -> list[Program]:
+    return [load_example(name) for name in sorted(EXAMPLE_FILES)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_example_imports_with_no_errors(mode: str, inspected: dict[str, dict[str, Any]], compiled: dict[str, dict[str, bytes]]) -> None:
+    report = inspected[mode]
+    assert report["import_errors"] == {}
+    assert sorted(report["dags"]) == sorted(Path(rel).stem for rel in compiled[mode])
+
+
+def _env(entry: dict[str, Any]) -> dict[str, Any]:
+    env = entry["env_vars"]
+    return dict(env) if isinstance(env, list) else dict(env)
+
+
+def _unwrap(value: Any) -> Any:
+    return value["literal"] if isinstance(value, dict) and "literal" in value else value
+
+
+def test_kubernetes_operators_carry_image_resources_env_retries_and_command(inspected: dict[str, dict[str, Any]], load_example: Any) -> None:
+    seen = 0
+    for program in _programs(load_example):
+        for pipeline in (p for p in program.pipelines if p.entry):
+            tasks = inspected["kubernetes"]["dags"][airflow_name(pipeline.name)]["tasks"]
+            for step in Planner(program, pipeline, 1024).build().steps:
+                if step.kind != "task":
+                    assert tasks[step.task_id]["operator"] in ("PythonOperator", "BranchPythonOperator", "EmptyOperator")
+                    continue
+                _check_pod(tasks[step.task_id], program.task(step.task or ""), step.loop is not None)
+                seen += 1
+    assert seen >= 20
+
+
+def _check_pod(entry: dict[str, Any], task: PythonTask | ContainerTask, mapped: bool) -> None:
+    opts = task.options
+    assert entry["operator"] == "KubernetesPodOperator"
+    assert entry["image"] == opts.image
+    assert entry["retries"] == opts.retries
+    assert entry["execution_timeout"] == (float(opts.timeout_seconds) if opts.timeout_seconds else None)
+    assert entry["do_xcom_push"] is bool(task.outputs)
+    assert entry["mapped"] is mapped and (not mapped or entry["expand"] == ["labels"])
+    env = _env(entry)
+    assert env["FLOWC_INPUTS"] == "{{ flowc_inputs(ti, params) }}"
+    for key, value in opts.env:
+        assert _unwrap(env[key]) == value
+    assert [s[2] for s in entry["secrets"] or []] == list(opts.secrets)
+    res = opts.resources
+    requests = {k: v for k, v in (("cpu", res.cpu), ("memory", res.memory)) if v}
+    if requests:
+        assert entry["container_resources"]["requests"] == requests
+    else:
+        assert entry["container_resources"] is None
+    cmds = [_unwrap(c) for c in entry["cmds"]]
+    if isinstance(task, PythonTask):
+        assert cmds[:2] == ["python", "-c"] and task.code.function.strip() in cmds[2]
+        compile(cmds[2], "<pod program>", "exec")
+    else:
+        user = (*task.command, *task.args)
+        if task.outputs:  # wrapped: sh collects the output files into the XCom sidecar file
+            assert cmds[:2] == ["sh", "-c"] and "/airflow/xcom/return.json" in cmds[2] and cmds[3] == "flowc"
+            cmds = cmds[4:]
+        assert len(cmds) == len(user)
+        for got, want in zip(cmds, user):
+            assert got == want if "{" not in want else got.startswith("{{ flowc_arg(ti, params, ")
+
+
+def _values(report: Any, task_id: str, count: int, name: str = "output") -> list[Any]:
+    return [report.value(task_id, i)[name] for i in range(count)]
+
+
+def test_python_mode_fan_out_fan_in_and_branches(dag_folders: dict[str, Path], tmp_path: Path) -> None:
+    home = session_home()
+    folder = run_dags(home, dag_folders["python"], [("weekly_report", {"mode": "short"}), ("grid_search", {})], tmp_path)
+    weekly, grid = folder.runs
+    assert weekly.state == "success", failure_details(home, weekly)
+    # sub-pipeline per region, mapped in list order; the fan-in keeps that order
+    assert _values(weekly, "region_report.region_total", 3) == [274, 410, 277]
+    assert weekly.value("combine")["output"] == 961
+    assert weekly.states("render_short") == ["success"]
+    assert weekly.states("render_full") == ["skipped"] and weekly.states("announce") == ["skipped"]
+    assert weekly.value("cond_1-join") == {"text": "total: 961"}
+    assert weekly.states("announce_2") == ["skipped"]  # `not mode == "short"` is false
+    assert grid.state == "success", failure_details(home, grid)
+    expected = [d * 10 + w / 4 - 0.25 for d in (2, 3) for w in (4, 8, 16)]
+    sims = [t for t in grid.tasks if t[0] == "simulate"]
+    assert len(sims) == 6 and {s for _, _, s in sims} == {"success"}
+    assert _values(grid, "simulate", 6) == pytest.approx(expected)
+    assert grid.value("summarize_grid") == {"best": 33.75, "runs": 6}
+    assert grid.states("alert") == ["skipped"] and grid.states("record") == ["success"]
+
+
+def test_kubernetes_mode_runs_with_each_pod_as_a_local_process(load_example: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "dags"
+    folder.mkdir()
+    for name in ("batch_inference", "churn"):
+        result = AirflowBackend().emit(load_example(name), {"mode": "kubernetes", "artifact_root": str(tmp_path / "artifacts")})
+        for rel, data in result.files.items():
+            (folder / rel).write_bytes(data)
+    home = session_home()
+    report = run_dags(home, folder, [("batch_inference", {"count": 2}), ("churn", {"bar": 1.0})], tmp_path, local_pods=True)
+    batch, churn = report.runs
+    assert batch.state == "success", failure_details(home, batch)
+    assert batch.value(RESULTS_ID) == {"output": 18}
+    assert [t for t in batch.tasks if t[0] == "audit" and t[2] == "success"] == [("audit", 0, "success"), ("audit", 1, "success")]
+    assert churn.state == "success", failure_details(home, churn)
+    assert churn.value(RESULTS_ID) == {"output": 1.0}
+    assert churn.states("publish") == ["skipped"] and len(churn.states("train")) == 2
