@@ -11,16 +11,20 @@ from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.returns import results
 from flowc.dsl.reader.scope import Body, Scope, Value
 from flowc.dsl.reader.signatures import Signature
+from flowc.dsl.reader.statements import StatementReader
 from flowc.ir.model import ParamBinding, Pipeline
 
 
 def read_pipeline(project: Project, info: ModuleInfo, sig: Signature, report: Diagnostics) -> tuple[Pipeline, BodyContext]:
     """The pipeline `sig` defines, its body read statement by statement."""
     definition = sig.definition
-    info.syms.source.positions.pair_statements(statements(definition.node.body), definition.tree.body, deep=True)
+    try:
+        info.syms.source.positions.pair_statements(statements(definition.node.body), definition.tree.body, deep=True)
+    except RecursionError:  # absurdly deep expressions: what was paired keeps its span, the rest falls back
+        pass
     ctx = BodyContext(project, info, sig, report, project.constants(info), fallback=sig.span)
     exprs = ExpressionReader(ctx)
-    reader = _statement_reader(ctx, exprs)
+    reader = StatementReader(ctx, exprs, ConditionReader(exprs))
     scope = Scope()
     for p in sig.params:
         scope.assign(p.name, Value(p.type, ParamBinding(name=p.name), p.name))
@@ -41,8 +45,3 @@ def read_pipeline(project: Project, info: ModuleInfo, sig: Signature, report: Di
     )
     return pipeline, ctx
 
-
-def _statement_reader(ctx: BodyContext, exprs: ExpressionReader):  # noqa: ANN202
-    from flowc.dsl.reader.statements import StatementReader
-
-    return StatementReader(ctx, exprs, ConditionReader(exprs))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
@@ -16,6 +17,8 @@ from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
 from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask
 from flowc.ir.span import Span
+
+T = TypeVar("T")
 
 
 def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadResult:
@@ -46,7 +49,7 @@ def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadRe
     return ReadResult(Program(tasks=tuple(tasks), pipelines=tuple(pipelines)), report.items, project.sources)
 
 
-def _guarded(report: Diagnostics, path: str, work):  # noqa: ANN001, ANN202
+def _guarded(report: Diagnostics, path: str, work: Callable[[], T]) -> T | None:
     """Run one unit of reading; an unexpected failure becomes a diagnostic, never a traceback."""
     try:
         return work()
