@@ -179,6 +179,8 @@ class ExpressionReader:
             ctx.report(codes.UNSUPPORTED_STATEMENT, ctx.span(expr), "`after(...)` outside a `with` statement")
         elif ctx.project.find_namedtuple(ctx.info.syms, expr.func) is not None:
             ctx.report(codes.UNSUPPORTED_EXPRESSION, ctx.span(expr), "building a NamedTuple in a pipeline")
+        elif (cycle := ctx.project.import_cycle(ctx.info, expr.func)) is not None:
+            ctx.report(codes.IMPORT_CYCLE, ctx.span(expr.func), cycle)
         elif (missing := ctx.project.missing_member(ctx.info, expr.func)) is not None:
             ctx.report(codes.IMPORTED_NAME_NOT_FOUND, ctx.span(expr.func), *missing)
         else:

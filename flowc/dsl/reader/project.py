@@ -161,6 +161,23 @@ class Project:
             return self.module_of(module, f"{module.syms.name}.{attr}")
         return found
 
+    def import_cycle(self, info: ModuleInfo, expr: cst.BaseExpression) -> str | None:
+        """The module where re-exports of the name `expr` go round in a circle, if they do."""
+        if not isinstance(expr, cst.Name):
+            return None
+        seen: set[tuple[Path, str]] = set()
+        current, name = info, expr.value
+        while (current.file, name) not in seen:
+            seen.add((current.file, name))
+            ref = current.syms.imports.get(name)
+            if name in current.signatures or ref is None or ref.attr is None or ref.module.startswith("."):
+                return None
+            module = self.module_of(current, ref.module)
+            if module is None:
+                return None
+            current, name = module, ref.attr
+        return current.syms.name
+
     def missing_member(self, info: ModuleInfo, expr: cst.BaseExpression) -> tuple[str, str] | None:
         """(module, name) when `expr` names something a project module does not define as a step."""
         if isinstance(expr, cst.Attribute):

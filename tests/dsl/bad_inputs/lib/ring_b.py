@@ -1,0 +1,3 @@
+"""The other half of the ring."""
+
+from lib.ring_a import step  # noqa: F401
