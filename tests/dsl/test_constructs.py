@@ -431,3 +431,58 @@ def p() -> Dataset:
     from flowc.dsl.reader.symbols import FLOWC_PUBLIC
 
     assert set(FLOWC_PUBLIC) == set(flowc.__all__) - {"__version__"}
+
+
+def test_spans_point_at_the_source(tmp_path: Path) -> None:
+    src = '''from flowc import pipeline, task
+
+
+@task
+def double(x: int) -> int: ...
+
+
+@pipeline
+def p(n: int = 2, ns: list[int] = [1]) -> list[int]:
+    y = double(x=n)
+    if y > 3:
+        double(x=y)
+    return [double(x=v) for v in ns]
+'''
+    result = read_ok(tmp_path, src)
+    task = result.program.task("double")
+    assert task.span is not None and (task.span.line, task.span.col, task.span.end_col) == (5, 5, 11)
+    p = result.program.pipeline("p")
+    assert p.span is not None and (p.span.line, p.span.col) == (9, 5)
+    assert [(q.span.line, q.span.col) for q in p.params if q.span] == [(9, 7), (9, 19)]
+    call = p.body[0]
+    assert isinstance(call, TaskNode) and call.span is not None
+    assert (call.span.line, call.span.col, call.span.end_line, call.span.end_col) == (10, 9, 10, 20)
+    binding = call.inputs[0].binding
+    assert binding.span is not None and (binding.span.line, binding.span.col, binding.span.end_col) == (10, 18, 19)
+    cond = p.body[1]
+    assert cond.span is not None and (cond.span.line, cond.span.col) == (11, 5)
+    compare = cond.branches[0].condition  # type: ignore[union-attr]
+    assert compare is not None and compare.span is not None and (compare.span.line, compare.span.col) == (11, 8)
+    fan = p.body[2]
+    assert isinstance(fan, LoopNode) and fan.span is not None and (fan.span.line, fan.span.col) == (13, 12)
+    assert fan.items.span is not None and (fan.items.span.line, fan.items.span.col) == (13, 34)
+    assert p.results[0].binding.span is not None and p.results[0].binding.span.col == 12
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    src = '''from flowc import pipeline, task
+
+
+@task
+def t(a: str, b: int) -> int: ...
+
+
+@pipeline
+def p() -> int:
+    return t(a="héllo wörld", b="x")
+'''
+    from tests.dsl.helpers import read_source
+
+    result = read_source(tmp_path, src)
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    assert d.code == "FLC201" and d.span is not None and (d.span.line, d.span.col) == (10, 33)  # 35 in UTF-8 bytes
