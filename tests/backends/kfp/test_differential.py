@@ -54,3 +54,17 @@ def test_weekly_report_matches_the_kfp_sdk_but_for_its_last_condition(load_examp
     assert last["deps"] == ["archive"]  # `with after(done)` inside the branch waits at the condition
     theirs = canonical(_sdk_text("weekly_report", tmp_path))
     assert json.dumps(ours, indent=1, sort_keys=True) == json.dumps(theirs, indent=1, sort_keys=True)
+
+
+def test_grid_search_matches_the_kfp_sdk_but_for_its_condition(load_example: Callable[[str], Any], tmp_path: Path) -> None:
+    """A nested fan-out collected into a list of lists, NamedTuple fields, tuple outputs.
+
+    `if best < floor or count in [0, 1]` has no kfp SDK spelling (no `or`, no `in` on
+    channels), so that task is checked on its own.
+    """
+    ours = canonical(KfpBackend().emit(load_example("grid_search"), {}).files["grid_search.yaml"].decode())
+    condition = ours["dag"].pop("cond[alert]")
+    assert condition["trigger"] == "{summarize-grid.best} < {param:floor} || int({summarize-grid.runs}) in [0, 1]"
+    assert condition["deps"] == ["summarize-grid"]
+    theirs = canonical(_sdk_text("grid_search", tmp_path))
+    assert json.dumps(ours, indent=1, sort_keys=True) == json.dumps(theirs, indent=1, sort_keys=True)
