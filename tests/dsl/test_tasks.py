@@ -282,3 +282,30 @@ def test_constants_imported_from_project_modules(tmp_path: Path) -> None:
     assert task.options.image == "ghcr.io/acme/base:1" and task.options.retries == 2
     assert task.params[0].default == "gs://acme/x"
     assert result.program.pipeline("flow").params[0].default == "gs://acme/x"
+
+
+def test_module_imports_in_every_form(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/steps.py": "from flowc import task\n\n@task\ndef one(x: int) -> int:\n    return x\n",
+            "app/sub/__init__.py": "",
+            "app/sub/more.py": "from flowc import task\n\n@task\ndef two(x: int) -> int:\n    return x\n",
+            "app/flow.py": """
+                import app.sub.more
+                from flowc import pipeline
+                from . import steps
+                from .sub import more as m
+
+                @pipeline
+                def flow(x: int) -> int:
+                    a = steps.one(x=x)
+                    b = m.two(x=a)
+                    return app.sub.more.two(x=b)
+            """,
+        },
+    )
+    result = read_paths([tmp_path / "app" / "flow.py"])
+    assert not result.diagnostics, result.diagnostics
+    assert [n.id for n in result.program.pipeline("flow").body] == ["one", "two", "two_2"]
