@@ -6,6 +6,7 @@ the templates beside this module. See `plan.py` for how constructs map to Airflo
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -41,12 +42,25 @@ class AirflowBackend:
 
 def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tuple[str | None, list[Diagnostic]]:
     """The DAG file of one pipeline, or None with the diagnostics that prevent it."""
-    diagnostics = list(_check_schedule(pipeline))
+    diagnostics = [*_check_schedule(pipeline), *_check_file_name(pipeline)]
     plan = Planner(program, pipeline, opts.max_map_length).build()
     diagnostics.extend(plan.diagnostics)
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics
+
+
+# Airflow puts the DAG folder on sys.path: a DAG file named like a module the DAG
+# files import would shadow it.
+_SHADOWED = frozenset(sys.stdlib_module_names) | {"airflow", "kubernetes", "pendulum", "flowc", "airflow_client"}
+
+
+def _check_file_name(pipeline: Pipeline) -> list[Diagnostic]:
+    name = airflow_name(pipeline.name)
+    if name not in _SHADOWED:
+        return []
+    why = f"its DAG file {name}.py would shadow the module {name!r} in the DAG folder (rename the pipeline)"
+    return [Diagnostic.of(codes.AIRFLOW_UNSUPPORTED, pipeline.span, why)]
 
 
 def _check_schedule(pipeline: Pipeline) -> list[Diagnostic]:

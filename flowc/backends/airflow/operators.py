@@ -52,6 +52,8 @@ def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[s
             kwargs.append(("doc_md", py_literal(task.doc)))
     if step.trigger_rule:
         kwargs.append(("trigger_rule", py_literal(step.trigger_rule)))
+    if step.extra.get("guards"):
+        kwargs.append(("pre_execute", "_flowc_guard"))
     return kwargs
 
 
@@ -85,10 +87,11 @@ class OperatorWriter:
             return _call("EmptyOperator", _common(step, None))
         if step.kind == "branch":
             return _call("BranchPythonOperator", [*_common(step, None), ("python_callable", "_flowc_branch")])
-        if step.kind == "join" and not step.extra["values"]:
+        if step.kind == "join" and not step.extra["values"] and step.loop is None:
             return _call("EmptyOperator", _common(step, None))
         if step.kind != "task":
-            return _call("PythonOperator", [*_common(step, None), ("python_callable", "_flowc_step")])
+            kwargs = [*_common(step, None), ("python_callable", "_flowc_step")]
+            return self._maybe_mapped("PythonOperator", kwargs, step, "op_kwargs")
         task = self.program.task(step.task or "")
         if self.options.mode == "kubernetes":
             kwargs = [*_common(step, task), *self._pod(step, task)]

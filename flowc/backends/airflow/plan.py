@@ -61,6 +61,7 @@ class LoopPlan:
     parent: str | None
     depth: int
     items: Spec
+    guards: list[list[Any]] = field(default_factory=lambda: [])
 
 
 @dataclass
@@ -84,6 +85,7 @@ class _Scope:
     values: dict[str, Any]
     created: dict[str, list[str]]
     collectors: tuple[list[str], ...] = ()
+    guards: tuple[tuple[str, int, str | None], ...] = ()  # (condition, arm, its loop) inside fan-outs
 
 
 def producers(spec: Spec) -> set[str]:
@@ -134,6 +136,12 @@ class Planner:
     def _add(self, step: Step, scope: _Scope) -> Step:
         step.upstream |= scope.upstream
         step.upstream.discard(step.task_id)
+        if scope.guards:
+            # Inside a fan-out an arm is chosen per instance: the step skips itself
+            # (pre_execute) where its arm was not taken, so siblings' skipped map
+            # indexes must not skip it wholesale as `all_success` would.
+            step.extra["guards"] = [list(g) for g in scope.guards]
+            step.trigger_rule = step.trigger_rule or "none_failed"
         self.plan.steps.append(step)
         for collector in scope.collectors:
             collector.append(step.task_id)
@@ -226,7 +234,7 @@ class Planner:
         items = self._spec(node.items, scope)
         parent = scope.loop
         depth = 1 if parent is None else self.plan.loops[parent].depth + 1
-        self.plan.loops[loop_id] = LoopPlan(parent, depth, items)
+        self.plan.loops[loop_id] = LoopPlan(parent, depth, items, [list(g) for g in scope.guards])
         ups = producers(items) | ({parent} if parent else set())
         step = Step(loop_id, node.id, scope.group, "loop", inputs=[], loop=None, upstream=ups)
         step.extra["span"] = node.span
@@ -238,7 +246,7 @@ class Planner:
 
     def _condition(self, node: ConditionNode, scope: _Scope) -> None:
         if scope.loop is not None:
-            self._diag(codes.AIRFLOW_UNSUPPORTED, node.span, "a condition inside a fan-out (move it into a task)")
+            self._mapped_condition(node, scope)
             return
         cond_id = scope.prefix + node.id
         arms = [self._cond(b.condition, scope) if b.condition is not None else None for b in node.branches]
@@ -256,17 +264,33 @@ class Planner:
         if node.outputs or node.id in self.waited_on:
             self._join(node, scope, cond_id, gates, arm_steps)
 
+    def _mapped_condition(self, node: ConditionNode, scope: _Scope) -> None:
+        """A condition inside a fan-out: a mapped step chooses the arm of each instance."""
+        cond_id = scope.prefix + node.id
+        arms = [self._cond(b.condition, scope) if b.condition is not None else None for b in node.branches]
+        ups = set().union({scope.loop or ""}, *(cond_producers(a) for a in arms))
+        choose = Step(cond_id, node.id, scope.group, "choose", loop=scope.loop, upstream=ups, extra={"arms": arms})
+        choose.extra["span"] = node.span
+        self._add(choose, scope)
+        arm_steps: list[str] = []
+        for i, arm in enumerate(node.branches):
+            guards = (*scope.guards, (cond_id, i, scope.loop))
+            inner = replace(scope, upstream=scope.upstream | {cond_id}, guards=guards, collectors=(*scope.collectors, arm_steps))
+            self._body(arm.body, inner)
+        if node.outputs or node.id in self.waited_on:
+            self._join(node, scope, cond_id, [cond_id], arm_steps)
+
     def _join(self, node: ConditionNode, scope: _Scope, cond_id: str, gates: list[str], arm_steps: list[str]) -> None:
         join_id = f"{cond_id}-join"
         values = [(o.name, [self._spec(s, scope) for s in o.sources]) for o in node.outputs]
         ups = set(gates) | set().union(set(), *(producers(s) for _, srcs in values for s in srcs))
-        rule = "none_failed_min_one_success" if node.outputs else "none_failed"
+        rule = "none_failed_min_one_success" if node.outputs and scope.loop is None else "none_failed"
         if not node.outputs:
             ups |= set(arm_steps)
-        step = Step(join_id, f"{node.id}-join", scope.group, "join", upstream=ups, trigger_rule=rule)
+        step = Step(join_id, f"{node.id}-join", scope.group, "join", loop=scope.loop, upstream=ups, trigger_rule=rule)
         step.extra.update(cond=cond_id, values=values)
         self._add(step, scope)
-        scope.values[node.id] = ("cond", join_id, None)
+        scope.values[node.id] = ("cond", join_id, scope.loop)
 
     def _diag(self, code: codes.Code, span: Span | None, *args: object) -> None:
         self.plan.diagnostics.append(Diagnostic.of(code, span or self.plan.pipeline.span, *args))

@@ -7,7 +7,7 @@ from typing import Any
 
 from flowc.backends.airflow.operators import OperatorWriter
 from flowc.backends.airflow.options import AirflowOptions
-from flowc.backends.airflow.plan import DagPlan, Step
+from flowc.backends.airflow.plan import DagPlan, LoopPlan, Step
 from flowc.backends.airflow.sources import dag_runtime_source, task_code, task_runtime
 from flowc.codegen.literals import py_docstring, py_literal
 from flowc.codegen.templates import environment
@@ -76,9 +76,16 @@ def step_spec(step: Step) -> dict[str, Any]:
         spec["inputs"] = [[name, list(b)] for name, b in step.inputs]
     elif step.kind in ("task", "results"):
         spec["inputs"] = []
-    for key in ("arms", "gates", "cond", "values"):
+    for key in ("arms", "gates", "cond", "values", "guards"):
         if key in step.extra:
             spec[key] = step.extra[key]
+    return spec
+
+
+def _loop_spec(loop: LoopPlan) -> dict[str, Any]:
+    spec: dict[str, Any] = {"parent": loop.parent, "depth": loop.depth, "items": list(loop.items)}
+    if loop.guards:
+        spec["guards"] = loop.guards
     return spec
 
 
@@ -103,7 +110,7 @@ class DagRenderer:
             "mode": self.options.mode,
             "artifact_root": self.options.artifact_root,
             "tasks": [(t.name, task_spec(t)) for t in tasks],
-            "loops": [(k, {"parent": v.parent, "depth": v.depth, "items": list(v.items)}) for k, v in plan.loops.items()],
+            "loops": [(k, _loop_spec(v)) for k, v in plan.loops.items()],
             "steps": [(s.task_id, json.dumps(step_spec(s))) for s in plan.steps],
             "runtime": dag_runtime_source().rstrip(),
             "dag_kwargs": self._dag_kwargs(plan, k8s),
@@ -124,7 +131,7 @@ class DagRenderer:
 
     def _imports(self, plan: DagPlan, k8s: bool) -> list[str]:
         kinds = {s.kind for s in plan.steps}
-        empty = "gate" in kinds or any(s.kind == "join" and not s.extra["values"] for s in plan.steps)
+        empty = "gate" in kinds or any(s.kind == "join" and not s.extra["values"] and s.loop is None for s in plan.steps)
         python = sorted(({"BranchPythonOperator"} if "branch" in kinds else set()) | {"PythonOperator"})
         lines = []
         if empty:

@@ -24,7 +24,7 @@ from flowc.ir.model import (
     TaskOptions,
 )
 from flowc.ir.span import Span
-from flowc.ir.types import INT, STR, ListType, Type
+from flowc.ir.types import INT, NONE, STR, ListType, Type
 
 
 def span(line: int, col: int = 5) -> Span:
@@ -94,3 +94,44 @@ def hostile_strings() -> Program:
 
 
 NASTY = hostile_strings().pipelines[0].doc or ""
+
+
+def branch_per_item() -> Program:
+    """`[classify(x=x) for x in xs]`, where the sub-pipeline `classify` branches on its input.
+
+        @pipeline
+        def classify(x: int) -> int:
+            if x > 1:
+                y = double(x=x)
+            else:
+                y = negate(x=x)
+                note(x=x)
+            return y
+    """
+    from flowc.ir.model import BranchOutput, PipelineNode
+
+    x = ParamBinding(name="x")
+    cond = ConditionNode(
+        id="cond_1",
+        branches=(
+            Branch(condition=Compare(op=">", left=x, right=const(1)), body=(call("double", "double", x=x),)),
+            Branch(condition=None, body=(call("negate", "negate", x=x), call("note", "note", x=x))),
+        ),
+        outputs=(BranchOutput(name="y", type=INT, sources=(OutputBinding(node="double"), OutputBinding(node="negate"))),),
+        span=span(40),
+    )
+    classify = Pipeline(
+        name="classify", params=(Parameter(name="x", type=INT),), returns=INT, body=(cond,), entry=False,
+        results=(PipelineResult(name="output", type=INT, binding=OutputBinding(node="cond_1", field="y")),),
+    )
+    xs = Parameter(name="xs", type=ListType(item=INT), has_default=True, default=[1, 2, 3])
+    node = PipelineNode(id="classify", pipeline="classify", inputs=(Input(name="x", binding=LoopItemBinding(loop="loop_1")),))
+    body = (loop("loop_1", ParamBinding(name="xs"), (node,), result=OutputBinding(node="classify")),)
+    results = (PipelineResult(name="output", type=ListType(item=INT), binding=OutputBinding(node="loop_1")),)
+    tasks = [
+        task("double", {"x": INT}, INT, "return 2 * x"),
+        task("negate", {"x": INT}, INT, "return -x"),
+        task("note", {"x": INT}, NONE, "print(x)"),
+    ]
+    main = Pipeline(name="hand", params=(xs,), returns=ListType(item=INT), results=results, body=body, span=span(8, 1))
+    return Program(tasks=tuple(tasks), pipelines=(main, classify))

@@ -49,8 +49,22 @@ def test_default_max_map_length_is_1024() -> None:
     assert emit(hand_ir.echo_program(1024))[1] == []
 
 
-def test_condition_inside_a_fan_out_is_a_located_diagnostic() -> None:
-    assert emit(hand_ir.condition_in_loop())[1] == ["FLC602@30"]
+def test_condition_inside_a_fan_out_chooses_per_instance() -> None:
+    program = hand_ir.condition_in_loop()
+    files, diags = emit(program)
+    assert diags == [] and "pre_execute=_flowc_guard" in files["hand.py"]
+    plan = Planner(program, program.pipelines[0], 1024).build()
+    choose = next(s for s in plan.steps if s.kind == "choose")
+    echo = next(s for s in plan.steps if s.task == "echo")
+    assert choose.loop == echo.loop == "loop_1"
+    assert echo.extra["guards"] == [["cond_1", 0, "loop_1"]] and echo.trigger_rule == "none_failed"
+
+
+@pytest.mark.parametrize("name", ["kubernetes", "json", "airflow"])
+def test_pipeline_named_like_a_module_is_a_diagnostic(name: str) -> None:
+    program = hand_ir.echo_program(2)
+    renamed = program.model_copy(update={"pipelines": (program.pipelines[0].model_copy(update={"name": name}),)})
+    assert emit(renamed)[1] == ["FLC602@8"]
 
 
 def test_scheduled_pipeline_with_a_required_parameter_is_a_diagnostic() -> None:

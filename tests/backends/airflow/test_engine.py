@@ -16,6 +16,7 @@ from flowc.backends.airflow.backend import AirflowBackend
 from flowc.backends.airflow.plan import RESULTS_ID, Planner
 from flowc.ir.model import ContainerTask, Program, PythonTask
 from flowc.ir.names import airflow_name
+from tests.backends.airflow import hand_ir
 from tests.backends.airflow.conftest import MODES
 from tests.backends.airflow.harness import failure_details, inspect_folder, run_dags, session_home
 from tests.conftest import EXAMPLE_FILES
@@ -136,3 +137,22 @@ def test_kubernetes_mode_runs_with_each_pod_as_a_local_process(load_example: Any
     assert churn.state == "success", failure_details(home, churn)
     assert churn.value(RESULTS_ID) == {"output": 1.0}
     assert churn.states("publish") == ["skipped"] and len(churn.states("train")) == 2
+
+
+def test_condition_inside_a_fan_out_runs_per_instance_in_both_modes(tmp_path: Path) -> None:
+    """`[classify(x=x) for x in xs]` where the sub-pipeline branches: each instance takes its own arm."""
+    folder = tmp_path / "dags"
+    folder.mkdir()
+    for mode in MODES:
+        result = AirflowBackend().emit(hand_ir.branch_per_item(), {"mode": mode, "artifact_root": str(tmp_path)})
+        text = result.files["hand.py"].replace(b"dag_id='hand'", f"dag_id='hand_{mode}'".encode())
+        (folder / f"hand_{mode}.py").write_bytes(text)
+    home = session_home()
+    runs = run_dags(home, folder, [("hand_python", {}), ("hand_kubernetes", {"xs": [5, 0]})], tmp_path, local_pods=True).runs
+    for run, xs in zip(runs, ([1, 2, 3], [5, 0])):
+        assert run.state == "success", failure_details(home, run)
+        assert run.value(RESULTS_ID) == {"output": [2 * x if x > 1 else -x for x in xs]}
+        for i, x in enumerate(xs):
+            took_then = x > 1
+            assert ("classify.double", i, "success" if took_then else "skipped") in run.tasks
+            assert ("classify.note", i, "skipped" if took_then else "success") in run.tasks

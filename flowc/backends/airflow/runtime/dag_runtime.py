@@ -199,6 +199,8 @@ def _flowc_expand(run, loop):
     spec = _FLOWC_LOOPS[loop]
     paths, items = [], []
     for parent in run.paths(spec["parent"]):
+        if not _flowc_taken(run, spec.get("guards"), parent):
+            continue
         values = run.resolve(spec["items"], parent) or []
         for i, value in enumerate(values):
             paths.append(list(parent) + [i])
@@ -251,9 +253,30 @@ def _flowc_branch(*args, **context):
     return [step["gates"][arm]] if arm >= 0 else []
 
 
+def _flowc_taken(run, guards, path):
+    """Whether every enclosing arm (of conditions inside fan-outs) was chosen at `path`."""
+    for cond, arm, loop in guards or ():
+        if run.resolve(["out", cond, "arm", loop], path) != arm:
+            return False
+    return True
+
+
+def _flowc_guard(context):
+    """pre_execute of steps in an arm inside a fan-out: skip the instances whose arm was not taken."""
+    from airflow.sdk.exceptions import AirflowSkipException
+
+    ti = context["ti"]
+    run = _FlowcRun(ti, context["params"])
+    if not _flowc_taken(run, _flowc_spec(ti.task_id).get("guards"), run.here()):
+        raise AirflowSkipException("flowc: this instance's branch was not taken")
+
+
 def _flowc_join(run, step, path):
     """A condition's values: the chosen arm's sources."""
-    arm = run.ti.xcom_pull(task_ids=step["cond"], key="arm", map_indexes=None)
+    if step["loop"] is not None:
+        arm = run.resolve(["out", step["cond"], "arm", step["loop"]], path)
+    else:
+        arm = run.ti.xcom_pull(task_ids=step["cond"], key="arm", map_indexes=None)
     return {name: run.resolve(sources[arm], path) for name, sources in step["values"]}
 
 
@@ -268,6 +291,8 @@ def _flowc_step(*args, **context):
     path = run.here()
     if kind == "join":
         return _flowc_join(run, step, path)
+    if kind == "choose":
+        return {"arm": _flowc_choose(run, step, path)}
     if kind == "results":
         return run.inputs(step, path)
     return _flowc_run_task(run, step, path, ti)
