@@ -194,3 +194,33 @@ def test_literal_defaults_survive(programs: dict[str, Program]) -> None:
     assert raw is not None and isinstance(raw.default, str) and raw.default.startswith("u1,click")
     body_const = [i.binding for n in churn.body if isinstance(n, ConditionNode) for b in n.branches for t in b.body if isinstance(t, TaskNode) for i in t.inputs]
     assert any(isinstance(b, ConstBinding) and b.value == "prod" for b in body_const)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_FILES))
+def test_every_task_code_is_self_contained(programs: dict[str, Program], name: str) -> None:
+    """Preamble + function mention no module-level name they do not define, but builtins and flowc's."""
+    import ast
+    import builtins
+
+    from flowc.dsl.reader.freenames import free_names
+
+    for task in programs[name].tasks:
+        if not isinstance(task, PythonTask):
+            continue
+        module = ast.parse(task.code.preamble + "\n" + task.code.function)
+        defined = {n for stmt in module.body for n in _bound(stmt)}
+        flowc_names = {i.local for i in task.code.flowc_imports}
+        for stmt in module.body:
+            missing = free_names(stmt) - defined - flowc_names - set(dir(builtins))
+            assert not missing, (task.name, missing)
+
+
+def _bound(stmt: object) -> set[str]:
+    import ast
+
+    assert isinstance(stmt, ast.stmt)
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {stmt.name}
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return {a.asname or a.name.split(".")[0] for a in stmt.names}
+    return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
