@@ -90,10 +90,6 @@ def test_editing_a_helper_changes_the_versions_of_its_users_only(tmp_path: Path)
     assert changed == {"pick", "evaluate"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader: the NamedTuple field `train: Dataset` of `Split` is taken for a use of the task "
-    "function `train`, so `split`'s preamble carries `train` (and IMAGE, EPOCHS, json, math)"
-))
 def test_editing_one_task_of_the_example_changes_only_its_version(tmp_path: Path) -> None:
     changed = _churn_keys_after(tmp_path, "for _ in range(EPOCHS):", "for _ in range(EPOCHS + 0):")
     assert changed == {"train"}
