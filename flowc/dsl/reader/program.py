@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,7 +13,8 @@ from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
 from flowc.dsl.reader.files import discover
 from flowc.dsl.reader.pipelines import read_pipeline
-from flowc.dsl.reader.project import Project
+from flowc.dsl.reader.project import ModuleInfo, Project
+from flowc.dsl.reader.signatures import Signature
 from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
 from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask
@@ -28,25 +30,49 @@ def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadRe
         report(codes.FILE_NOT_FOUND, None, path)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
     project = Project(report, Path(root).resolve() if root is not None else None, relative)
-    for item in inputs:
+    project.inputs = {item.file: item for item in inputs}
+    reading = _Reading(project, report)
+    for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
         _guarded(report, item.path, lambda: project.load_given(item))
-    pipelines: list[Pipeline] = []
-    calls: dict[str, list[SubCall]] = {}
-    done = 0
-    while done < len(project.order):  # imports found while reading bodies load more modules
-        info = project.order[done]
-        done += 1
-        for sig in info.signatures.values():
-            if sig.is_pipeline:
-                built = _guarded(report, info.syms.source.path, lambda: read_pipeline(project, info, sig, report))
-                if built is not None:
-                    pipelines.append(built[0])
-                    calls[sig.name] = built[1].calls
+        reading.catch_up()
     for item in inputs:
         _no_pipelines(project, item.file, item.from_directory, report)
-    _check_recursion(calls, report)
-    tasks = _tasks(project, report)
-    return ReadResult(Program(tasks=tuple(tasks), pipelines=tuple(pipelines)), report.items, project.sources)
+    _check_recursion(reading.calls, report)
+    tasks = _unique_tasks(reading.tasks, report)
+    return ReadResult(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)), report.items, project.sources)
+
+
+@dataclass
+class _Reading:
+    """Reads every loaded module's pipelines and tasks once, then lets its trees go."""
+
+    project: Project
+    report: Diagnostics
+    done: int = 0
+    pipelines: list[Pipeline] = field(default_factory=lambda: [])
+    tasks: list[tuple[Signature, PythonTask | ContainerTask]] = field(default_factory=lambda: [])
+    calls: dict[str, list[SubCall]] = field(default_factory=lambda: {})
+
+    def catch_up(self) -> None:
+        order = self.project.order
+        while self.done < len(order):  # reading bodies may load imported modules
+            info = order[self.done]
+            self.done += 1
+            self._module(info)
+            self.project.release(info)
+
+    def _module(self, info: ModuleInfo) -> None:
+        path = info.syms.source.path
+        for sig in info.signatures.values():
+            if sig.is_pipeline:
+                built = _guarded(self.report, path, lambda: read_pipeline(self.project, info, sig, self.report))
+                if built is not None:
+                    self.pipelines.append(built[0])
+                    self.calls[sig.name] = built[1].calls
+            else:
+                task = _guarded(self.report, path, lambda: build_task(sig, self.report))
+                if task is not None:
+                    self.tasks.append((sig, task))
 
 
 def _guarded(report: Diagnostics, path: str, work: Callable[[], T]) -> T | None:
@@ -60,20 +86,18 @@ def _guarded(report: Diagnostics, path: str, work: Callable[[], T]) -> T | None:
     return None
 
 
-def _tasks(project: Project, report: Diagnostics) -> list[PythonTask | ContainerTask]:
+def _unique_tasks(
+    built: list[tuple[Signature, PythonTask | ContainerTask]], report: Diagnostics
+) -> list[PythonTask | ContainerTask]:
+    """Tasks in reading order; a later definition of a taken name is FLC403."""
     out: list[PythonTask | ContainerTask] = []
     seen: set[str] = set()
-    for info in project.order:
-        for sig in info.signatures.values():
-            if sig.is_pipeline:
-                continue
-            if sig.name in seen:
-                report(codes.DUPLICATE_TASK, sig.span, sig.name)
-                continue
-            seen.add(sig.name)
-            task = _guarded(report, info.syms.source.path, lambda: build_task(sig, report))
-            if task is not None:
-                out.append(task)
+    for sig, task in built:
+        if task.name in seen:
+            report(codes.DUPLICATE_TASK, sig.span, task.name)
+            continue
+        seen.add(task.name)
+        out.append(task)
     return out
 
 

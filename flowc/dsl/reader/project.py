@@ -7,6 +7,7 @@ constant is looked up in them. Modules outside the project are never followed.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class Project:
     root: Path | None
     relative: bool
     sources: dict[str, str] = field(default_factory=lambda: {})
+    inputs: dict[Path, InputFile] = field(default_factory=lambda: {})
     order: list[ModuleInfo] = field(default_factory=lambda: [])
     _by_file: dict[Path, ModuleInfo | None] = field(default_factory=lambda: {})
     types: TypeReader = field(init=False)
@@ -60,6 +62,8 @@ class Project:
         file = module_file(root, dotted)
         if file is None:
             return None
+        if file in self.inputs:  # imported before its turn: still shown and treated as given
+            return self.load_given(self.inputs[file])
         return self._load(shown_path(file, self.relative), file, root, given=False, skip_without_flowc=False)
 
     def _load(self, path: str, file: Path, root: Path, given: bool, skip_without_flowc: bool) -> ModuleInfo | None:
@@ -84,6 +88,14 @@ class Project:
         for fn_name, definition in syms.definitions.items():
             info.signatures[fn_name] = read_signature(syms, definition, self.types, self.constants(info), self.report)
         return info
+
+    @staticmethod
+    def release(info: ModuleInfo) -> None:
+        """Drop a read module's trees: its signatures, symbols and paired spans stay."""
+        source = info.syms.source
+        source.module = source.module.with_changes(body=[], header=[], footer=[])
+        source.tree = ast.Module(body=[], type_ignores=[])
+        info.syms.statements = []
 
     def _parse(self, path: str, file: Path, quiet: bool) -> SourceFile | None:
         text, problem = read_text(path, file)
