@@ -154,8 +154,11 @@ def test_imported_pipeline_is_not_an_entry_unless_given(tmp_path: Path) -> None:
     result = read_paths([tmp_path / "main.py"])
     assert not result.diagnostics
     assert {p.name: p.entry for p in result.program.pipelines} == {"outer": True, "inner": False}
-    both = read_paths([tmp_path / "main.py", tmp_path / "pkg" / "subs.py"])
+    given = str(tmp_path / "pkg" / ".." / "pkg" / "subs.py")  # imported before its turn, shown as given
+    both = read_paths([tmp_path / "main.py", given])
     assert {p.name: p.entry for p in both.program.pipelines} == {"outer": True, "inner": True}
+    inner = both.program.pipeline("inner")
+    assert inner.span is not None and inner.span.path == given
 
 
 def test_spans_keep_the_paths_users_gave(monkeypatch: pytest.MonkeyPatch) -> None:
