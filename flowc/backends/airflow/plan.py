@@ -86,6 +86,7 @@ class _Scope:
     created: dict[str, list[str]]
     collectors: tuple[list[str], ...] = ()
     guards: tuple[tuple[str, int, str | None], ...] = ()  # (condition, arm, its loop) inside fan-outs
+    in_arm: bool = False
 
 
 def producers(spec: Spec) -> set[str]:
@@ -120,6 +121,7 @@ class Planner:
         self.plan = DagPlan(pipeline)
         self.max_map_length = max_map_length
         self.waited_on = _after_targets(program, pipeline)
+        self._mapped: dict[str, bool] = {}
 
     def build(self) -> DagPlan:
         p = self.plan.pipeline
@@ -142,6 +144,13 @@ class Planner:
             # indexes must not skip it wholesale as `all_success` would.
             step.extra["guards"] = [list(g) for g in scope.guards]
             step.trigger_rule = step.trigger_rule or "none_failed"
+        elif not scope.in_arm and step.loop is None and step.kind in ("task", "results", "loop"):
+            if any(self._mapped.get(u) for u in step.upstream):
+                # A fan-out over an empty list skips its mapped steps; the fan-in is
+                # then [] and its consumer must still run. Outside every arm nothing
+                # else can be skipped upstream, so this rule changes nothing else.
+                step.trigger_rule = "none_failed_min_one_success"
+        self._mapped[step.task_id] = step.loop is not None
         self.plan.steps.append(step)
         for collector in scope.collectors:
             collector.append(step.task_id)
@@ -259,7 +268,7 @@ class Planner:
         for gate, arm in zip(gates, node.branches):
             local = gate[len(scope.prefix):]
             self._add(Step(gate, local, scope.group, "gate", upstream={cond_id}), scope)
-            inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(*scope.collectors, arm_steps))
+            inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(*scope.collectors, arm_steps), in_arm=True)
             self._body(arm.body, inner)
         if node.outputs or node.id in self.waited_on:
             self._join(node, scope, cond_id, gates, arm_steps)

@@ -135,3 +135,15 @@ def branch_per_item() -> Program:
     ]
     main = Pipeline(name="hand", params=(xs,), returns=ListType(item=INT), results=results, body=body, span=span(8, 1))
     return Program(tasks=tuple(tasks), pipelines=(main, classify))
+
+
+def empty_fan_out() -> Program:
+    """`total(values=[echo(x=x) for x in xs])` with `xs = []` by default: the fan-in is []."""
+    xs = Parameter(name="xs", type=ListType(item=INT), has_default=True, default=[])
+    body = (
+        loop("loop_1", ParamBinding(name="xs"), (call("echo", "echo", x=LoopItemBinding(loop="loop_1")),), result=OutputBinding(node="echo")),
+        call("total", "total", values=OutputBinding(node="loop_1")),
+    )
+    tasks = [task("echo", {"x": INT}, INT, "return x"), task("total", {"values": ListType(item=INT)}, INT, "return sum(values)")]
+    results = (PipelineResult(name="output", type=INT, binding=OutputBinding(node="total")),)
+    return program(body, tasks, params=(xs,), results=results)

@@ -147,8 +147,15 @@ def test_condition_inside_a_fan_out_runs_per_instance_in_both_modes(tmp_path: Pa
         result = AirflowBackend().emit(hand_ir.branch_per_item(), {"mode": mode, "artifact_root": str(tmp_path)})
         text = result.files["hand.py"].replace(b"dag_id='hand'", f"dag_id='hand_{mode}'".encode())
         (folder / f"hand_{mode}.py").write_bytes(text)
+    empty = AirflowBackend().emit(hand_ir.empty_fan_out(), {"artifact_root": str(tmp_path)}).files["hand.py"]
+    (folder / "hand_empty.py").write_bytes(empty.replace(b"dag_id='hand'", b"dag_id='hand_empty'"))
     home = session_home()
-    runs = run_dags(home, folder, [("hand_python", {}), ("hand_kubernetes", {"xs": [5, 0]})], tmp_path, local_pods=True).runs
+    runs = run_dags(
+        home, folder, [("hand_python", {}), ("hand_kubernetes", {"xs": [5, 0]}), ("hand_empty", {})], tmp_path, local_pods=True
+    ).runs
+    # an empty fan-out maps nothing, and its fan-in is []
+    assert runs[2].state == "success" and runs[2].value(RESULTS_ID) == {"output": 0}, failure_details(home, runs[2])
+    assert runs[2].states("total") == ["success"]
     for run, xs in zip(runs, ([1, 2, 3], [5, 0])):
         assert run.state == "success", failure_details(home, run)
         assert run.value(RESULTS_ID) == {"output": [2 * x if x > 1 else -x for x in xs]}
