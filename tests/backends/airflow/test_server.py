@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flowc.backends.airflow.deploy import DeployTarget, deploy, fetch_token
-from tests.backends.airflow.server import AirflowServer, free_port
+from tests.backends.airflow.server import LOOPBACK, AirflowServer, free_port, group_pids, listening_addresses
 from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = [pytest.mark.server, pytest.mark.engine, pytest.mark.xdist_group("airflow-server")]
@@ -28,6 +28,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AirflowServer]:
         yield srv
     finally:
         srv.stop()
+
+
+def test_every_component_listens_on_loopback_only(server: AirflowServer) -> None:
+    pids = group_pids(server.procs[0].pid)
+    assert len(pids) >= 4
+    addresses = listening_addresses(pids)
+    assert addresses and addresses <= LOOPBACK, addresses
 
 
 def test_deploy_trigger_wait_runs_the_pipeline_and_xcom_is_readable(server: AirflowServer) -> None:
