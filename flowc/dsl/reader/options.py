@@ -53,7 +53,8 @@ class OptionReader:
         for index, arg in enumerate(decorator.args):
             if arg.keyword is None:
                 label = "**" if arg.star == "**" else f"#{index + 1}"
-                self.report(codes.NON_LITERAL_OPTION if arg.star else codes.UNKNOWN_OPTION, self.span(arg.value), label, self.kind)
+                code = codes.NON_LITERAL_OPTION if arg.star else codes.UNKNOWN_OPTION
+                self.report(code, self.span(arg.value), label, self.kind, hint="decorator options are keyword arguments")
                 continue
             name = arg.keyword.value
             if name not in ALLOWED[self.kind]:
