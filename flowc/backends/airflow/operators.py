@@ -129,6 +129,11 @@ class OperatorWriter:
         resources = self._resources(task)
         if resources:
             kwargs.append(("container_resources", resources))
+        if self.options.artifact_pvc:
+            claim = f"k8s.V1PersistentVolumeClaimVolumeSource(claim_name={template_safe(self.options.artifact_pvc)})"
+            kwargs.append(("volumes", f"[k8s.V1Volume(name='flowc-artifacts', persistent_volume_claim={claim})]"))
+            mount = f"k8s.V1VolumeMount(name='flowc-artifacts', mount_path={py_literal(self.options.artifact_root)})"
+            kwargs.append(("volume_mounts", f"[{mount}]"))
         kwargs += [("do_xcom_push", py_literal(bool(task.outputs))), ("get_logs", "True"), ("on_finish_action", "'delete_pod'")]
         return kwargs
 

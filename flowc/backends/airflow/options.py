@@ -22,6 +22,11 @@ OPTIONS: tuple[BackendOption, ...] = (
     ),
     BackendOption("max_map_length", "Airflow's [core] max_map_length: the widest fan-out", 1024),
     BackendOption("namespace", "kubernetes mode: the namespace pods run in", "default"),
+    BackendOption(
+        "artifact_pvc",
+        "kubernetes mode: a PersistentVolumeClaim mounted at artifact_root in every pod, so artifacts pass between steps",
+        "",
+    ),
     BackendOption("tags", "DAG tags, comma-separated or a JSON list", "flowc"),
 )
 
@@ -32,6 +37,7 @@ class AirflowOptions:
     artifact_root: str = ""
     max_map_length: int = 1024
     namespace: str = "default"
+    artifact_pvc: str = ""
     tags: tuple[str, ...] = ("flowc",)
 
 
@@ -49,11 +55,14 @@ def parse_options(raw: Mapping[str, Any]) -> tuple[AirflowOptions, list[Diagnost
     if width is None or width < 1:
         diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "max_map_length", "expected a positive integer"))
         width = 1024
+    if raw.get("artifact_pvc") and not raw.get("artifact_root"):
+        diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "artifact_pvc", "needs artifact_root: the path it is mounted at"))
     opts = AirflowOptions(
         mode="kubernetes" if mode == "kubernetes" else "python",
         artifact_root=str(raw.get("artifact_root") or ""),
         max_map_length=width,
         namespace=str(raw.get("namespace") or "default"),
+        artifact_pvc=str(raw.get("artifact_pvc") or ""),
         tags=_tags(raw.get("tags", "flowc")),
     )
     return opts, diags

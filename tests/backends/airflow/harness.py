@@ -219,7 +219,7 @@ for dag_id, dag in bag.dags.items():
         entry = {"operator": op.operator_name if mapped else type(op).__name__, "mapped": mapped,
                  "upstream": sorted(op.upstream_task_ids), "trigger_rule": str(getattr(op, "trigger_rule", ""))}
         for attr in ("image", "cmds", "arguments", "env_vars", "container_resources", "secrets", "retries",
-                     "execution_timeout", "do_xcom_push", "namespace", "name"):
+                     "execution_timeout", "do_xcom_push", "namespace", "name", "volumes", "volume_mounts"):
             entry[attr] = plain(get(attr))
         if mapped:
             entry["expand"] = sorted(op.expand_input.value)

@@ -88,7 +88,9 @@ def test_options_accept_cli_strings_and_json_values(raw: dict[str, object], fiel
     assert diags == [] and getattr(opts, field) == value
 
 
-@pytest.mark.parametrize("raw", [{"mode": "docker"}, {"max_map_length": "many"}, {"max_map_length": 0}, {"colour": "blue"}])
+@pytest.mark.parametrize(
+    "raw", [{"mode": "docker"}, {"max_map_length": "many"}, {"max_map_length": 0}, {"colour": "blue"}, {"artifact_pvc": "claim"}]
+)
 def test_bad_options_are_diagnostics(raw: dict[str, object]) -> None:
     _, diags = emit(hand_ir.echo_program(2), **raw)
     assert diags == ["FLC603@0"]

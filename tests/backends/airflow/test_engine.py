@@ -163,3 +163,17 @@ def test_condition_inside_a_fan_out_runs_per_instance_in_both_modes(tmp_path: Pa
             took_then = x > 1
             assert ("classify.double", i, "success" if took_then else "skipped") in run.tasks
             assert ("classify.note", i, "skipped" if took_then else "success") in run.tasks
+
+
+def test_kubernetes_mode_mounts_the_artifact_volume_claim(load_example: Any, tmp_path: Path) -> None:
+    options = {"mode": "kubernetes", "artifact_root": "/mnt/flowc", "artifact_pvc": "flowc-artifacts-claim"}
+    for rel, data in AirflowBackend().emit(load_example("churn"), options).files.items():
+        (tmp_path / rel).write_bytes(data)
+    report = inspect_folder(session_home(), tmp_path)
+    assert report["import_errors"] == {}
+    pods = [t for t in report["dags"]["churn"]["tasks"].values() if t["operator"] == "KubernetesPodOperator"]
+    assert len(pods) == 6
+    for pod in pods:
+        assert "flowc-artifacts-claim" in str(pod["volumes"]) and "/mnt/flowc" in str(pod["volume_mounts"])
+        env = _env(pod)
+        assert "FLOWC_SCRATCH" not in env or env["FLOWC_SCRATCH"] == "/mnt/flowc"
