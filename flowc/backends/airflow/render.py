@@ -38,8 +38,19 @@ def json_type(t: Type) -> str | list[str]:
             return "string"
 
 
+def json_schema(t: Type) -> dict[str, Any]:
+    """`type` plus, for lists and dicts, the schema of what they hold (for Airflow's trigger form)."""
+    schema: dict[str, Any] = {"type": json_type(t)}
+    inner = t.inner if isinstance(t, OptionalType) else t
+    if isinstance(inner, ListType):
+        schema["items"] = json_schema(inner.item)
+    elif isinstance(inner, DictType):
+        schema["additionalProperties"] = json_schema(inner.value)
+    return schema
+
+
 def param_expr(p: Parameter) -> str:
-    kwargs = [f"type={py_literal(json_type(p.type))}"]
+    kwargs = [f"{k}={py_literal(v)}" for k, v in json_schema(p.type).items()]
     if p.description:
         kwargs.append(f"description={py_literal(p.description)}")
     if p.has_default:
