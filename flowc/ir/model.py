@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, JsonValue
-
-from flowc.ir.base import IRModel
+from flowc.ir.base import IRModel, JsonValue, Tagged
 from flowc.ir.span import Span
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
 
@@ -59,10 +57,7 @@ class LoopItemBinding(IRModel):
     span: Span | None = None
 
 
-Binding = Annotated[
-    Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding],
-    Field(discriminator="kind"),
-]
+Binding = Annotated[Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding], Tagged("kind")]
 
 # ------------------------------------------------------------------------- conditions
 
@@ -104,7 +99,7 @@ class Truthy(IRModel):
     span: Span | None = None
 
 
-Condition = Annotated[Union[Compare, BoolOp, Not, Truthy], Field(discriminator="kind")]
+Condition = Annotated[Union[Compare, BoolOp, Not, Truthy], Tagged("kind")]
 
 # ------------------------------------------------------------------------------ nodes
 
@@ -189,9 +184,7 @@ class ConditionNode(IRModel):
         return bool(self.branches) and self.branches[-1].condition is None
 
 
-Node = Annotated[
-    Union[TaskNode, PipelineNode, LoopNode, ConditionNode], Field(discriminator="kind")
-]
+Node = Annotated[Union[TaskNode, PipelineNode, LoopNode, ConditionNode], Tagged("kind")]
 
 # ------------------------------------------------------------------------------ tasks
 
@@ -295,7 +288,7 @@ class ContainerTask(_TaskBase):
     args: tuple[str, ...] = ()
 
 
-Task = Annotated[Union[PythonTask, ContainerTask], Field(discriminator="kind")]
+Task = Annotated[Union[PythonTask, ContainerTask], Tagged("kind")]
 
 
 def outputs_of(t: Type) -> tuple[Output, ...]:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
-
-from flowc.ir.base import IRModel
+from flowc.ir.base import IRModel, Tagged
 
 ScalarName = Literal["str", "int", "float", "bool"]
 ArtifactName = Literal["Dataset", "Model", "Metrics", "Artifact"]
@@ -96,7 +94,7 @@ Type = Annotated[
         NamedTupleType,
         TupleType,
     ],
-    Field(discriminator="kind"),
+    Tagged("kind"),
 ]
 
 STR = ScalarType(name="str")

@@ -65,3 +65,30 @@ def test_contains_artifact_looks_inside_containers_and_namedtuples() -> None:
     assert contains_artifact(ListType(item=MODEL))
     assert contains_artifact(split)
     assert not contains_artifact(DictType(value=ListType(item=INT)))
+
+
+def test_ir_nodes_are_frozen_and_strict_when_read_from_json() -> None:
+    import dataclasses
+
+    from pydantic import ValidationError
+
+    from flowc.ir.model import ConstBinding, Program
+    from flowc.ir.span import Span
+
+    span = Span(path="p.py", line=1, col=2, end_line=1, end_col=3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.line = 3  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="bogus"):
+        Span.model_validate({"path": "p.py", "line": 1, "col": 1, "end_line": 1, "end_col": 2, "bogus": 1})
+    with pytest.raises(ValidationError):
+        Program.model_validate_json('{"tasks": [{"kind": "nope"}]}')
+    binding = ConstBinding(value=[1, 2.5, {"a": None}])
+    assert ConstBinding.model_validate_json(binding.model_dump_json()) == binding
+
+
+def test_importing_the_ir_does_not_import_pydantic() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, flowc.ir.model, flowc.ir.diagnostics; print('pydantic' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

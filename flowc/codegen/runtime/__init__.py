@@ -9,7 +9,7 @@ from importlib.resources import files
 @cache
 def runtime_source() -> str:
     """The text of `task_runtime.py`, ready to paste at the top of a generated runner."""
-    text = files(__package__).joinpath("task_runtime.py").read_text(encoding="utf-8")
+    text = files("flowc.codegen.runtime").joinpath("task_runtime.py").read_text(encoding="utf-8")
     # Drop the module docstring and `from __future__` line: the runner has its own.
     start = text.index("# --- runtime ---")
     return text[start:]

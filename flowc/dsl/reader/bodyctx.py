@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -47,7 +49,5 @@ class BodyContext:
 
 
 def with_span(binding: Binding, span: Span | None) -> Binding:
-    """The same binding, located where it is used (its fields were validated when it was made)."""
-    fields = {name: getattr(binding, name) for name in type(binding).model_fields}
-    fields["span"] = span
-    return type(binding).model_construct(**fields)
+    """The same binding, located where it is used."""
+    return dataclasses.replace(binding, span=span)

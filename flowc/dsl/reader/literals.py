@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import libcst as cst
-from pydantic import JsonValue
+from flowc.ir.base import JsonValue
 
 from flowc.ir.types import (
     BOOL,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import libcst as cst
-from pydantic import JsonValue
+from flowc.ir.base import JsonValue
 
 from flowc.dsl.reader.context import Reporter
 from flowc.dsl.reader.literals import ConstantLookup, NotLiteral, literal_value
@@ -102,7 +102,7 @@ class OptionReader:
                 continue
             if self._check(name, value, arg.value):
                 fields[name] = str(value) if name != "gpu" and isinstance(value, (int, float)) else value
-        return Resources.model_validate(fields)
+        return Resources(**fields)  # pyright: ignore[reportArgumentType] - each value checked by _check
 
 
 def _problem(name: str, value: JsonValue) -> str | None:

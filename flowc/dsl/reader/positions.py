@@ -45,7 +45,7 @@ class Positions:
             return None
         end_line: int = getattr(tree, "end_lineno", None) or line
         end_col: int = getattr(tree, "end_col_offset", None) or col
-        return Span.model_construct(
+        return Span(
             path=self.path,
             line=line,
             col=self._column(line, col),

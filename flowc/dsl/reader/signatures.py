@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import libcst as cst
-from pydantic import JsonValue
+from flowc.ir.base import JsonValue
 
 from flowc.dsl.reader.annotations import TypeReader
 from flowc.dsl.reader.context import Reporter
