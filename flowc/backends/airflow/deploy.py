@@ -114,10 +114,11 @@ class _Server:
         except NotFoundException:
             return None
 
-    def import_error(self, filename: str, since: datetime | None) -> Any | None:
+    def import_error(self, filename: str, stale: datetime | None = None) -> Any | None:
+        """The import error the server holds for `filename`, unless it is the `stale` one."""
         found = self.errors.get_import_errors(filename_pattern=filename, limit=100).import_errors
         for err in found:
-            if Path(err.filename).name == filename and (since is None or err.timestamp > since):
+            if Path(err.filename).name == filename and err.timestamp != stale:
                 return err
         return None
 
@@ -164,7 +165,8 @@ def _describe(exc: Exception) -> str:
 
 def _deploy(server: _Server, files: Mapping[str, bytes], target: DeployTarget, result: DeployResult, log: Log) -> None:
     before = {Path(rel).stem: server.dag(Path(rel).stem) for rel in sorted(files)}
-    started = max([datetime.now().astimezone()] + [d.last_parsed_time for d in before.values() if d and d.last_parsed_time])
+    # An import error already recorded for a file belongs to an earlier version of it.
+    stale = {rel: getattr(server.import_error(Path(rel).name), "timestamp", None) for rel in sorted(files)}
     written = write_all(target.dags_folder, files)
     for path in written:
         log(f"wrote {path}")
@@ -174,7 +176,7 @@ def _deploy(server: _Server, files: Mapping[str, bytes], target: DeployTarget, r
     for rel in sorted(files):
         dag_id = Path(rel).stem
         previous = before[dag_id]
-        if _await_parse(server, dag_id, rel, previous, started, target, result, log):
+        if _await_parse(server, dag_id, rel, previous, stale[rel], target, result):
             from airflow_client.client.models.dag_patch_body import DAGPatchBody
 
             server.dags.patch_dag(dag_id, DAGPatchBody(is_paused=False))
@@ -183,13 +185,13 @@ def _deploy(server: _Server, files: Mapping[str, bytes], target: DeployTarget, r
 
 
 def _await_parse(
-    server: _Server, dag_id: str, rel: str, previous: Any | None, since: datetime,
-    target: DeployTarget, result: DeployResult, log: Log,
+    server: _Server, dag_id: str, rel: str, previous: Any | None, stale: datetime | None,
+    target: DeployTarget, result: DeployResult,
 ) -> bool:
     deadline = time.monotonic() + target.timeout
     known = previous.last_parsed_time if previous is not None else None
     while time.monotonic() < deadline:
-        err = server.import_error(Path(rel).name, since if previous is not None else None)
+        err = server.import_error(Path(rel).name, stale)
         if err is not None:
             result.diagnostics.append(import_error_diagnostic(target.dags_folder / rel, err.stack_trace))
             return False

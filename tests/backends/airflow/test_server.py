@@ -74,6 +74,11 @@ def test_deploying_a_file_that_fails_to_import_is_a_flowc_diagnostic(server: Air
     assert "broken_dag.py" in diag.message and "ValueError: no such table: boom" in diag.message
     assert "Traceback" not in diag.message
     assert diag.span is not None and diag.span.line == 4 and Path(diag.span.path).name == "broken_dag.py"
+    # the fixed file deploys: the import error of the broken version is not taken for a new one
+    fixed = b"from airflow.sdk import DAG\nfrom airflow.providers.standard.operators.empty import EmptyOperator\n\nwith DAG(dag_id='broken_dag', schedule=None):\n    EmptyOperator(task_id='ok')\n"
+    result = deploy({"broken_dag.py": fixed}, target)
+    assert result.ok, result.diagnostics
+    assert result.dag_ids == ["broken_dag"]
 
 
 def test_wrong_password_is_a_deploy_diagnostic_without_the_secret(server: AirflowServer) -> None:
