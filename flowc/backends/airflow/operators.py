@@ -18,7 +18,6 @@ from flowc.ir.names import kfp_name
 
 _JINJA = re.compile(r"\{\{|\{%|\{#")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-CONTAINER_OUTPUTS = "/tmp/flowc-outputs"
 POD_ENTRY = "\n_flowc_pod_entry()\n"
 
 
@@ -115,6 +114,8 @@ class OperatorWriter:
             cmds = f"['python', '-c', literal({program})]"
         else:
             cmds = self._container_cmds(task)
+            if task.outputs:
+                env["FLOWC_OUTPUTS"] = "{{ flowc_outdir(ti) }}"
         env_items = [f"{py_literal(k)}: {py_literal(v)}" for k, v in env.items()]
         env_items += [f"{py_literal(k)}: {template_safe(v)}" for k, v in opts.env]
         kwargs = [
@@ -163,18 +164,19 @@ class OperatorWriter:
 def _collect_script(task: ContainerTask) -> str:
     """sh that runs the command, then writes its output files to Airflow's XCom sidecar file.
 
-    Values travel as base64 text (the receiving side decodes and types them);
-    artifacts are passed by path. Output names are identifiers, so no quoting issues.
+    Output files live in $FLOWC_OUTPUTS (under artifact_root: on the artifact volume when
+    one is mounted). Values travel as base64 text, which the receiving side decodes and
+    types; artifacts are passed by path. Output names are identifiers: no quoting issues.
     """
     pieces: list[str] = []
     for out in task.outputs:
-        path = f"{CONTAINER_OUTPUTS}/{out.name}"
         if out.type.kind == "artifact":
-            pieces.append(f"""printf '%s' '"{out.name}": {{"path": "{path}", "uri": "{path}", "metadata": {{}}}}'""")
+            entry = f'"{out.name}": {{"path": "%s", "uri": "%s", "metadata": {{}}}}'
+            pieces.append(f"printf '{entry}' \"$FLOWC_OUTPUTS/{out.name}\" \"$FLOWC_OUTPUTS/{out.name}\"")
         else:
-            pieces.append(f"printf '\"{out.name}\": \"%s\"' \"$(base64 {path} | tr -d '\\n')\"")
+            pieces.append(f"printf '\"{out.name}\": \"%s\"' \"$(base64 \"$FLOWC_OUTPUTS/{out.name}\" | tr -d '\\n')\"")
     collect = "; printf ', '; ".join(pieces)
     return (
-        f'set -e; mkdir -p {CONTAINER_OUTPUTS} /airflow/xcom; "$@"; '
+        'set -e; mkdir -p "$FLOWC_OUTPUTS" /airflow/xcom; "$@"; '
         f"{{ printf '{{'; {collect}; printf '}}'; }} > /airflow/xcom/return.json"
     )

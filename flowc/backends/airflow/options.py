@@ -55,6 +55,9 @@ def parse_options(raw: Mapping[str, Any]) -> tuple[AirflowOptions, list[Diagnost
     if width is None or width < 1:
         diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "max_map_length", "expected a positive integer"))
         width = 1024
+    root = str(raw.get("artifact_root") or "")
+    if any(ch in root for ch in '"\\\n'):
+        diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "artifact_root", "a path without quotes, backslashes or newlines"))
     if raw.get("artifact_pvc") and not raw.get("artifact_root"):
         diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "artifact_pvc", "needs artifact_root: the path it is mounted at"))
     opts = AirflowOptions(

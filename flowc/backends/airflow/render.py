@@ -166,7 +166,7 @@ class DagRenderer:
             ("tags", py_literal(list(self.options.tags))),
         ]
         if k8s:
-            kwargs.append(("user_defined_macros", "{'flowc_inputs': _flowc_inputs, 'flowc_arg': _flowc_arg}"))
+            kwargs.append(("user_defined_macros", "{'flowc_inputs': _flowc_inputs, 'flowc_arg': _flowc_arg, 'flowc_outdir': _flowc_outdir}"))
         return kwargs
 
     def _body(self, plan: DagPlan, writer: OperatorWriter) -> list[str]:

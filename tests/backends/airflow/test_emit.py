@@ -89,7 +89,8 @@ def test_options_accept_cli_strings_and_json_values(raw: dict[str, object], fiel
 
 
 @pytest.mark.parametrize(
-    "raw", [{"mode": "docker"}, {"max_map_length": "many"}, {"max_map_length": 0}, {"colour": "blue"}, {"artifact_pvc": "claim"}]
+    "raw", [{"mode": "docker"}, {"max_map_length": "many"}, {"max_map_length": 0}, {"colour": "blue"}, {"artifact_pvc": "claim"},
+            {"artifact_root": '/a"b'}]
 )
 def test_bad_options_are_diagnostics(raw: dict[str, object]) -> None:
     _, diags = emit(hand_ir.echo_program(2), **raw)

@@ -313,5 +313,15 @@ def _flowc_arg(ti, params, index):
     task = _FLOWC_TASKS[step["task"]]
     specs = dict(task["inputs"])
     values = {n: _flowc_placeholder_text(v, specs.get(n)) for n, v in run.inputs(step, run.here()).items()}
-    values.update({name: "/tmp/flowc-outputs/" + name for name, _ in task["outputs"]})
+    values.update({name: _flowc_outdir(ti) + "/" + name for name, _ in task["outputs"]})
     return _flowc_fill(task["command"][index], values)
+
+
+def _flowc_outdir(ti):
+    """Kubernetes mode (a template macro): where a container step's pod writes its outputs."""
+    import posixpath
+    import re
+
+    parts = [ti.dag_id, ti.run_id, ti.task_id, str(max(ti.map_index, 0)), "outputs"]
+    root = _FLOWC_ARTIFACT_ROOT or "/tmp/flowc-outputs"
+    return posixpath.join(root, *(re.sub(r"[^A-Za-z0-9_.-]+", "_", p) for p in parts))
