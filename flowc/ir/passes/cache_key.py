@@ -28,6 +28,7 @@ False
 from __future__ import annotations
 
 import ast
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -63,8 +64,8 @@ def task_cache_key(task: PythonTask | ContainerTask, normalize: Callable[[str], 
     parts: dict[str, object] = {
         "version": KEY_VERSION,
         "kind": task.kind,
-        "params": [[p.name, p.type.model_dump(mode="json")] for p in task.params],
-        "returns": task.returns.model_dump(mode="json"),
+        "params": [[p.name, dataclasses.asdict(p.type)] for p in task.params],
+        "returns": dataclasses.asdict(task.returns),
         "image": task.options.image,
         "packages": list(task.options.packages),
     }
