@@ -45,3 +45,15 @@ def test_wrong_wiring_is_flagged_on_the_marked_lines(tmp_path: Path) -> None:
     errors = _run([WRONG], tmp_path)
     got = {e["range"]["start"]["line"] + 1 for e in errors}
     assert got == expected, errors
+
+
+@pytest.mark.slow
+def test_flowc_itself_is_pyright_clean() -> None:
+    """The package type-checks under the project's own settings ([tool.basedpyright])."""
+    proc = subprocess.run(
+        [_basedpyright(), "--outputjson", "--pythonpath", sys.executable],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    report = json.loads(proc.stdout)
+    errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    assert errors == [], "\n".join(f"{e['file']}:{e['range']['start']['line'] + 1}: {e['message']}" for e in errors)
