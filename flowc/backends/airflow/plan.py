@@ -120,7 +120,6 @@ class Planner:
         self.program = program
         self.plan = DagPlan(pipeline)
         self.max_map_length = max_map_length
-        self.waited_on = _after_targets(program, pipeline)
         self._mapped: dict[str, bool] = {}
 
     def build(self) -> DagPlan:
@@ -263,15 +262,18 @@ class Planner:
         gates = [f"{cond_id}-{_arm_label(i, b.condition is None)}" for i, b in enumerate(node.branches)]
         branch = Step(cond_id, node.id, scope.group, "branch", upstream=ups, extra={"arms": arms, "gates": gates})
         branch.extra["span"] = node.span
-        self._add(branch, scope)
+        # A branch operator skips every direct downstream task it does not follow, so
+        # only its gates may depend on it; steps that may be skipped (gates, arms) are
+        # collected for the join only. Whoever waits for an enclosing node waits for the
+        # join instead.
+        self._add(branch, replace(scope, collectors=()))
         arm_steps: list[str] = []
         for gate, arm in zip(gates, node.branches):
             local = gate[len(scope.prefix):]
-            self._add(Step(gate, local, scope.group, "gate", upstream={cond_id}), scope)
-            inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(*scope.collectors, arm_steps), in_arm=True)
+            self._add(Step(gate, local, scope.group, "gate", upstream={cond_id}), replace(scope, collectors=()))
+            inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(arm_steps,), in_arm=True)
             self._body(arm.body, inner)
-        if node.outputs or node.id in self.waited_on:
-            self._join(node, scope, cond_id, gates, arm_steps)
+        self._join(node, scope, cond_id, gates, arm_steps)
 
     def _mapped_condition(self, node: ConditionNode, scope: _Scope) -> None:
         """A condition inside a fan-out: a mapped step chooses the arm of each instance."""
@@ -284,18 +286,19 @@ class Planner:
         arm_steps: list[str] = []
         for i, arm in enumerate(node.branches):
             guards = (*scope.guards, (cond_id, i, scope.loop))
-            inner = replace(scope, upstream=scope.upstream | {cond_id}, guards=guards, collectors=(*scope.collectors, arm_steps))
+            inner = replace(scope, upstream=scope.upstream | {cond_id}, guards=guards, collectors=(arm_steps,))
             self._body(arm.body, inner)
-        if node.outputs or node.id in self.waited_on:
-            self._join(node, scope, cond_id, [cond_id], arm_steps)
+        self._join(node, scope, cond_id, [cond_id], arm_steps)
 
     def _join(self, node: ConditionNode, scope: _Scope, cond_id: str, gates: list[str], arm_steps: list[str]) -> None:
+        """The condition's end: its values, and what `after` and enclosing nodes wait for."""
         join_id = f"{cond_id}-join"
         values = [(o.name, [self._spec(s, scope) for s in o.sources]) for o in node.outputs]
         ups = set(gates) | set().union(set(), *(producers(s) for _, srcs in values for s in srcs))
+        ups |= set(arm_steps)
+        # With values there is an `else`, so one gate always succeeds; without, no arm may
+        # run at all and the join must still succeed.
         rule = "none_failed_min_one_success" if node.outputs and scope.loop is None else "none_failed"
-        if not node.outputs:
-            ups |= set(arm_steps)
         step = Step(join_id, f"{node.id}-join", scope.group, "join", loop=scope.loop, upstream=ups, trigger_rule=rule)
         step.extra.update(cond=cond_id, values=values)
         self._add(step, scope)
@@ -310,8 +313,3 @@ def _arm_label(index: int, is_else: bool) -> str:
         return "else"
     return "then" if index == 0 else f"elif{index}"
 
-
-def _after_targets(program: Program, pipeline: Pipeline) -> set[str]:
-    from flowc.ir.model import iter_nodes
-
-    return {a for n in iter_nodes(pipeline.body) for a in n.after}

@@ -147,3 +147,24 @@ def empty_fan_out() -> Program:
     tasks = [task("echo", {"x": INT}, INT, "return x"), task("total", {"values": ListType(item=INT)}, INT, "return sum(values)")]
     results = (PipelineResult(name="output", type=INT, binding=OutputBinding(node="total")),)
     return program(body, tasks, params=(xs,), results=results)
+
+
+def after_a_branchy_sub_pipeline() -> Program:
+    """`with after(sub()): last()` where `sub` holds an `if` with no `else`, not taken."""
+    from flowc.ir.model import PipelineNode
+
+    cond = ConditionNode(
+        id="cond_1",
+        branches=(Branch(condition=Compare(op=">", left=ParamBinding(name="x"), right=const(10)), body=(call("never", "echo", x=ParamBinding(name="x")),)),),
+        span=span(50),
+    )
+    first = call("first", "echo", x=ParamBinding(name="x"))
+    sub = Pipeline(
+        name="sub", params=(Parameter(name="x", type=INT),), returns=INT, body=(first, cond), entry=False,
+        results=(PipelineResult(name="output", type=INT, binding=OutputBinding(node="first")),),
+    )
+    node = PipelineNode(id="sub", pipeline="sub", inputs=(Input(name="x", binding=const(1)),))
+    last = TaskNode(id="last", task="echo", inputs=(Input(name="x", binding=const(2)),), after=("sub",))
+    results = (PipelineResult(name="output", type=INT, binding=OutputBinding(node="last")),)
+    main = Pipeline(name="hand", params=(), returns=INT, results=results, body=(node, last), span=span(8, 1))
+    return Program(tasks=(task("echo", {"x": INT}, INT, "return x"),), pipelines=(main, sub))

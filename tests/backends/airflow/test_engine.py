@@ -147,12 +147,14 @@ def test_condition_inside_a_fan_out_runs_per_instance_in_both_modes(tmp_path: Pa
         result = AirflowBackend().emit(hand_ir.branch_per_item(), {"mode": mode, "artifact_root": str(tmp_path)})
         text = result.files["hand.py"].replace(b"dag_id='hand'", f"dag_id='hand_{mode}'".encode())
         (folder / f"hand_{mode}.py").write_bytes(text)
-    empty = AirflowBackend().emit(hand_ir.empty_fan_out(), {"artifact_root": str(tmp_path)}).files["hand.py"]
-    (folder / "hand_empty.py").write_bytes(empty.replace(b"dag_id='hand'", b"dag_id='hand_empty'"))
+    for name, program in (("empty", hand_ir.empty_fan_out()), ("after", hand_ir.after_a_branchy_sub_pipeline())):
+        text = AirflowBackend().emit(program, {"artifact_root": str(tmp_path)}).files["hand.py"]
+        (folder / f"hand_{name}.py").write_bytes(text.replace(b"dag_id='hand'", f"dag_id='hand_{name}'".encode()))
     home = session_home()
-    runs = run_dags(
-        home, folder, [("hand_python", {}), ("hand_kubernetes", {"xs": [5, 0]}), ("hand_empty", {})], tmp_path, local_pods=True
-    ).runs
+    requests = [("hand_python", {}), ("hand_kubernetes", {"xs": [5, 0]}), ("hand_empty", {}), ("hand_after", {})]
+    runs = run_dags(home, folder, requests, tmp_path, local_pods=True).runs
+    # waiting for a sub-pipeline whose branch was not taken still runs
+    assert runs[3].value(RESULTS_ID) == {"output": 2} and runs[3].states("sub.never") == ["skipped"], failure_details(home, runs[3])
     # an empty fan-out maps nothing, and its fan-in is []
     assert runs[2].state == "success" and runs[2].value(RESULTS_ID) == {"output": 0}, failure_details(home, runs[2])
     assert runs[2].states("total") == ["success"]
