@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from flowc.dsl.reader import read_paths
+from flowc import api
 
 FIXTURES = Path(__file__).parent / "bad_inputs"
 CASES = sorted(FIXTURES.glob("*.py"))
@@ -32,7 +32,7 @@ def expected(path: Path) -> set[tuple[str, int, int]]:
 
 
 def actual(path: Path) -> set[tuple[str, int, int]]:
-    result = read_paths([path])
+    result = api.load([path], optimize=False)  # the reader, then the IR validator
     got: set[tuple[str, int, int]] = set()
     for d in result.diagnostics:
         if d.is_error:

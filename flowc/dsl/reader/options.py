@@ -14,6 +14,7 @@ from flowc.dsl.reader.symbols import DefKind, ModuleSymbols
 from flowc.ir import codes
 from flowc.ir.model import Resources, TaskOptions
 from flowc.ir.span import Span
+from flowc.ir.validate import is_valid_quantity, is_valid_schedule
 
 TASK_OPTIONS = ("image", "packages", "resources", "retries", "timeout", "cache", "env", "secrets", "fuse", "name")
 ALLOWED: dict[DefKind, tuple[str, ...]] = {
@@ -79,7 +80,7 @@ class OptionReader:
     def _check(self, name: str, value: JsonValue, node: cst.BaseExpression) -> bool:
         problem = _problem(name, value)
         if problem is None:
-            return True
+            return self._check_format(name, value, node)
         code = codes.BAD_TIMEOUT if name == "timeout" else codes.BAD_OPTION_VALUE
         args = (value,) if name == "timeout" else (name, problem)
         self.report(code, self.span(node), *args)
@@ -103,6 +104,17 @@ class OptionReader:
             if self._check(name, value, arg.value):
                 fields[name] = str(value) if name != "gpu" and isinstance(value, (int, float)) else value
         return Resources(**fields)  # pyright: ignore[reportArgumentType] - each value checked by _check
+
+
+    def _check_format(self, name: str, value: JsonValue, node: cst.BaseExpression) -> bool:
+        """Quantities and schedules, located at the value (the IR validator checks them too)."""
+        if name in ("cpu", "memory") and isinstance(value, str) and not is_valid_quantity(value):
+            self.report(codes.BAD_QUANTITY, self.span(node), name, value)
+            return False
+        if name == "schedule" and isinstance(value, str) and not is_valid_schedule(value):
+            self.report(codes.BAD_SCHEDULE, self.span(node), value)
+            return False
+        return True
 
 
 def _problem(name: str, value: JsonValue) -> str | None:
