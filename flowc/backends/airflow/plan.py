@@ -143,7 +143,7 @@ class Planner:
             # indexes must not skip it wholesale as `all_success` would.
             step.extra["guards"] = [list(g) for g in scope.guards]
             step.trigger_rule = step.trigger_rule or "none_failed"
-        elif not scope.in_arm and step.loop is None and step.kind in ("task", "results", "loop"):
+        elif not scope.in_arm and step.loop is None and step.kind in ("task", "results", "loop", "branch"):
             if any(self._mapped.get(u) for u in step.upstream):
                 # A fan-out over an empty list skips its mapped steps; the fan-in is
                 # then [] and its consumer must still run. Outside every arm nothing
