@@ -116,7 +116,13 @@ def publish(model: Model, tag: str) -> None: ...
 
 @pipeline(schedule="0 3 * * *")
 def churn(rows: int = 200, lrs: list[float] = [0.5, 5.0], bar: float = 0.9) -> float:
-    """Train and publish the churn model."""
+    """Train and publish the churn model.
+
+    Args:
+        rows: How many customers to generate.
+        lrs: Learning rates to try, one training run each, in parallel.
+        bar: Accuracy the best model must beat to be published.
+    """
     parts = split(data=load(rows=rows))
     models = [train(data=parts.train, lr=r) for r in lrs]
     best = pick(models=models, data=parts.test)

@@ -24,7 +24,14 @@ def weekly_report(
     mode: str = "full",
     record: float = 1000.0,
 ) -> tuple[float, str]:
-    """Report the week's sales per region, in full or short form."""
+    """Report the week's sales per region, in full or short form.
+
+    Args:
+        regions: Sales regions, each reported by its own sub-pipeline run.
+        day: The first day of the week, as YYYY-MM-DD.
+        mode: "full" lists every region, "short" only the total; anything else announces it.
+        record: A total above this is announced as a record week.
+    """
     totals = [region_report(region=r, day=day) for r in regions]
     overall = combine(totals=totals)
     if mode == "full":

@@ -47,7 +47,7 @@ def test_ir_json_round_trips(programs: dict[str, Program], name: str) -> None:
 
 def test_churn_structure(programs: dict[str, Program]) -> None:
     p = programs["churn"].pipeline("churn")
-    assert p.schedule == "0 3 * * *" and p.doc == "Train and publish the churn model."
+    assert p.schedule == "0 3 * * *" and p.doc and p.doc.startswith("Train and publish the churn model.\n\nArgs:")
     assert [n.id for n in p.body] == ["load", "split", "loop_1", "pick", "evaluate", "cond_1"]
     split = node(p, "split")
     assert isinstance(split, TaskNode)
