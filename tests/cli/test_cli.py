@@ -60,14 +60,23 @@ def test_check_reports_every_error_with_location_caret_and_hint(tmp_path: Path, 
     assert "Traceback" not in err
 
 
-def test_check_json_and_github_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _flowc(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process: stdout exactly as CI tooling would read it."""
+    return subprocess.run([sys.executable, "-m", "flowc.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_check_json_and_github_formats(tmp_path: Path) -> None:
     path = _bad_file(tmp_path)
-    assert main(["check", "--format", "json", str(path)]) == 1
-    items = json.loads(capsys.readouterr().out)
+    as_json = _flowc("check", "--format", "json", str(path))
+    assert as_json.returncode == 1
+    items = json.loads(as_json.stdout)
     assert [(d["code"], d["span"]["line"], d["span"]["col"]) for d in items] == [("FLC102", 9, 9), ("FLC201", 10, 21)]
-    assert main(["check", "--format", "github", str(path)]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    as_github = _flowc("check", "--format", "github", str(path))
+    assert as_github.returncode == 1
+    lines = as_github.stdout.splitlines()
+    assert len(lines) == 2
     assert lines[0].startswith(f"::error file={path},line=9,col=9,")
+    assert lines[1].startswith(f"::error file={path},line=10,col=21,")
 
 
 def test_missing_path_is_a_diagnostic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
