@@ -51,7 +51,8 @@ def test_wrong_wiring_is_flagged_on_the_marked_lines(tmp_path: Path) -> None:
 def test_flowc_itself_is_pyright_clean() -> None:
     """The package type-checks under the project's own settings ([tool.basedpyright])."""
     proc = subprocess.run(
-        [_basedpyright(), "--outputjson", "--pythonpath", sys.executable],
+        # `-p ROOT`: the project's own settings, never a pyrightconfig.json found above it.
+        [_basedpyright(), "--outputjson", "--pythonpath", sys.executable, "-p", str(ROOT)],
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )
     report = json.loads(proc.stdout)
