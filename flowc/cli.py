@@ -92,7 +92,8 @@ def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    start = Path(args.paths[0]).parent if args.paths else Path.cwd()
+    first = Path(args.paths[0]) if args.paths else Path.cwd()
+    start = first if first.is_dir() else first.parent
     return load_config(start if start.exists() else Path.cwd())
 
 

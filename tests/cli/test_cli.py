@@ -150,3 +150,11 @@ def test_check_and_compile_never_import_an_engine(command: list[str], tmp_path: 
         [sys.executable, "-c", LIGHT_IMPORTS, *argv], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert proc.stdout.splitlines()[-1] == "RESULT 0 []", proc.stdout + proc.stderr
+
+
+def test_config_is_found_from_a_folder_argument(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    (project / "pipelines").mkdir(parents=True)
+    (project / "pipelines" / "pyproject.toml").write_text('[tool.flowc]\ntargets = ["nomad"]\n')
+    (project / "pipelines" / "etl.py").write_text((EXAMPLES / "feature_etl.py").read_text())
+    assert main(["compile", str(project / "pipelines"), "-o", str(tmp_path / "out")]) == 1  # configured, unknown target
