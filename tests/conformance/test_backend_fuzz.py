@@ -59,4 +59,5 @@ def _strict_pipeline_spec(spec: dict[str, object]) -> None:
     from google.protobuf import json_format
     from kfp.pipeline_spec import pipeline_spec_pb2
 
-    json_format.ParseDict(spec, pipeline_spec_pb2.PipelineSpec(), ignore_unknown_fields=False)
+    message = pipeline_spec_pb2.PipelineSpec()  # pyright: ignore[reportAttributeAccessIssue] - generated protobuf
+    json_format.ParseDict(spec, message, ignore_unknown_fields=False)
