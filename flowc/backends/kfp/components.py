@@ -14,7 +14,7 @@ from typing import Any
 from flowc.codegen.runtime import runtime_source
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
-from flowc.ir.model import SINGLE_OUTPUT, ContainerTask, PythonTask, Task
+from flowc.ir.model import SINGLE_OUTPUT, ContainerTask, Parameter, PythonTask, Task
 from flowc.backends.kfp import quantities
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
 
@@ -32,16 +32,7 @@ def output_key(name: str) -> str:
 def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str, Any]:
     """The `components` entry of a task."""
     spec: dict[str, Any] = {"executorLabel": executor}
-    inputs: dict[str, dict[str, Any]] = {}
-    for p in task.params:
-        section, definition = io_definition(p.type)
-        if p.has_default:
-            definition["isOptional"] = True
-            if section == "parameters" and p.default is not None:
-                definition["defaultValue"] = typed_value(p.default, p.type)
-        if p.description:
-            definition["description"] = p.description
-        inputs.setdefault(section, {})[p.name] = definition
+    inputs = param_definitions(task.params)
     if folds_env(task):
         inputs.setdefault("parameters", {})[FLOWC_ENV_INPUT] = {"parameterType": "STRUCT"}
     outputs: dict[str, dict[str, Any]] = {}
@@ -49,9 +40,9 @@ def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str,
         section, definition = io_definition(o.type)
         outputs.setdefault(section, {})[output_key(o.name)] = definition
     if inputs:
-        spec["inputDefinitions"] = _sorted(inputs)
+        spec["inputDefinitions"] = sorted_sections(inputs)
     if outputs:
-        spec["outputDefinitions"] = _sorted(outputs)
+        spec["outputDefinitions"] = sorted_sections(outputs)
     return spec
 
 
@@ -191,5 +182,21 @@ def platform_config(task: Task) -> dict[str, Any]:
     return out
 
 
-def _sorted(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def param_definitions(params: tuple[Parameter, ...]) -> dict[str, dict[str, Any]]:
+    """Input definitions of task or pipeline parameters, by section (parameters / artifacts)."""
+    out: dict[str, dict[str, Any]] = {}
+    for p in params:
+        section, definition = io_definition(p.type)
+        if p.has_default:
+            definition["isOptional"] = True
+            if section == "parameters" and p.default is not None:
+                definition["defaultValue"] = typed_value(p.default, p.type)
+        if p.description:
+            definition["description"] = p.description
+        out.setdefault(section, {})[p.name] = definition
+    return out
+
+
+def sorted_sections(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Sections and their entries in name order, as the kfp compiler writes them."""
     return {k: dict(sorted(v.items())) for k, v in sorted(sections.items())}

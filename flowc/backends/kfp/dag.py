@@ -35,7 +35,7 @@ from flowc.ir.span import Span
 from flowc.ir.types import Type
 from flowc.backends.kfp import components as comp
 from flowc.backends.kfp import conditions
-from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
+from flowc.backends.kfp.kfp_types import artifact_of, io_definition
 from flowc.backends.kfp.scope import Ref, Scope
 from flowc.backends.kfp.typing_oracle import TypeOracle
 
@@ -111,7 +111,7 @@ class SpecBuilder:
             dag["outputs"] = outputs
         dag["tasks"] = tasks
         spec: dict[str, Any] = {"dag": dag}
-        inputs = _param_definitions(pipeline)
+        inputs = comp.sorted_sections(comp.param_definitions(pipeline.params))
         if inputs:
             spec["inputDefinitions"] = inputs
         out_defs: dict[str, dict[str, Any]] = {}
@@ -119,7 +119,7 @@ class SpecBuilder:
             section, definition = io_definition(o.type)
             out_defs.setdefault(section, {})[comp.output_key(o.name)] = definition
         if out_defs:
-            spec["outputDefinitions"] = _sorted_sections(out_defs)
+            spec["outputDefinitions"] = comp.sorted_sections(out_defs)
         return spec
 
     def dag_outputs(self, results: list[tuple[str, Any]], scope: Scope, span: Span | None) -> dict[str, Any]:
@@ -130,7 +130,7 @@ class SpecBuilder:
                 self.unsupported(getattr(binding, "span", None) or span, "returning a value that is not the result of a step")
                 continue
             out.setdefault(ref.section, {})[key] = _selector(ref)
-        return _sorted_sections(out)
+        return comp.sorted_sections(out)
 
     # ----------------------------------------------------------------------- bodies
 
@@ -184,7 +184,7 @@ class SpecBuilder:
         if deps:
             spec["dependentTasks"] = sorted(deps)
         if inputs:
-            spec["inputs"] = _sorted_sections(inputs)
+            spec["inputs"] = comp.sorted_sections(inputs)
         spec["taskInfo"] = {"name": scope.names[node.id]}
         return spec
 
@@ -217,13 +217,13 @@ class SpecBuilder:
             if dep:
                 deps.add(dep)
         if definitions:
-            component["inputDefinitions"] = _sorted_sections(definitions)
+            component["inputDefinitions"] = comp.sorted_sections(definitions)
         self.components[name] = dict(sorted(component.items()))
         spec: dict[str, Any] = {"componentRef": {"name": name}}
         if deps:
             spec["dependentTasks"] = sorted(deps)
         if inputs:
-            spec["inputs"] = _sorted_sections(inputs)
+            spec["inputs"] = comp.sorted_sections(inputs)
         spec.update(extra)
         spec["taskInfo"] = {"name": task_name}
         return dict(sorted(spec.items()))
@@ -343,14 +343,14 @@ class SpecBuilder:
             else:
                 selectors = [{"outputParameterKey": o.name, "producerSubtask": arm} for arm in arm_names]
                 out.setdefault("parameters", {})[o.name] = {"valueFromOneof": {"parameterSelectors": selectors}}
-        return _sorted_sections(out)
+        return comp.sorted_sections(out)
 
     def _branch_output_definitions(self, node: ConditionNode) -> dict[str, Any]:
         out: dict[str, dict[str, Any]] = {}
         for o in node.outputs:
             section, definition = io_definition(o.type)
             out.setdefault(section, {})[o.name] = definition
-        return _sorted_sections(out)
+        return comp.sorted_sections(out)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -390,20 +390,6 @@ def _selector(ref: Ref) -> dict[str, Any]:
     return {"valueFromParameter": {"outputParameterKey": out["outputParameterKey"], "producerSubtask": out["producerTask"]}}
 
 
-def _param_definitions(pipeline: Pipeline) -> dict[str, Any]:
-    out: dict[str, dict[str, Any]] = {}
-    for p in pipeline.params:
-        section, definition = io_definition(p.type)
-        if p.has_default:
-            definition["isOptional"] = True
-            if section == "parameters" and p.default is not None:
-                definition["defaultValue"] = typed_value(p.default, p.type)
-        if p.description:
-            definition["description"] = p.description
-        out.setdefault(section, {})[p.name] = definition
-    return _sorted_sections(out)
-
-
 def _bad_boundary(t: Type, *, allow_list: bool) -> bool:
     """Artifacts nested where KFP cannot carry them (dicts of models, lists of lists of models)."""
     from flowc.ir.types import contains_artifact
@@ -414,7 +400,3 @@ def _bad_boundary(t: Type, *, allow_list: bool) -> bool:
     if art is None:
         return True
     return art[1] and not allow_list
-
-
-def _sorted_sections(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return {k: dict(sorted(v.items())) for k, v in sorted(sections.items())}
