@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import write_chain  # noqa: E402
-from bench.measure import Measurement, measure  # noqa: E402
+from bench.measure import line, measure  # noqa: E402
 
 FLYTEKIT_MODULE = '''
 from flytekit import Resources, task, workflow
@@ -87,10 +87,6 @@ def phases(source: Path) -> str:
 
     code = PHASES.format(source=str(source), root=str(source.parent))
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-
-
-def line(label: str, m: Measurement) -> str:
-    return f"{label:<44} {m}"
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import write_chain  # noqa: E402
-from bench.measure import Measurement, measure, python  # noqa: E402
+from bench.measure import line, measure, python  # noqa: E402
 
 KFP_SCRIPT = '''
 from kfp import compiler, dsl
@@ -68,10 +68,6 @@ api.emit(program, "kfp", {{}})
 t4 = time.perf_counter()
 print(f"imports {{t1 - t0:.3f}} s, reader {{t2 - t1:.3f}} s, validate + passes {{t3 - t2:.3f}} s, kfp emit {{t4 - t3:.3f}} s")
 """
-
-
-def line(label: str, m: Measurement) -> str:
-    return f"{label:<44} {m}"
 
 
 def main() -> int:

@@ -47,6 +47,11 @@ def python(code: str) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+def line(label: str, m: Measurement) -> str:
+    """One labelled measurement, aligned with the others of a report."""
+    return f"{label:<44} {m}"
+
+
 def ratio_line(label: str, value: Measurement, floor: Measurement, target: str) -> str:
     return (
         f"{label:<38} {value}   floor {floor}   ratio {value.seconds / floor.seconds:5.2f}x time, "
