@@ -122,7 +122,8 @@ def _native(c: Condition, types: BindingTypes, negate: bool) -> Condition | None
             if any(p is None for p in parts):
                 return None
             flipped: Literal["and", "or"] = ("or" if op == "and" else "and") if negate else op
-            return BoolOp(op=flipped, operands=tuple(p for p in parts if p is not None), span=c.span)
+            flat = [x for p in parts if p is not None for x in (p.operands if isinstance(p, BoolOp) and p.op == flipped else (p,))]
+            return BoolOp(op=flipped, operands=tuple(flat), span=c.span)
         case Not(operand=operand):
             return _native(operand, types, not negate)
         case Truthy(value=value):
