@@ -12,7 +12,11 @@ three evaluate exactly as Python does (`NATIVE`):
 - `BoolOp` (`and`/`or`) over `Compare`s with an operator in `NATIVE_OPS`,
 - each `Compare` between two scalars that are not optional and not both literals:
   numbers (int, float) with numbers, str with str (any operator), bool with bool
-  (`==`/`!=`), or any value against the literal `None` with `==`/`!=`.
+  (`==`/`!=`).
+
+A comparison with `None` is not native: flytekit's local execution hands a workflow
+input left at its `None` default to the workflow as a plain `None`, not a promise,
+so `x != None` is a Python bool there and `conditional()` refuses it.
 
 Bare values become comparisons by type (`s` -> `s != ""`, `n` -> `n != 0`,
 `flag` -> `flag == True`), `not` is pushed down where that is exact (De Morgan,
@@ -165,16 +169,10 @@ def _kind(b: Binding, types: BindingTypes) -> Type | None:
     return t if isinstance(t, ScalarType) else None
 
 
-def _is_none(b: Binding) -> bool:
-    return isinstance(b, ConstBinding) and b.value is None
-
-
 def _scalar_compare(c: Compare, types: BindingTypes) -> bool:
     """A comparison every engine evaluates as Python does."""
     if c.op not in NATIVE_OPS or (isinstance(c.left, ConstBinding) and isinstance(c.right, ConstBinding)):
         return False
-    if _is_none(c.left) or _is_none(c.right):
-        return c.op in ("==", "!=")
     left, right = _kind(c.left, types), _kind(c.right, types)
     if left is None or right is None:
         return False
