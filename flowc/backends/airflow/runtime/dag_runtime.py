@@ -224,7 +224,7 @@ def _flowc_test(run, cond, path):
         "==": lambda: left == right, "!=": lambda: left != right,
         "<": lambda: left < right, "<=": lambda: left <= right,
         ">": lambda: left > right, ">=": lambda: left >= right,
-    }[op]()
+    }[cond[1]]()
 
 
 def _flowc_choose(run, step, path):
