@@ -14,6 +14,7 @@ from typing import Any
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
+    Binding,
     BoolOp,
     Branch,
     Condition,
@@ -32,9 +33,9 @@ from flowc.ir.model import (
 )
 from flowc.ir.names import kfp_name
 from flowc.ir.span import Span
-from flowc.ir.types import Type
+from flowc.ir.types import Type, render
 from flowc.backends.kfp import components as comp
-from flowc.backends.kfp import conditions
+from flowc.backends.kfp import conditions, identity
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition
 from flowc.backends.kfp.scope import Ref, Scope
 from flowc.backends.kfp.typing_oracle import TypeOracle
@@ -50,8 +51,8 @@ class SpecBuilder:
         self.executors: dict[str, dict[str, Any]] = {}
         self.platform: dict[str, dict[str, Any]] = {}
         self.diagnostics: list[Diagnostic] = []
-        self._task_components: dict[str, str] = {}
-        self._pipeline_components: dict[str, str] = {}
+        self._task_executors: dict[str, str] = {}
+        self._identity_tasks: dict[str, PythonTask] = {}
         self._taken: set[str] = set()
 
     def unsupported(self, span: Span | None, what: str) -> None:
@@ -68,20 +69,29 @@ class SpecBuilder:
     # ------------------------------------------------------------------ components
 
     def task_component(self, task: PythonTask | ContainerTask) -> str:
-        if task.name in self._task_components:
-            return self._task_components[task.name]
-        name = self._unique("comp-" + kfp_name(task.name))
-        executor = "exec-" + name.removeprefix("comp-")
-        self._task_components[task.name] = name
-        self._check_task(task)
+        """A component of its own for one call of `task`; all calls share one executor.
+
+        The kfp SDK gives every call its own component too. kfp.local keeps a task's
+        outputs in a folder named after its component (`construct_local_task_root` in
+        `kfp/local/executor_input_utils.py`), so calls sharing a component would
+        overwrite each other's artifacts.
+        """
+        executor = self._task_executors.get(task.name)
+        if executor is None:
+            executor = "exec-" + self._unique("comp-" + kfp_name(task.name)).removeprefix("comp-")
+            self._task_executors[task.name] = executor
+            self._check_task(task)
+            self.executors[executor] = comp.executor_spec(task)
+            longest = max(len(part.encode("utf-8")) for part in self.executors[executor]["container"]["command"])
+            if longest > comp.MAX_ARGUMENT_BYTES:
+                self.unsupported(task.span, f"the code of {task.name!r} is {longest} bytes, over Linux's {comp.MAX_ARGUMENT_BYTES}-byte limit for one command argument")
+            config = comp.platform_config(task)
+            if config:
+                self.platform[executor] = config
+            name = "comp-" + executor.removeprefix("exec-")
+        else:
+            name = self._unique("comp-" + kfp_name(task.name))
         self.components[name] = comp.component_spec(task, executor)
-        self.executors[executor] = comp.executor_spec(task)
-        longest = max(len(part.encode("utf-8")) for part in self.executors[executor]["container"]["command"])
-        if longest > comp.MAX_ARGUMENT_BYTES:
-            self.unsupported(task.span, f"the code of {task.name!r} is {longest} bytes, over Linux's {comp.MAX_ARGUMENT_BYTES}-byte limit for one command argument")
-        config = comp.platform_config(task)
-        if config:
-            self.platform[executor] = config
         return name
 
     def _check_task(self, task: PythonTask | ContainerTask) -> None:
@@ -93,10 +103,8 @@ class SpecBuilder:
                 self.unsupported(task.span, f"{task.name!r} returns artifacts inside a collection")
 
     def pipeline_component(self, pipeline: Pipeline) -> str:
-        if pipeline.name in self._pipeline_components:
-            return self._pipeline_components[pipeline.name]
+        """A DAG component of its own for one call of a sub-pipeline (its tasks get their own too)."""
         name = self._unique("comp-" + kfp_name(pipeline.name))
-        self._pipeline_components[pipeline.name] = name
         self.components[name] = self.pipeline_spec(pipeline)
         return name
 
@@ -106,10 +114,11 @@ class SpecBuilder:
         scope = Scope(names, TypeOracle(self.program, pipeline), params=frozenset(p.name for p in pipeline.params))
         tasks = self.body(pipeline.body, scope)
         dag: dict[str, Any] = {}
-        outputs = self.dag_outputs([(comp.output_key(r.name), r.binding) for r in pipeline.results], scope, pipeline.span)
+        results = [(comp.output_key(r.name), r.binding, r.type) for r in pipeline.results]
+        outputs = self.dag_outputs(results, scope, tasks)
         if outputs:
             dag["outputs"] = outputs
-        dag["tasks"] = tasks
+        dag["tasks"] = dict(sorted(tasks.items()))
         spec: dict[str, Any] = {"dag": dag}
         inputs = comp.sorted_sections(comp.param_definitions(pipeline.params))
         if inputs:
@@ -122,15 +131,30 @@ class SpecBuilder:
             spec["outputDefinitions"] = comp.sorted_sections(out_defs)
         return spec
 
-    def dag_outputs(self, results: list[tuple[str, Any]], scope: Scope, span: Span | None) -> dict[str, Any]:
+    def dag_outputs(
+        self, results: list[tuple[str, Binding, Type]], scope: Scope, tasks: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The outputs of a DAG; a value no task of the DAG produced passes through an identity step."""
         out: dict[str, dict[str, Any]] = {}
-        for key, binding in results:
+        for key, binding, t in results:
             ref = scope.resolve(binding)
             if ref.producer is None:
-                self.unsupported(getattr(binding, "span", None) or span, "returning a value that is not the result of a step")
-                continue
+                ref = self._identity_step(key, ref, t, tasks)
             out.setdefault(ref.section, {})[key] = _selector(ref)
         return comp.sorted_sections(out)
+
+    def _identity_step(self, key: str, source: Ref, t: Type, tasks: dict[str, Any]) -> Ref:
+        task = self._identity_tasks.setdefault(render(t), identity.identity_task(t))
+        name = identity.step_name(key)
+        spec: dict[str, Any] = {
+            "cachingOptions": {"enableCache": True},
+            "componentRef": {"name": self.task_component(task)},
+            "inputs": {source.section: {"value": source.spec}},
+            "taskInfo": {"name": name},
+        }
+        tasks[name] = spec
+        kind = "Artifact" if source.section == "artifacts" else "Parameter"
+        return Ref(source.section, {f"taskOutput{kind}": {f"output{kind}Key": "Output", "producerTask": name}}, name)
 
     # ----------------------------------------------------------------------- bodies
 
@@ -307,12 +331,12 @@ class SpecBuilder:
         dag: dict[str, Any] = {}
         component: dict[str, Any] = {"dag": dag}
         if node.outputs:
-            results = [(o.name, o.sources[index]) for o in node.outputs]
-            outputs = self.dag_outputs(results, child, branch.span or node.span)
+            results = [(o.name, o.sources[index], o.type) for o in node.outputs]
+            outputs = self.dag_outputs(results, child, tasks)
             if outputs:
                 dag["outputs"] = outputs
             component["outputDefinitions"] = self._branch_output_definitions(node)
-        dag["tasks"] = tasks
+        dag["tasks"] = dict(sorted(tasks.items()))
         trigger = self._trigger(earlier, branch.condition, child, branch.span or node.span)
         extra: dict[str, Any] = {"triggerPolicy": {"condition": trigger}} if trigger else {}
         return self.nested(task_name, scope, child, component, extra)
