@@ -81,3 +81,32 @@ def test_results_no_step_produced(tmp_path: Path, pipeline: str, args: dict[str,
     path = _compile("returns.py", tmp_path)[pipeline]
     outputs, _ = run_spec(path, args, tmp_path / "root")
     assert outputs == expected
+
+
+def test_a_fan_out_over_a_fan_in_of_artifacts_runs_in_the_producing_loop(tmp_path: Path) -> None:
+    text = _compile("artifact_fanout.py", tmp_path)["folded"].read_text()
+    assert "artifactIterator" not in text
+    spec = yaml.safe_load(text)
+    loops = {name: t for name, t in spec["root"]["dag"]["tasks"].items() if "parameterIterator" in t}
+    assert sorted(loops) == ["loop-1"], "one ParallelFor over `ns`; the three comprehensions over its lists fold into it"
+    body = spec["components"][loops["loop-1"]["componentRef"]["name"]]
+    assert sorted(body["dag"]["tasks"]) == ["fit", "fit-2", "make-2", "score"]
+    assert sorted(body["dag"]["outputs"]["parameters"]) == ["loop-3-Output"]
+    assert sorted(body["dag"]["outputs"]["artifacts"]) == ["Output", "loop-2-Output", "loop-4-Output"]
+
+
+def test_a_fan_out_over_artifacts_that_cannot_fold_is_a_located_diagnostic() -> None:
+    loaded = api.load([PROGRAMS / "artifact_fanout_refused.py"])
+    assert loaded.ok, loaded.diagnostics
+    result = KfpBackend().emit(loaded.program, {})
+    assert [(d.code, d.span.line if d.span else None) for d in result.diagnostics] == [("FLC503", 28)]
+    assert "artifact iterator" in result.diagnostics[0].message
+
+
+@pytest.mark.engine
+@pytest.mark.usefixtures("kfp_local_env")
+@pytest.mark.parametrize(("args", "expected"), [({}, {"output_0": 60, "output_1": 3}), ({"ns": [5], "scale": 2}, {"output_0": 10, "output_1": 1})])
+def test_folded_fan_outs_run(tmp_path: Path, args: dict[str, Any], expected: dict[str, Any]) -> None:
+    path = _compile("artifact_fanout.py", tmp_path)["folded"]
+    outputs, _ = run_spec(path, args, tmp_path / "root")
+    assert outputs == expected
