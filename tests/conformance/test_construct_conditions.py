@@ -33,7 +33,7 @@ class Run:
 
     program: str
     args: dict[str, Any] = field(default_factory=lambda: {})
-    output: str = ""
+    output: Any = ""
     kfp_gap: str | None = None  # a kfp.local bug this run meets, naming its place in the kfp source
 
 
@@ -71,6 +71,8 @@ RUNS: tuple[Run, ...] = (
     Run("elif_short_circuit", {}, "none", KFP_NONE_DEFAULT),
     Run("elif_short_circuit", {"n": 3}, "big"),
     Run("elif_short_circuit", {"n": 0}, "small"),
+    Run("predicate_in_fanout", {}, ["none", "some", "none"]),
+    Run("predicate_in_fanout", {"groups": [[1, 2]]}, ["some"]),
 )
 PROGRAMS = sorted({r.program for r in RUNS})
 

@@ -1,0 +1,23 @@
+"""`if xs:` inside a fan-out: the predicate step runs once per item, next to its condition."""
+
+from flowc import pipeline, task
+
+
+@task
+def label(text: str) -> str:
+    return text
+
+
+@pipeline
+def classify(xs: list[int]) -> str:
+    if xs:
+        out = label(text="some")
+    else:
+        out = label(text="none")
+    return out
+
+
+@pipeline
+def predicate_in_fanout(groups: list[list[int]] = [[], [1], []]) -> list[str]:
+    labels = [classify(xs=g) for g in groups]
+    return labels
