@@ -65,8 +65,13 @@ def emit(program: Program, target: str, options: Mapping[str, Any] | None = None
         return EmitResult(diagnostics=[Diagnostic.of(codes.UNKNOWN_TARGET, None, target, hint=hint)])
     except registry.BackendNotAvailable as exc:
         return EmitResult(diagnostics=[Diagnostic.of(codes.BACKEND_UNAVAILABLE, None, target, str(exc))])
+    from flowc.ir.validate import validate_for_engine
+
+    limits = validate_for_engine(program, target)  # values this engine cannot hold, before it emits
+    if has_errors(limits):
+        return EmitResult(diagnostics=sorted_diagnostics(limits))
     result = backend.emit(program, dict(options or {}))
-    result.diagnostics = sorted_diagnostics(result.diagnostics)
+    result.diagnostics = sorted_diagnostics([*limits, *result.diagnostics])
     return result
 
 

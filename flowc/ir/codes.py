@@ -87,6 +87,8 @@ UNSUPPORTED_TYPE = _code(
 MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate it with a boundary type")
 BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
 CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
+NON_FINITE = _code("FLC206", "{} is {}, which no engine can hold", "use a finite number (JSON, and so every engine's parameters, has no inf or nan)")
+UNREPRESENTABLE = _code("FLC207", "{} {} cannot be held on {}: {}", "use a smaller value, or pass a large number as a str")
 
 # FLC3xx: task and pipeline options
 NON_LITERAL_OPTION = _code("FLC301", "decorator argument {!r} must be a literal", "use a literal or a module-level literal constant")
@@ -98,6 +100,13 @@ BAD_TIMEOUT = _code("FLC306", "timeout {!r} is not a duration", "write a number 
 BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", None)
 CONTAINER_BODY = _code("FLC308", "a @container_task body must be `...`", "the command runs in the image; remove the body")
 MISSING_OPTION = _code("FLC309", "@{} requires {!r}", None)
+BAD_REQUIREMENT = _code(
+    "FLC310", "package {!r} is not a requirement flowc may pass to pip: {}",
+    "write PEP 508 requirements (\"pandas==2.2.3\", \"scikit-learn>=1.4\"); put pip options in the image",
+)
+BAD_ENV_NAME = _code("FLC311", "environment variable name {!r}: {}", "use names such as MY_SETTING")
+BAD_SECRET_NAME = _code("FLC312", "secret name {!r}: {}", "name the Kubernetes Secret, e.g. \"db-credentials\"")
+SCHEDULE_NEVER_FIRES = _code("FLC313", "schedule {!r} never fires: no selected month has that day", "pick a day every selected month has (February has 29 at most)")
 
 # FLC4xx: names
 BAD_NAME = _code("FLC401", "name {!r} cannot be made valid for every engine", "use letters, digits and underscores, starting with a letter")
