@@ -129,6 +129,12 @@ AIRFLOW_REQUIRED_PARAM = _code(
     "FLC604", "scheduled pipeline {!r} has parameter {!r} without a default",
     "Airflow runs scheduled DAGs without arguments: give every parameter a default, or drop the schedule",
 )
+AIRFLOW_PYTHON_SECRETS = _code(
+    "FLC605", "task {!r} asks for the Kubernetes secret(s) {}, which Airflow's python mode does not provide",
+    "compile with -O airflow.mode=kubernetes (each Secret's keys become environment variables of the step's pod), "
+    "or read credentials from an Airflow Connection or Variable inside the task",
+    "warning",
+)
 
 # FLC7xx: Flyte
 FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's array limit of {}", "split the list")
