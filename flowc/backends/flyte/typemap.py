@@ -34,7 +34,7 @@ def flyte_type(t: Type) -> str:
             raise ValueError("several outputs are declared as a NamedTuple class by the caller")
 
 
-def outputs_class(function: str) -> str:
+def outputs_class_name(function: str) -> str:
     """The NamedTuple class of a generated function's outputs: `split_data` -> `_flowc_split_data_Outputs`.
 
     One class per function name, so distinct functions never share one (`split_data`
