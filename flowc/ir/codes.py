@@ -88,7 +88,7 @@ MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate
 BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
 CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
 NON_FINITE = _code("FLC206", "{} is {}, which no engine can hold", "use a finite number (JSON, and so every engine's parameters, has no inf or nan)")
-UNREPRESENTABLE = _code("FLC207", "{} {} cannot be held on {}: {}", "use a smaller value, or pass a large number as a str")
+UNREPRESENTABLE = _code("FLC207", "{} ({}) cannot be held on {}: {}", "use a smaller value, or pass a large number as a str")
 
 # FLC3xx: task and pipeline options
 NON_LITERAL_OPTION = _code("FLC301", "decorator argument {!r} must be a literal", "use a literal or a module-level literal constant")

@@ -147,13 +147,13 @@ def _too_big(value: JsonValue, limits: EngineLimits) -> int | None:
 def _int_limits(params: tuple[Parameter, ...], span: Span | None, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
     for p in params:
         if p.has_default and (big := _too_big(p.default, limits)) is not None:
-            yield Diagnostic.of(codes.UNREPRESENTABLE, p.span or span, f"default of {p.name!r}:", big, engine, limits.int_reason)
+            yield Diagnostic.of(codes.UNREPRESENTABLE, p.span or span, f"default of {p.name!r}", big, engine, limits.int_reason)
 
 
 def _const_limits(pipeline: Pipeline, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
     for const in _constants(pipeline):
         if (big := _too_big(const.value, limits)) is not None:
-            yield Diagnostic.of(codes.UNREPRESENTABLE, const.span or pipeline.span, "the integer", big, engine, limits.int_reason)
+            yield Diagnostic.of(codes.UNREPRESENTABLE, const.span or pipeline.span, "integer literal", big, engine, limits.int_reason)
 
 
 def _task_limits(task: AnyTask, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
@@ -171,7 +171,7 @@ def _schedule_limits(pipeline: Pipeline, engine: str, limits: EngineLimits) -> I
         return
     accepted = ", ".join(sorted(limits.presets))
     yield Diagnostic.of(
-        codes.UNREPRESENTABLE, pipeline.span, "schedule", repr(schedule), engine, "its scheduler has no such preset",
+        codes.UNREPRESENTABLE, pipeline.span, "schedule", schedule, engine, "its scheduler has no such preset",
         hint=f"use a cron expression or one of {accepted}",
     )
 

@@ -117,7 +117,7 @@ def test_retries_and_timeouts_beyond_the_engines_fields() -> None:
     assert _found(validate_for_engine(program, "airflow")) == [("FLC207", 1)]
     assert _found(validate_for_engine(program, "flyte")) == [("FLC207", 1)]  # 2**31 fits Flyte's uint32; the timeout does not
     huge = _program(_task(timeout_seconds=10**14))
-    assert [d.message.split(":")[0] for d in validate_for_engine(huge, "airflow")] == ["timeout 100000000000000s cannot be held on airflow"]
+    assert [d.message.split(":")[0] for d in validate_for_engine(huge, "airflow")] == ["timeout (100000000000000s) cannot be held on airflow"]
     assert validate_for_engine(huge, "kfp") == []
 
 

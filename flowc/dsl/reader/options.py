@@ -24,7 +24,7 @@ ALLOWED: dict[DefKind, tuple[str, ...]] = {
     "container_task": (*TASK_OPTIONS, "command", "args"),
     "pipeline": ("schedule", "name"),
 }
-_DURATION = re.compile(r"(\d+)([smhd])")
+_DURATION = re.compile(r"([0-9]+)([smhd])")  # ASCII digits: `\d` and int() also take Arabic-Indic ones
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 

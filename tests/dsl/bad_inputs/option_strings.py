@@ -27,3 +27,7 @@ def arabic_digits(x: int = 1) -> int:
 @pipeline(schedule="0 0 31 2 *")  # E: FLC313 @20
 def never(x: int = 1) -> int:
     return a(x=x)
+
+
+@task(timeout="\u0663\u0660m")  # E: FLC306 @15
+def e(x: int) -> int: ...
