@@ -19,8 +19,11 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 
 def is_valid_schedule(text: str) -> bool:
-    """A five-field cron expression or a preset such as `@daily` (well-formed; see `never_fires`)."""
-    text = text.strip()
+    """A five-field cron expression or a preset such as `@daily` (well-formed; see `never_fires`).
+
+    The text reaches the engines as written, so it is ASCII, fields are separated by
+    spaces or tabs, and there is no surrounding whitespace (`" @daily"` is no preset).
+    """
     if text.startswith("@"):
         return text in PRESETS
     return _values(text) is not None
@@ -34,15 +37,16 @@ def never_fires(text: str) -> bool:
     >>> never_fires("0 0 31 2 *"), never_fires("0 0 31 1,2 *"), never_fires("0 0 31 2 mon")
     (True, False, False)
     """
-    fields = text.split()
-    values = _values(text.strip()) if not text.strip().startswith("@") else None
-    if values is None or fields[4] != "*":
+    values = _values(text)
+    if values is None or text.split()[4] != "*":
         return False
     days, months = values[2], values[3]
     return all(min(days) > _DAYS_IN_MONTH[m - 1] for m in months)
 
 
 def _values(text: str) -> list[set[int]] | None:
+    if not text.isascii() or text != text.strip():
+        return None
     fields = text.split()
     if len(fields) != 5:
         return None

@@ -125,3 +125,8 @@ def test_flyte_rejects_once_and_the_others_take_it() -> None:
     program = _program(_task(), schedule="@once")
     assert _found(validate_for_engine(program, "flyte")) == [("FLC207", 20)]
     assert validate_for_engine(program, "airflow") == [] and validate_for_engine(program, "kfp") == []
+
+
+@pytest.mark.parametrize("s", [" @daily", "@daily ", "0 3 * * * ", "0\u20033 * * *", "0 3 * * *\n"])
+def test_schedules_reach_the_engines_as_written_so_no_stray_whitespace(s: str) -> None:
+    assert not is_valid_schedule(s)
