@@ -11,6 +11,11 @@ class Parts(NamedTuple):
     b: int
 
 
+class Pair(NamedTuple):  # other fields than Parts: one shared outputs class cannot serve both tasks
+    c: int
+    d: int
+
+
 @task(name="my task")
 def my_task(x: int) -> int:
     return x + 1
@@ -32,8 +37,8 @@ def split_data(x: int) -> Parts:
 
 
 @task
-def splitData(x: int) -> Parts:
-    return Parts(x + 10, x + 11)
+def splitData(x: int) -> Pair:
+    return Pair(x + 10, x + 11)
 
 
 @task(env={"MONOREPO_GREETING": "hello"})
@@ -56,8 +61,8 @@ def outer(x: int = 1) -> tuple[int, int, int, str]:
     y = inner(x=x)
     p = split_data(x=y)
     q = splitData(x=p.a)
-    if q.b > 0:
-        z = then(x=results(x=q.a))
+    if q.d > 0:
+        z = then(x=results(x=q.c))
     else:
         z = results(x=p.b)
-    return z, p.b, q.b, after_greet(s=greet(x=x))
+    return z, p.b, q.d, after_greet(s=greet(x=x))
