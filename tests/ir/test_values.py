@@ -53,7 +53,7 @@ def test_unicode_digits_are_not_quantities(q: str) -> None:
     assert not is_valid_quantity(q)
 
 
-@pytest.mark.parametrize("s", ["\u0660 3 * * *", "0 \u0663 * * *", "*/\u0665 * * * *", "0 0 1-\u0662 * *", "0 0 * * \uff11"])
+@pytest.mark.parametrize("s", ["0 \u00b2 * * *", "*/\u00b9 * * * *", "\u0660 3 * * *", "0 \u0663 * * *", "*/\u0665 * * * *", "0 0 1-\u0662 * *", "0 0 * * \uff11"])
 def test_unicode_digits_are_not_cron_numbers(s: str) -> None:
     assert not is_valid_schedule(s)
 

@@ -31,3 +31,8 @@ def never(x: int = 1) -> int:
 
 @task(timeout="\u0663\u0660m")  # E: FLC306 @15
 def e(x: int) -> int: ...
+
+
+@pipeline(schedule="0 \u00b2 * * *")  # E: FLC304 @20
+def superscript(x: int = 1) -> int:
+    return a(x=x)
