@@ -75,9 +75,9 @@ def _check_resources(task: AnyTask) -> Iterator[Diagnostic]:
         yield Diagnostic.of(codes.BAD_OPTION_VALUE, task.span, "gpu", "must be a whole count >= 0")
 
 
-def option_diagnostics(task: AnyTask, span: Span | None = None) -> Iterator[Diagnostic]:
+def option_diagnostics(task: AnyTask) -> Iterator[Diagnostic]:
     """Packages, env names and secret names that would reach pip, a shell or Kubernetes unchecked."""
-    at = span or task.span
+    at = task.span
     opts = task.options
     for package in opts.packages:
         if (problem := requirement_problem(package)) is not None:
