@@ -8,6 +8,7 @@ so `flowc check` never pays for them.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from importlib.metadata import entry_points
 
 from flowc.backends.base import Backend
@@ -33,6 +34,16 @@ def available() -> list[str]:
     """Every backend name: built-ins first, then third-party ones, sorted."""
     extra = sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)} - set(BUILTIN))
     return [*BUILTIN, *extra]
+
+
+def expand(names: Sequence[str]) -> list[str]:
+    """Target names in order, each once, with `all` standing for every available backend."""
+    out: list[str] = []
+    for name in names:
+        for target in available() if name == "all" else [name]:
+            if target not in out:
+                out.append(target)
+    return out
 
 
 def load(name: str) -> Backend:
