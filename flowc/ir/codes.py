@@ -136,6 +136,7 @@ DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix th
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
 UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
 BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
+BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
 
 
 def table_markdown() -> str:
