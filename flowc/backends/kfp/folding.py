@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flowc.ir.bindings import node_bindings
-from flowc.ir.model import ConditionNode, LoopNode, Node, OutputBinding, iter_nodes
+from flowc.ir.model import LoopNode, Node, OutputBinding
+from flowc.ir.scope import reads, waiting_for
 
 
 @dataclass
@@ -40,41 +40,10 @@ def plan_folds(nodes: tuple[Node, ...], over_artifacts: set[str]) -> Folds:
             folds.refused.append(node)
             continue
         host = folds.host_of.get(source.node, source.node)
-        waiting = _waiting_for(nodes, {host, *(g.id for g in folds.guests.get(host, []))})
+        waiting = waiting_for(nodes, {host, *(g.id for g in folds.guests.get(host, []))})
         if (reads(node) - {source.node}) & waiting:
             folds.refused.append(node)
             continue
         folds.host_of[node.id] = host
         folds.guests.setdefault(host, []).append(node)
     return folds
-
-
-def reads(node: Node) -> set[str]:
-    """Ids of the nodes outside `node` whose results or completion `node` (or its body) waits for."""
-    inner = [node, *_nested(node)]
-    found: set[str] = set()
-    for n in inner:
-        found.update(b.node for b in node_bindings(n) if isinstance(b, OutputBinding))
-        found.update(n.after)
-    return found - {n.id for n in inner}
-
-
-def _nested(node: Node) -> list[Node]:
-    if isinstance(node, LoopNode):
-        return list(iter_nodes(node.body))
-    if isinstance(node, ConditionNode):
-        return [n for branch in node.branches for n in iter_nodes(branch.body)]
-    return []
-
-
-def _waiting_for(nodes: tuple[Node, ...], roots: set[str]) -> set[str]:
-    """The nodes of a body that wait, directly or not, for any of `roots` (roots included)."""
-    waiting = set(roots)
-    changed = True
-    while changed:
-        changed = False
-        for node in nodes:
-            if node.id not in waiting and reads(node) & waiting:
-                waiting.add(node.id)
-                changed = True
-    return waiting
