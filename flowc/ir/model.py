@@ -217,7 +217,8 @@ class Resources(IRModel):
 
 
 class TaskOptions(IRModel):
-    """Decorator options of a task, defaults filled in (from the table in `task_options.py`)."""
+    """Decorator options of a task, defaults filled in."""
+    # defaults: the option table in task_options.py
 
     image: str = default_str("image")
     packages: tuple[str, ...] = ()
