@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import flowc
-from flowc.config import Config, ConfigError, load_config, option_tables, unknown_flag_targets
+from flowc.config import Config, ConfigError, check_option_tables, load_config, option_tables, unknown_flag_targets
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -149,7 +149,8 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
     except ValueError as exc:
         print(f"flowc {command}: {exc}", file=sys.stderr)
         return 2
-    problems = sorted_diagnostics([*config.diagnostics, *unknown_flag_targets(args.option, registry.available())])
+    problems = [*config.diagnostics, *check_option_tables(config, args.option)]
+    problems = sorted_diagnostics([*problems, *unknown_flag_targets(args.option, registry.available())])
     if problems:
         sources = {str(config.path): config.path.read_text(encoding="utf-8")} if config.path else {}
         _report(problems, sources, args.format)

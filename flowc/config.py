@@ -109,15 +109,47 @@ def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagno
     return out
 
 
-def _locate(path: Path, text: str, key: str) -> Span | None:
-    """Where `key` is set or its table opens in pyproject.toml (the first such line)."""
+def _locate(path: Path, text: str, key: str, table: str | None = None) -> Span | None:
+    """Where `key` is set (inside `[tool.flowc.<table>]` when given) or its table opens in pyproject.toml."""
+    start, end = 0, len(text)
+    if table is not None:
+        header = re.search(rf"^\s*\[\s*tool\.flowc\.{re.escape(table)}\s*\]", text, re.MULTILINE)
+        if header is None:
+            return None
+        start = header.end()
+        following = re.compile(r"^\s*\[", re.MULTILINE).search(text, start)
+        end = following.start() if following else end
     pattern = re.compile(rf"^\s*(\[\s*tool\.flowc\.{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.MULTILINE)
-    found = pattern.search(text)
+    found = pattern.search(text, start, end)
     if found is None:
         return None
     line = text.count("\n", 0, found.start(1)) + 1
     col = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
     return Span(path=str(path), line=line, col=col, end_line=line, end_col=col + len(found.group(1)))
+
+
+def check_option_tables(config: Config, flags: Sequence[str]) -> list[Diagnostic]:
+    """Problems of the `[tool.flowc.<backend>]` tables, located in pyproject.toml.
+
+    Options a `-O` flag overrides are left to the driver, which reports them unlocated.
+    """
+    from flowc.backends import registry
+    from flowc.backends.options import parse_options_by_name
+
+    if config.path is None:
+        return []
+    text = config.path.read_text(encoding="utf-8")
+    overridden = {item.partition("=")[0] for item in flags}
+    out: list[Diagnostic] = []
+    for name, table in sorted(config.backend_options.items()):
+        try:
+            backend = registry.load(name)
+        except (registry.BackendNotFound, registry.BackendNotAvailable):
+            continue  # an unknown table is reported by load_config; an unavailable backend by the driver
+        own = {k: v for k, v in table.items() if f"{name}.{k}" not in overridden}
+        for key, d in parse_options_by_name(name, backend.options, own)[1]:
+            out.append(d.model_copy(update={"span": _locate(config.path, text, key, table=name)}))
+    return out
 
 
 def option_tables(config: Config, flags: Sequence[str]) -> dict[str, dict[str, object]]:

@@ -120,18 +120,27 @@ def parse_options(
     backend: str, declared: tuple[BackendOption, ...], raw: Mapping[str, object]
 ) -> tuple[dict[str, OptionValue], list[Diagnostic]]:
     """Every declared option's typed value (defaults filled in), and a diagnostic per problem."""
+    values, problems = parse_options_by_name(backend, declared, raw)
+    return values, [d for _, d in problems]
+
+
+def parse_options_by_name(
+    backend: str, declared: tuple[BackendOption, ...], raw: Mapping[str, object]
+) -> tuple[dict[str, OptionValue], list[tuple[str, Diagnostic]]]:
+    """As `parse_options`, each problem paired with the option name it is about (to locate it)."""
     values: dict[str, OptionValue] = {o.name: o.default for o in declared}
-    diagnostics: list[Diagnostic] = []
+    problems: list[tuple[str, Diagnostic]] = []
     for option in declared:
         if option.name not in raw:
             continue
         try:
             values[option.name] = option.parse(raw[option.name])
         except OptionError as exc:
-            diagnostics.append(Diagnostic.of(codes.BAD_BACKEND_OPTION, None, backend, option.name, str(exc), hint=option_hint(option)))
+            bad = Diagnostic.of(codes.BAD_BACKEND_OPTION, None, backend, option.name, str(exc), hint=option_hint(option))
+            problems.append((option.name, bad))
     for name in sorted(set(raw) - set(values)):
-        diagnostics.append(Diagnostic.of(codes.UNKNOWN_BACKEND_OPTION, None, backend, name, hint=valid_options_hint(declared)))
-    return values, diagnostics
+        problems.append((name, Diagnostic.of(codes.UNKNOWN_BACKEND_OPTION, None, backend, name, hint=valid_options_hint(declared))))
+    return values, problems
 
 
 def option_values(declared: tuple[BackendOption, ...], raw: Mapping[str, object]) -> dict[str, OptionValue]:
