@@ -52,7 +52,8 @@ def test_a_flag_overrides_a_bad_table_value(tmp_path: Path, capsys: pytest.Captu
     path = _project(tmp_path, '[tool.flowc.airflow]\nmax_map_length = "wide"\n')
     assert main(["check", str(path), "-O", "airflow.max_map_length=9"]) == 0
     capsys.readouterr()
-    assert _diagnostics(["check", str(path), "-O", "airflw.mode=python"], capsys)[-1][:3] == ("FLC801", None, "unknown target 'airflw'")
+    got = _diagnostics(["check", str(path), "-O", "airflw.mode=python"], capsys)
+    assert [d[:3] for d in got] == [("FLC801", None, "unknown target 'airflw'"), ("FLC811", 2, "airflow option 'max_map_length': expected a whole number, got 'wide'")]
 
 
 def test_bad_option_values_never_end_in_an_internal_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
