@@ -29,7 +29,7 @@ OptionValue = str | int | bool | tuple[str, ...] | None
 
 TRUE = ("true", "1", "yes", "on")
 FALSE = ("false", "0", "no", "off")
-_WHOLE = re.compile(r"[+-]?\d{1,18}")
+_WHOLE = re.compile(r"[+-]?[0-9]{1,18}")
 
 
 class OptionError(ValueError):
@@ -46,12 +46,16 @@ class BackendOption:
     choices: tuple[str, ...] = ()
     kind: OptionKind = "str"
     minimum: int | None = None
+    maximum: int = 2**31 - 1  # engines keep these in 32-bit fields
 
     def parse(self, raw: object) -> OptionValue:
         """The typed value of `raw`, or OptionError saying what was expected."""
         value = _PARSERS[self.kind](raw, self)
-        if isinstance(value, int) and not isinstance(value, bool) and self.minimum is not None and value < self.minimum:
-            raise OptionError(f"expected a whole number >= {self.minimum}, got {value}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                raise OptionError(f"expected a whole number >= {self.minimum}, got {value}")
+            if value > self.maximum:
+                raise OptionError(f"expected a whole number <= {self.maximum}, got {value}")
         return value
 
     @property

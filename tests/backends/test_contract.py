@@ -34,7 +34,8 @@ def test_backend_declares_the_contract(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [({"max_map_length": "1e400"}, "FLC811"), ({"max_map_length": 1e400}, "FLC811"), ({"mode": 3}, "FLC811"),
+    [({"max_map_length": "1e400"}, "FLC811"), ({"max_map_length": 1e400}, "FLC811"), ({"max_map_length": 2**31}, "FLC811"),
+     ({"max_map_length": "9" * 30}, "FLC811"), ({"max_map_length": "\u0661\u0662"}, "FLC811"), ({"mode": 3}, "FLC811"),
      ({"tags": "[1, 2]"}, "FLC811"), ({"tags": "[oops"}, "FLC811"), ({"bogus": "1"}, "FLC810")],
 )
 def test_bad_values_are_diagnostics_never_exceptions(raw: dict[str, object], code: str) -> None:
