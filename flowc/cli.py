@@ -179,10 +179,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _list_targets(args: argparse.Namespace) -> int:
-    from flowc.backends import registry
-    from flowc.backends.catalog import targets_text
+    from flowc.backends.catalog import targets_listing
 
-    print(targets_text(registry.load_all()))
+    print(targets_listing())
     return 0
 
 

@@ -15,6 +15,19 @@ from flowc.backends.options import format_default
 NAME_EXAMPLE = "load_data.v2"
 
 
+def targets_listing() -> str:
+    """`flowc targets`: every available backend, or why one cannot load."""
+    from flowc.backends import registry
+
+    blocks: list[str] = []
+    for name in registry.available():
+        try:
+            blocks.append(targets_text([registry.load(name)]))
+        except registry.BackendNotAvailable as exc:
+            blocks.append(f"{name}: not available ({exc})")
+    return "\n\n".join(blocks)
+
+
 def targets_text(backends: Sequence[Backend]) -> str:
     """Each backend: its name, what it writes, its name rule and its options."""
     blocks: list[str] = []

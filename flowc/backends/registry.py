@@ -75,13 +75,3 @@ def load(name: str) -> Backend:
         raise BackendNotAvailable(f"{name}: {target} does not implement the Backend protocol")
     return backend
 
-
-def load_all() -> list[Backend]:
-    """Every backend that loads, in `available()` order (for docs, listings and tests)."""
-    out: list[Backend] = []
-    for name in available():
-        try:
-            out.append(load(name))
-        except (BackendNotFound, BackendNotAvailable):
-            continue
-    return out

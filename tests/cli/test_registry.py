@@ -29,11 +29,13 @@ def fourth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     install_fourth_backend(tmp_path / "site", monkeypatch)
 
 
-def test_a_backend_that_cannot_load_is_a_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_backend_that_cannot_load_is_a_diagnostic(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(registry.BUILTIN, "ghost", "flowc.backends.ghost.backend:GhostBackend")
     result = api.emit(Program(), "ghost")
     assert [d.code for d in result.diagnostics] == ["FLC802"]
     assert result.files == {}
+    assert main(["targets"]) == 0
+    assert "ghost: not available (ghost: No module named 'flowc.backends.ghost')" in capsys.readouterr().out
 
 
 @pytest.mark.usefixtures("fourth")
