@@ -50,6 +50,13 @@ Give options as `-O <target>.<option>=<value>` on the command line or in a
 wrong type is a diagnostic (FLC810, FLC811). `flowc targets` prints the same for every
 installed backend, third-party ones included. This page is generated from the
 backends' declarations (`python -m flowc.backends.catalog`).
+
+A third-party backend is a class registered under the `flowc.backends` entry point
+group (`[project.entry-points."flowc.backends"] mytarget = "pkg.mod:MyBackend"`) with
+`name`, `description`, `options` (a tuple of `flowc.backends.base.BackendOption`),
+`engine_name(name)`, `check(program, options)` returning located diagnostics for what
+it cannot express (`FLC812` suits them), and `emit(program, options)`. It then takes
+part in `-t all`, `flowc targets`, `[tool.flowc.<name>]` and `flowc check`.
 """
 
 
