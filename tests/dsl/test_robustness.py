@@ -106,7 +106,7 @@ def test_file_without_pipelines_warns_only_when_named(tmp_path: Path) -> None:
     assert [(d.code, d.severity) for d in named.diagnostics] == [("FLC004", "warning")]
     found = read_paths([tmp_path])
     assert found.diagnostics == [] and [t.name for t in found.program.tasks] == ["t"]
-    assert str(tmp_path / "unrelated.py") not in found.sources
+    assert str(tmp_path / "unrelated.py") in found.sources  # read like a named file, never run
 
 
 def test_directory_discovery_skips_hidden_dirs_and_venvs(tmp_path: Path) -> None:

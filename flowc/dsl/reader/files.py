@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from flowc.dsl.reader.source import printable_path
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic
 
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 
@@ -19,49 +23,88 @@ class InputFile:
     from_directory: bool
 
 
-def discover(paths: Sequence[str | Path]) -> tuple[list[InputFile], list[str]]:
-    """Input files in the order given (directories: every `*.py`, sorted), and missing paths."""
+def discover(paths: Sequence[str | Path]) -> tuple[list[InputFile], list[Diagnostic]]:
+    """Input files in the order given (directories: every `*.py` regular file, sorted), and problems.
+
+    A path given by name is read whatever it is, so that the reader can say what is
+    wrong with it (a pipe, a device, unreadable); a folder walk takes only regular
+    files, so a FIFO or a link to /dev/zero in a project never blocks or floods a read.
+    """
     found: list[InputFile] = []
-    missing: list[str] = []
+    problems: list[Diagnostic] = []
     seen: set[Path] = set()
     for given in paths:
         text = os.fspath(given)
-        p = Path(text)
-        if p.is_dir():
-            items = [(os.path.join(text, rel), True) for rel in _walk(p)]
-        elif p.is_file():
+        if os.path.isdir(text):
+            items = [(os.path.join(text, rel), True) for rel in _walk(text, problems)]
+        elif os.path.lexists(text):
             items = [(text, False)]
         else:
-            missing.append(text)
+            problems.append(Diagnostic.of(codes.FILE_NOT_FOUND, None, printable_path(text)))
             continue
         for shown, from_dir in items:
-            resolved = Path(shown).resolve()
+            resolved = _resolved(shown)
             if resolved not in seen:
                 seen.add(resolved)
                 found.append(InputFile(shown, resolved, from_dir))
-    return found, missing
+    return found, problems
 
 
-def _walk(top: Path) -> Iterator[str]:
-    """Relative paths of `*.py` files under `top`, sorted, skipping hidden dirs and venvs."""
+def _resolved(path: str) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it reports the problem
+        return Path(os.path.abspath(path))
+
+
+def _walk(top: str, problems: list[Diagnostic]) -> list[str]:
+    """Relative paths of `*.py` regular files under `top`, sorted; skips hidden dirs, venvs, symlinked dirs."""
     out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = [d for d in dirnames if not _skip_dir(Path(dirpath) / d)]
-        rel = os.path.relpath(dirpath, top)
-        for name in filenames:
-            if name.endswith(".py") and not name.startswith("."):
-                out.append(name if rel == "." else os.path.join(rel, name))
-    return iter(sorted(out))
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        here = os.path.join(top, rel) if rel else top
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            problems.append(Diagnostic.of(codes.CANNOT_READ, None, printable_path(here), exc.strerror or type(exc).__name__))
+            continue
+        for entry in entries:
+            name = os.path.join(rel, entry.name) if rel else entry.name
+            if entry.name.startswith("."):
+                continue
+            if _is_dir(entry):
+                if not _skip_dir(entry):
+                    pending.append(name)
+            elif entry.name.endswith(".py") and _is_regular(entry):
+                out.append(name)
+    return sorted(out)
 
 
-def _skip_dir(d: Path) -> bool:
-    return d.name.startswith(".") or d.name in _SKIP_DIRS or (d / "pyvenv.cfg").exists()
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a symlink to one (an unreadable one too: reading it says why)."""
+    try:
+        return entry.is_file(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def _skip_dir(entry: os.DirEntry[str]) -> bool:
+    return entry.name in _SKIP_DIRS or os.path.isfile(os.path.join(entry.path, "pyvenv.cfg"))
 
 
 def auto_root(file: Path) -> Path:
     """The first ancestor directory that is not a package (has no `__init__.py`)."""
     d = file.parent
-    while (d / "__init__.py").exists() and d.parent != d:
+    while os.path.isfile(d / "__init__.py") and d.parent != d:
         d = d.parent
     return d
 
@@ -84,7 +127,7 @@ def module_file(root: Path, dotted: str) -> Path | None:
         return None
     base = root.joinpath(*dotted.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
+        if os.path.isfile(candidate):
             return candidate.resolve()
     return None
 
