@@ -20,7 +20,7 @@ DROP_DAC = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-c
 
 def flowc(*args: str | Path, cwd: Path, drop_dac: bool = False) -> tuple[int, str]:
     """Run `flowc ARGS` and return (exit code, stdout + stderr); a hang fails the test."""
-    command = [sys.executable, "-m", "flowc.cli", *map(os.fspath, args)]
+    command = [sys.executable, "-m", "flowc.cli", *(os.fspath(a) for a in args)]
     if drop_dac and os.geteuid() == 0:
         command = [*DROP_DAC, *command]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
