@@ -1,38 +1,91 @@
-"""Where a file nests too deeply for Python's parser, found without parsing it.
+"""Where a file nests too deeply, found without recursion.
 
-`ast.parse` gives up on very deep expressions (`-----...1`, `a.b.b.b...`, long chains
-of `lambda:`) with a RecursionError or MemoryError that carries no position. The
-tokenizer is iterative and never gives up that way, so the position is recovered
-from tokens: the logical line with the most operators and keywords that build
-nested nodes, at its first such token.
+Python's parser gives up on very deep expressions (`-----...1`, `a.b.b.b...`, long
+chains of `lambda:`) with a RecursionError or MemoryError that carries no position,
+and the reader's own recursive walks can hit the interpreter's limit on trees that
+`ast` still builds. When `ast` can build the tree, the answer is the start of the
+repetition on its deepest path; when it cannot, the tokenizer (which never recurses)
+picks the logical line with the most operators and keywords that build nested nodes.
 """
 
 from __future__ import annotations
 
+import ast
 import io
 import keyword
 import tokenize
+import warnings
 
-from flowc.ir.span import Span
+from flowc.ir.span import Span, source_lines
 
 # Operators that do not add a level to the syntax tree when repeated: separators,
 # closing brackets, assignments (a long flat list or dict is not deep).
 _FLAT = frozenset({",", ")", "]", "}", ";", ":", "=", "->"})
 _COMPARISONS = frozenset({"==", "!=", "<=", ">="})
 _NESTING_KEYWORDS = frozenset({"not", "lambda", "if", "else", "and", "or", "await", "yield"})
+# A node starts the deep part when its type comes back within this many steps down.
+_REPEAT_WINDOW = 4
 
 
 def deepest_expression(path: str, text: str) -> Span:
-    """Where the most nested logical line of `text` starts nesting (1:1 if the tokenizer cannot tell).
+    """Where the most deeply nested expression of `text` starts (1:1 when nothing can tell).
 
+    >>> str(deepest_expression("f.py", "x = 1\\ny = f(a=-(-(-(-(-1)))))\\n"))
+    'f.py:2:9'
     >>> str(deepest_expression("f.py", "x = 1\\ny = a + b + c\\nz = [1, 2, 3, 4]\\n"))
-    'f.py:2:7'
+    'f.py:2:5'
     """
-    line, col = _deepest(text)
+    found = _in_tree(text)
+    line, col = found if found is not None else _in_tokens(text)
     return Span(path=path, line=line, col=col, end_line=line, end_col=col + 1)
 
 
-def _deepest(text: str) -> tuple[int, int]:
+def _in_tree(text: str) -> tuple[int, int] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    path = _deepest_path(tree)
+    for index, node in enumerate(path):
+        later = path[index + 1 : index + 1 + _REPEAT_WINDOW]
+        line: int | None = getattr(node, "lineno", None)
+        if line is not None and any(type(n) is type(node) for n in later):
+            return line, _char_column(text, line, getattr(node, "col_offset", 0))
+    return None
+
+
+def _deepest_path(tree: ast.AST) -> list[ast.AST]:
+    """The chain of nodes from `tree` down to its deepest leaf (heights computed bottom-up, iteratively)."""
+    height: dict[int, int] = {}
+    below: dict[int, ast.AST] = {}
+    pending: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while pending:
+        node, children_done = pending.pop()
+        children = list(ast.iter_child_nodes(node))
+        if not children_done:
+            pending.append((node, True))
+            pending.extend((child, False) for child in children)
+            continue
+        deepest = max(children, key=lambda c: height[id(c)], default=None)
+        height[id(node)] = 1 + (height[id(deepest)] if deepest is not None else 0)
+        if deepest is not None:
+            below[id(node)] = deepest
+    path = [tree]
+    while id(path[-1]) in below:
+        path.append(below[id(path[-1])])
+    return path
+
+
+def _char_column(text: str, line: int, byte_col: int) -> int:
+    lines = source_lines(text)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return len(source.encode()[:byte_col].decode(errors="replace")) + 1
+
+
+def _in_tokens(text: str) -> tuple[int, int]:
+    """The first nesting token of the logical line with the most of them; (1, 1) if none."""
     best: tuple[int, int, int] = (0, 1, 1)  # (score, line, col)
     score, first = 0, (1, 1)
     try:
