@@ -87,7 +87,8 @@ def render_text(d: Diagnostic, source_lines: Sequence[str] | None = None) -> str
     `source_lines` must be split the way Python counts lines (`flowc.ir.span.source_lines`).
     """
     where = f"{d.span}: " if d.span else ""
-    lines = [f"{where}{d.severity}[{d.code}]: {d.message}"]
+    # One line whatever a path or message holds: a file named "a\nerror[...]" forges nothing.
+    lines = [_UNSHOWABLE.sub(_escaped, f"{where}{d.severity}[{d.code}]: {d.message}")]
     if d.span and source_lines and 0 < d.span.line <= len(source_lines):
         text = _UNSHOWABLE.sub("\ufffd", source_lines[d.span.line - 1].expandtabs(1))
         width = max(1, d.span.end_col - d.span.col) if d.span.end_line == d.span.line else max(1, len(text) - d.span.col + 1)
@@ -98,6 +99,10 @@ def render_text(d: Diagnostic, source_lines: Sequence[str] | None = None) -> str
     if d.hint:
         lines.append(f"  = hint: {d.hint}")
     return "\n".join(lines)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return found.group().encode("unicode_escape").decode("ascii")
 
 
 def echo_window(text: str, col: int, width: int, limit: int = ECHO_WIDTH) -> tuple[str, int, int]:

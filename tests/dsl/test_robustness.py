@@ -210,3 +210,15 @@ def test_rendering_never_echoes_terminal_controls(tmp_path: Path) -> None:
     rendered = api.render(loaded.diagnostics, loaded.sources)
     assert "\x1b" not in rendered and "\u202e" not in rendered and "\x07" not in rendered
     assert "t(a='no')  # \ufffd[2J\ufffd\ufffd" in rendered
+
+
+def test_a_file_name_with_controls_cannot_forge_output_lines(tmp_path: Path) -> None:
+    from flowc import api
+
+    path = tmp_path / "a\x1b[2J\nerror[FLC000]: forged.py"
+    path.write_text(f"{HEAD}@task\ndef t(x) -> int: ...\n")
+    loaded = api.load([path])
+    assert [d.code for d in loaded.diagnostics] == ["FLC004", "FLC203"]
+    text = api.render(loaded.diagnostics, loaded.sources)
+    assert "\x1b" not in text and not any(line.startswith("error[FLC000]") for line in text.splitlines()), text
+    assert "\\x1b[2J\\nerror[FLC000]: forged.py:5:7: error[FLC203]: parameter 'x' has no type annotation\n" in text
