@@ -13,6 +13,8 @@ Command-line flags override these.
 
 from __future__ import annotations
 
+import os
+
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +36,13 @@ class Config:
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start`."""
-    here = start.resolve()
+    try:
+        here = Path(os.path.realpath(start))
+    except OSError:  # an unreadable link on the way: start from where it is
+        here = Path(os.path.abspath(start))
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):
             return candidate
     return None
 

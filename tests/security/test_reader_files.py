@@ -119,6 +119,26 @@ def test_unreadable_files_and_folders_are_reported_in_a_folder_too(tmp_path: Pat
         (tmp_path / "locked").chmod(0o755)
 
 
+def test_a_file_in_an_unsearchable_folder_is_unreadable_not_missing(tmp_path: Path) -> None:
+    if not _dac_is_enforced(tmp_path):
+        pytest.skip("running as root without setpriv: file modes cannot be enforced")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "flow.py").write_text(GOOD)
+    (tmp_path / "locked").chmod(0)
+    try:
+        code, text = flowc("check", "locked/flow.py", cwd=tmp_path, drop_dac=True)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert code == 1 and "locked/flow.py:1:1: error[FLC010]: cannot read locked/flow.py: Permission denied" in text, text
+
+
+def test_a_root_that_is_a_symlink_loop_does_not_crash(tmp_path: Path) -> None:
+    (tmp_path / "flow.py").write_text(GOOD)
+    (tmp_path / "loop").symlink_to("loop")
+    code, text = flowc("check", "--root", "loop", "flow.py", cwd=tmp_path)
+    assert code == 0 and "1 file(s), 1 pipeline(s)" in text, text
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
 def test_checking_proc_ends_with_diagnostics(tmp_path: Path) -> None:
     """`flowc check /proc`: unreadable and odd entries everywhere, no `*.py` file to read."""

@@ -37,23 +37,35 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[InputFile], list[Diagnos
         text = os.fspath(given)
         if os.path.isdir(text):
             items = [(os.path.join(text, rel), True) for rel in _walk(text, problems)]
-        elif os.path.lexists(text):
+        elif not _missing(text):
             items = [(text, False)]
         else:
             problems.append(Diagnostic.of(codes.FILE_NOT_FOUND, None, printable_path(text)))
             continue
         for shown, from_dir in items:
-            resolved = _resolved(shown)
+            resolved = real_path(shown)
             if resolved not in seen:
                 seen.add(resolved)
                 found.append(InputFile(shown, resolved, from_dir))
     return found, problems
 
 
-def _resolved(path: str) -> Path:
+def _missing(path: str) -> bool:
+    """Whether nothing is at `path` (an entry that cannot be looked at is there: reading says why)."""
     try:
-        return Path(path).resolve()
-    except (OSError, RuntimeError):  # a symlink loop: reading it reports the problem
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def real_path(path: str | Path) -> Path:
+    """`path` with symlinks resolved as far as they can be; never raises (loops, unreadable links)."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
         return Path(os.path.abspath(path))
 
 
@@ -128,7 +140,7 @@ def module_file(root: Path, dotted: str) -> Path | None:
     base = root.joinpath(*dotted.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if os.path.isfile(candidate):
-            return candidate.resolve()
+            return real_path(candidate)
     return None
 
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
-from flowc.dsl.reader.files import discover
+from flowc.dsl.reader.files import discover, real_path
 from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
@@ -29,7 +29,7 @@ def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadRe
     inputs, problems = discover(paths)
     report.items.extend(problems)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
-    project = Project(report, Path(root).resolve() if root is not None else None, relative)
+    project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in inputs}
     reading = _Reading(project, report)
     for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
