@@ -16,6 +16,7 @@ import keyword
 import tokenize
 import warnings
 
+from flowc.dsl.reader.positions import Positions
 from flowc.ir.span import Span, source_lines
 
 # Operators that do not add a level to the syntax tree when repeated: separators,
@@ -35,12 +36,16 @@ def deepest_expression(path: str, text: str) -> Span:
     >>> str(deepest_expression("f.py", "x = 1\\ny = a + b + c\\nz = [1, 2, 3, 4]\\n"))
     'f.py:2:5'
     """
-    found = _in_tree(text)
-    line, col = found if found is not None else _in_tokens(text)
+    node = _in_tree(text)
+    found = Positions(path, source_lines(text)).of_ast(node) if node is not None else None
+    if found is not None:
+        return Span(path=path, line=found.line, col=found.col, end_line=found.line, end_col=found.col + 1)
+    line, col = _in_tokens(text)
     return Span(path=path, line=line, col=col, end_line=line, end_col=col + 1)
 
 
-def _in_tree(text: str) -> tuple[int, int] | None:
+def _in_tree(text: str) -> ast.AST | None:
+    """The node where the repetition on the deepest path of the tree starts, if `ast` can build it."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -50,9 +55,8 @@ def _in_tree(text: str) -> tuple[int, int] | None:
     path = _deepest_path(tree)
     for index, node in enumerate(path):
         later = path[index + 1 : index + 1 + _REPEAT_WINDOW]
-        line: int | None = getattr(node, "lineno", None)
-        if line is not None and any(type(n) is type(node) for n in later):
-            return line, _char_column(text, line, getattr(node, "col_offset", 0))
+        if hasattr(node, "lineno") and any(type(n) is type(node) for n in later):
+            return node
     return None
 
 
@@ -76,12 +80,6 @@ def _deepest_path(tree: ast.AST) -> list[ast.AST]:
     while id(path[-1]) in below:
         path.append(below[id(path[-1])])
     return path
-
-
-def _char_column(text: str, line: int, byte_col: int) -> int:
-    lines = source_lines(text)
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    return len(source.encode()[:byte_col].decode(errors="replace")) + 1
 
 
 def _in_tokens(text: str) -> tuple[int, int]:
