@@ -36,7 +36,7 @@ def _code(code: str, message: str, hint: str | None = None, severity: Literal["e
 # FLC0xx: input files and syntax
 FILE_NOT_FOUND = _code("FLC001", "no such file or directory: {}", "check the path")
 SYNTAX_ERROR = _code("FLC002", "syntax error: {}", "fix the Python syntax; flowc reads the file without running it")
-NOT_UTF8 = _code("FLC003", "cannot read {} as UTF-8 text", "save the file as UTF-8")
+NOT_UTF8 = _code("FLC003", "cannot read {} as {} text", "save the file as UTF-8")
 NO_PIPELINES = _code("FLC004", "no @pipeline found in {}", "decorate a function with @flowc.pipeline", "warning")
 IMPORT_NOT_FOUND = _code("FLC005", "cannot find module {!r} in the project", "tasks and pipelines may be imported from modules under the project root")
 IMPORTED_NAME_NOT_FOUND = _code("FLC006", "module {!r} defines no task or pipeline named {!r}", None)

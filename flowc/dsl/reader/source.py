@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 import errno
+import io
 import os
 import stat
+import tokenize
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +43,29 @@ def read_text(path: str, file: Path) -> tuple[str | None, Diagnostic | None]:
     data, problem = read_source_bytes(path, file)
     if data is None:
         return None, problem
+    return decode_source(path, data)
+
+
+def decode_source(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Bytes to text as Python decodes a module: UTF-8, or the encoding a `# coding:` line declares.
+
+    >>> decode_source("f.py", b"# coding: latin-1\\nX = '\\xe9'\\n")[0]
+    "# coding: latin-1\\nX = 'é'\\n"
+    >>> str(decode_source("f.py", b"x = 1\\ny = '\\xff'\\n")[1].span)
+    'f.py:2:6'
+    """
     try:
-        return data.decode("utf-8-sig"), None
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:  # an unknown encoding, or a BOM with a cookie that is not UTF-8
+        line = next((n for n, text in enumerate(data.splitlines()[:2], start=1) if b"coding" in text), 1)
+        return None, Diagnostic.of(codes.SYNTAX_ERROR, Span(path=path, line=line, col=1, end_line=line, end_col=2), exc.msg)
+    try:
+        return data.decode(encoding), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Diagnostic.of(codes.NOT_UTF8, Span(path=path, line=line, col=col, end_line=line, end_col=col + 1), path)
+        span = Span(path=path, line=line, col=col, end_line=line, end_col=col + 1)
+        return None, Diagnostic.of(codes.NOT_UTF8, span, path, "UTF-8" if encoding.startswith("utf-8") else encoding)
 
 
 def read_source_bytes(path: str, file: Path) -> tuple[bytes | None, Diagnostic | None]:
