@@ -78,7 +78,7 @@ def test_a_symlink_loop_is_reported_by_name_and_skipped_in_a_folder(tmp_path: Pa
 
 
 def test_a_source_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
-    from flowc.dsl.reader.source import MAX_SOURCE_BYTES
+    from flowc.dsl.reader.files import MAX_SOURCE_BYTES
 
     big = tmp_path / "pkg" / "big.py"
     big.parent.mkdir()

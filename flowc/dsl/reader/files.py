@@ -1,17 +1,21 @@
-"""Which files to read, and how they are named as modules of the user's project."""
+"""Which files to read, how to read them safely, and how they are named as modules of the user's project."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from flowc.dsl.reader.source import printable_path
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.span import Span
 
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
+# Larger files are refused: flowc reads pipeline modules, not data.
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,69 @@ def _is_regular(entry: os.DirEntry[str]) -> bool:
 
 def _skip_dir(entry: os.DirEntry[str]) -> bool:
     return entry.name in _SKIP_DIRS or os.path.isfile(os.path.join(entry.path, "pyvenv.cfg"))
+
+
+def read_source_bytes(path: str, file: Path) -> tuple[bytes | None, Diagnostic | None]:
+    """At most MAX_SOURCE_BYTES of a regular file with a UTF-8 name; pipes, devices and sockets are never opened.
+
+    `stat` decides before anything is opened (opening a FIFO blocks, reading
+    /dev/zero never ends); the open is non-blocking and checked again with `fstat`, so
+    a file swapped for a FIFO in between cannot hang the read either.
+    """
+    if not _encodable(path):
+        return None, Diagnostic.of(codes.BAD_FILE_NAME, file_span(printable_path(path)))
+    try:
+        kind = _kind(os.stat(file).st_mode)
+        if kind is not None:
+            return None, Diagnostic.of(codes.NOT_A_FILE, file_span(path), kind)
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as stream:
+            kind = _kind(os.fstat(stream.fileno()).st_mode)
+            data = stream.read(MAX_SOURCE_BYTES + 1) if kind is None else b""
+    except OSError as exc:
+        return None, _os_problem(path, exc)
+    if kind is not None:
+        return None, Diagnostic.of(codes.NOT_A_FILE, file_span(path), kind)
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, Diagnostic.of(codes.FILE_TOO_LARGE, file_span(path), MAX_SOURCE_BYTES)
+    return data, None
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = {stat.S_ISDIR: "a directory", stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    return next((word for test, word in kinds.items() if test(mode)), "not a regular file")
+
+
+def _os_problem(path: str, exc: OSError) -> Diagnostic:
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return Diagnostic.of(codes.FILE_NOT_FOUND, None, path)
+    reason = exc.strerror or type(exc).__name__
+    return Diagnostic.of(codes.CANNOT_READ, file_span(path), path, reason)
+
+
+def file_span(path: str) -> Span:
+    """Where a problem with a whole file is reported: its first character."""
+    return Span(path=path, line=1, col=1, end_line=1, end_col=1)
+
+
+def _encodable(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be shown and written: undecodable bytes as `\\xff` escapes."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that does not stand for a byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def auto_root(file: Path) -> Path:
