@@ -46,7 +46,7 @@ NOT_A_FILE = _code("FLC011", "not a regular file: {}", "give a `.py` file or a f
 FILE_TOO_LARGE = _code("FLC012", "file is larger than flowc's limit of {} bytes for a source file", "split the module, or move large data out of the source")
 BAD_FILE_NAME = _code("FLC013", "file name is not valid UTF-8", "rename the file (or folder) with UTF-8 characters")
 LONE_SURROGATE = _code("FLC014", "string holds a lone surrogate {!r}, which no UTF-8 file can hold", "write the character as a valid pair, or leave it out")
-NESTED_TOO_DEEPLY = _code("FLC015", "expression nested too deeply for {}", "split it into smaller expressions or statements")
+NESTED_TOO_DEEPLY = _code("FLC015", "code nested too deeply for {}", "split it into smaller expressions, statements or functions")
 READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "this is a bug in flowc's reader; please report it with the file")
 
 # FLC1xx: pipeline bodies

@@ -15,6 +15,7 @@ import io
 import keyword
 import tokenize
 import warnings
+from dataclasses import dataclass, field
 
 from flowc.dsl.reader.positions import Positions
 from flowc.ir.span import Span, source_lines
@@ -35,6 +36,8 @@ def deepest_expression(path: str, text: str) -> Span:
     'f.py:2:9'
     >>> str(deepest_expression("f.py", "x = 1\\ny = a + b + c\\nz = [1, 2, 3, 4]\\n"))
     'f.py:2:5'
+    >>> _in_tokens("if x:\\n    pass\\n" + "elif x:\\n    pass\\n" * 5 + "y = -(-(1))\\n")
+    (1, 1)
     """
     node = _in_tree(text)
     found = Positions(path, source_lines(text)).of_ast(node) if node is not None else None
@@ -83,24 +86,70 @@ def _deepest_path(tree: ast.AST) -> list[ast.AST]:
 
 
 def _in_tokens(text: str) -> tuple[int, int]:
-    """The first nesting token of the logical line with the most of them; (1, 1) if none."""
-    best: tuple[int, int, int] = (0, 1, 1)  # (score, line, col)
-    score, first = 0, (1, 1)
+    """Where the longest run of nesting starts: the first nesting token of the logical line
+    with the most of them, or the `if` of the longest `elif` chain (each `elif` nests the
+    next `if` in the tree); (1, 1) if none."""
+    scan = _TokenScan()
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
-            if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
-                if score > best[0]:
-                    best = (score, *first)
-                score = 0
-            elif _nests(tok):
-                if score == 0:
-                    first = (tok.start[0], tok.start[1] + 1)
-                score += 1
+            scan.token(tok)
     except (tokenize.TokenError, SyntaxError, ValueError, MemoryError):
         pass
-    if score > best[0]:
-        best = (score, *first)
-    return best[1], best[2]
+    scan.finish()
+    return scan.best[1], scan.best[2]
+
+
+@dataclass
+class _TokenScan:
+    """Scores logical lines and `elif` chains as the tokens go by."""
+
+    best: tuple[int, int, int] = (0, 1, 1)  # (score, line, col)
+    score: int = 0
+    first: tuple[int, int] = (1, 1)
+    depth: int = 0
+    line_start: bool = True
+    chains: dict[int, tuple[int, int, int]] = field(default_factory=lambda: {})  # depth -> (elifs, line, col)
+
+    def token(self, tok: tokenize.TokenInfo) -> None:
+        if tok.type == tokenize.INDENT:
+            self.depth += 1
+        elif tok.type == tokenize.DEDENT:
+            self._close(self.depth)
+            self.depth -= 1
+        elif tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            self._offer(self.score, *self.first)
+            self.score, self.line_start = 0, True
+        elif tok.type not in (tokenize.NL, tokenize.COMMENT):
+            if self.line_start:
+                self.line_start = False
+                self._statement(tok)
+            if _nests(tok):
+                if self.score == 0:
+                    self.first = (tok.start[0], tok.start[1] + 1)
+                self.score += 1
+
+    def finish(self) -> None:
+        self._offer(self.score, *self.first)
+        for depth in list(self.chains):
+            self._close(depth)
+
+    def _statement(self, tok: tokenize.TokenInfo) -> None:
+        word = tok.string if tok.type == tokenize.NAME else ""
+        if word == "elif" and self.depth in self.chains:
+            count, line, col = self.chains[self.depth]
+            self.chains[self.depth] = (count + 1, line, col)
+        elif word != "else":
+            self._close(self.depth)
+            if word == "if":
+                self.chains[self.depth] = (0, tok.start[0], tok.start[1] + 1)
+
+    def _close(self, depth: int) -> None:
+        for level in [d for d in self.chains if d >= depth]:
+            self._offer(*self.chains.pop(level))
+
+    def _offer(self, score: int, line: int, col: int) -> None:
+        if score > self.best[0]:
+            self.best = (score, line, col)
 
 
 def _nests(tok: tokenize.TokenInfo) -> bool:
