@@ -175,6 +175,15 @@ def test_a_3000_term_or_is_a_condition_not_nesting(tmp_path: Path) -> None:
     assert len(cond.branches[0].condition.operands) == 3000  # type: ignore[union-attr]
 
 
+def test_an_elif_chain_past_the_parser_limit_is_located_at_its_if(tmp_path: Path) -> None:
+    """20,000 `elif`s: each nests the next `if` in the tree, deeper than any CPython parses."""
+    path = tmp_path / "flow.py"
+    arms = "".join(f"    elif x == {i}:\n        t(x={i})\n" for i in range(1, 20_000))
+    path.write_text(f"{HEAD}@task\ndef t(x: int) -> int: ...\n@pipeline\ndef p(x: int) -> None:\n    if x == 0:\n        t(x=0)\n{arms}")
+    result = read_paths([path])
+    assert [(d.code, d.span.line, d.span.col) for d in result.diagnostics if d.span] == [("FLC015", 8, 5)]
+
+
 def test_a_huge_line_is_echoed_as_a_window_around_the_caret(tmp_path: Path) -> None:
     from flowc import api
 
