@@ -43,10 +43,10 @@ def validate(program: Program) -> list[Diagnostic]:
     for task in program.tasks:
         out.extend(_check_resources(task))
         out.extend(option_diagnostics(task))
-        out.extend(_check_defaults(task.params, "default of"))
+        out.extend(_check_defaults(task.params, task.span))
     for pipeline in program.pipelines:
         out.extend(_check_schedule(pipeline))
-        out.extend(_check_defaults(pipeline.params, "default of"))
+        out.extend(_check_defaults(pipeline.params, pipeline.span))
         out.extend(_check_constants(pipeline))
     out.extend(name_diagnostics(program))
     return out
@@ -99,10 +99,10 @@ def _check_schedule(pipeline: Pipeline) -> Iterator[Diagnostic]:
         yield Diagnostic.of(codes.SCHEDULE_NEVER_FIRES, pipeline.span, pipeline.schedule)
 
 
-def _check_defaults(params: tuple[Parameter, ...], what: str) -> Iterator[Diagnostic]:
+def _check_defaults(params: tuple[Parameter, ...], owner: Span | None) -> Iterator[Diagnostic]:
     for p in params:
         if p.has_default and (bad := non_finite(p.default)) is not None:
-            yield Diagnostic.of(codes.NON_FINITE, p.span, f"{what} {p.name!r}", bad)
+            yield Diagnostic.of(codes.NON_FINITE, p.span or owner, f"default of {p.name!r}", bad)
 
 
 def _constants(pipeline: Pipeline) -> Iterator[ConstBinding]:
