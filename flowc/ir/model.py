@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
 from flowc.ir.span import Span
+from flowc.ir.task_options import default_bool, default_int, default_str
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
 
 # --------------------------------------------------------------------------- bindings
@@ -220,16 +221,17 @@ class Resources(IRModel):
 
 class TaskOptions(IRModel):
     """Decorator options of a task, defaults filled in."""
+    # defaults: the option table in task_options.py
 
-    image: str = "python:3.12-slim"
+    image: str = default_str("image")
     packages: tuple[str, ...] = ()
     resources: Resources = Resources()
-    retries: int = 0
+    retries: int = default_int("retries")
     timeout_seconds: int | None = None
-    cache: bool = False
+    cache: bool = default_bool("cache")
     env: tuple[tuple[str, str], ...] = ()
     secrets: tuple[str, ...] = ()
-    fuse: bool = True
+    fuse: bool = default_bool("fuse")
 
 
 class FlowcImport(IRModel):
@@ -340,6 +342,10 @@ class Pipeline(IRModel):
 
 class Program(IRModel):
     """Everything one compile read: its tasks and pipelines, each name unique.
+
+    A name is the one written (function name or `name=`) when one module defines it,
+    else module-qualified (`sales.extract`, `stock.extract`): tasks are identified
+    by module, and task and pipeline nodes refer to them by these names.
 
     Pipelines with `entry=True` were defined in the files given to the compiler and
     become artifacts; the others were imported from the user's project and are only

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from flowc.backends.airflow.options import OPTIONS, AirflowOptions, parse_options
+from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_options, check_options
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
-from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
@@ -27,8 +27,16 @@ class AirflowBackend:
     description: ClassVar[str] = "Apache Airflow 3 DAG files (airflow.sdk), PythonOperator or KubernetesPodOperator steps"
     options: ClassVar[tuple[BackendOption, ...]] = OPTIONS
 
-    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult:
-        opts, diagnostics = parse_options(options)
+    def engine_name(self, name: str) -> str:
+        return airflow_name(name)
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+        """What Airflow rejects is found while planning the DAG, so check plans and renders it."""
+        return self.emit(program, options).diagnostics
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
+        opts = airflow_options(options)
+        diagnostics = check_options(opts)
         files: dict[str, bytes] = {}
         for pipeline in entry_pipelines(program):
             text, diags = emit_dag(program, pipeline, opts)
@@ -45,6 +53,8 @@ def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tupl
     diagnostics = [*_check_schedule(pipeline), *_check_file_name(pipeline)]
     plan = Planner(program, pipeline, opts.max_map_length).build()
     diagnostics.extend(plan.diagnostics)
+    if opts.mode == "python":
+        diagnostics.extend(_check_python_mode_secrets(program, sorted({s.task for s in plan.steps if s.task})))
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics
@@ -61,6 +71,19 @@ def _check_file_name(pipeline: Pipeline) -> list[Diagnostic]:
         return []
     why = f"its DAG file {name}.py would shadow the module {name!r} in the DAG folder (rename the pipeline)"
     return [Diagnostic.of(codes.AIRFLOW_UNSUPPORTED, pipeline.span, why)]
+
+
+def _check_python_mode_secrets(program: Program, used: list[str]) -> list[Diagnostic]:
+    """Python mode runs steps in the Airflow worker, where a Kubernetes Secret has no meaning.
+
+    Dropping `secrets=` silently would run the task without its credentials, so it is
+    a warning (the DAG is still written: a task may not need the Secret to run there):
+    kubernetes mode mounts each Secret's keys as environment variables of the step's
+    pod, and in python mode Airflow users read credentials from Connections or
+    Variables (or a secrets backend) inside the task.
+    """
+    tasks = [program.task(name) for name in used]
+    return [Diagnostic.of(codes.AIRFLOW_PYTHON_SECRETS, t.span, t.name, ", ".join(t.options.secrets)) for t in tasks if t.options.secrets]
 
 
 def _check_schedule(pipeline: Pipeline) -> list[Diagnostic]:
