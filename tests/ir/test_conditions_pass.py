@@ -170,9 +170,9 @@ def test_predicate_names_are_deterministic_and_distinct_across_pipelines() -> No
     a = _program(Truthy(value=p("d")), name="a")
     b = _program(cmp("in", p("n"), p("xs")), name="b")
     out = lower_conditions(Program(pipelines=(*a.pipelines, *b.pipelines)))
-    assert [t.name for t in out.tasks] == ["cond_1_predicate", "cond_1_predicate_2"]
+    assert [t.name for t in out.tasks] == ["cond_1_predicate", "b_cond_1_predicate"]
     steps = [n for pl in out.pipelines for n in iter_nodes(pl.body) if isinstance(n, TaskNode)]
-    assert [(s.id, s.task) for s in steps] == [("cond_1_predicate", "cond_1_predicate"), ("cond_1_predicate", "cond_1_predicate_2")]
+    assert [(s.id, s.task) for s in steps] == [("cond_1_predicate", "cond_1_predicate"), ("cond_1_predicate", "b_cond_1_predicate")]
     assert lower_conditions(Program(pipelines=(*a.pipelines, *b.pipelines))) == out
 
 

@@ -48,8 +48,10 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import itertools
 import keyword
 import math
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -245,9 +247,11 @@ class _Lowering:
         inputs = tuple(Input(name=n, binding=b) for b, n in names.items())
         return TaskNode(id=step_id, task=task.name, inputs=inputs, span=own.span)
 
-    def _task(self, base: str, params: tuple[Parameter, ...], expr: str, own: Condition) -> PythonTask:
-        name, n = base, 1
-        while True:
+    def _task(self, step_id: str, params: tuple[Parameter, ...], expr: str, own: Condition) -> PythonTask:
+        """The predicate task, named after its step; after its pipeline too where that name is taken."""
+        qualified = f"{re.sub(r'[^0-9A-Za-z_]', '_', self.pipeline.name)}_{step_id}"
+        names = itertools.chain((step_id, qualified), (f"{qualified}_{n}" for n in itertools.count(2)))
+        for name in names:
             task = _predicate_task(name, params, expr, self.pipeline.module, own)
             existing = next((t for t in self.tasks if t.name == name), None)
             if existing == task:
@@ -256,8 +260,7 @@ class _Lowering:
                 self.tasks.append(task)
                 self.taken.add(name)
                 return task
-            n += 1
-            name = f"{base}_{n}"
+        raise AssertionError("unreachable")
 
     def _fresh_id(self, base: str) -> str:
         name, n = base, 1
