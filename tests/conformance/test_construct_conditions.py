@@ -2,15 +2,18 @@
 
 Each program in `constructs/conditions/` is one condition construct (truthiness by
 type, `in`/`not in` against runtime lists, `not`/`and`/`or` nested, comparisons
-with None, an `elif` Python would not evaluate). `RUNS` gives the arguments of each
-run and the branch Python takes; the reference test checks that table against the
-program called as plain Python, and the engine test runs every program on kfp.local,
-Airflow's `dag.test()` and flytekit's local execution through the conformance
-runners (Airflow's runs of one program share one `dag.test()` process).
+with None, an `elif` Python would not evaluate), in the catalogue's format
+(`constructs/README.md` on the suite's branch): the file's `RUNS` are the arguments of
+each run, `XFAIL` names an engine bug. `EXPECTED` here is the branch Python takes in
+each run; the reference test checks it against the program called as plain Python,
+and the engine test runs every program on kfp.local, Airflow's `dag.test()` and
+flytekit's local execution through the conformance runners (Airflow's runs of one
+program share one `dag.test()` process).
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,24 @@ PACKAGE = "tests.conformance.constructs.conditions"
 BACKENDS = ("kfp", "airflow", "flyte")
 
 
+# Python's answer for each run of each program, in the order of the program's `RUNS`.
+EXPECTED: dict[str, list[Any]] = {
+    "truthy_int": ["else", "then"],
+    "truthy_int_none": ["else"],
+    "truthy_str": ["else", "then"],
+    "truthy_dict": ["else", "then"],
+    "truthy_list_output": ["else", "then"],
+    "truthy_float": ["zero", "nonzero"],
+    "in_list_param": ["allowed", "refused"],
+    "not_in_list_output": ["present", "missing"],
+    "nested_bool": ["no", "yes", "yes"],
+    "none_compare": ["unset", "set", "set"],
+    "elif_short_circuit": ["none", "big", "small"],
+    "predicate_in_fanout": [["none", "some", "none"], ["some"]],
+}
+PROGRAMS = sorted(EXPECTED)
+
+
 @dataclass(frozen=True)
 class Run:
     """One run of a program: its arguments and the value Python returns."""
@@ -34,52 +55,22 @@ class Run:
     program: str
     args: dict[str, Any] = field(default_factory=lambda: {})
     output: Any = ""
-    kfp_gap: str | None = None  # a kfp.local bug this run meets, naming its place in the kfp source
 
 
-# kfp.local cannot start a run with a None parameter, neither as an argument nor as a default.
-KFP_NONE_ARGUMENT = (
-    "kfp SDK refuses None as a pipeline argument: kfp/dsl/types/type_utils.py, _get_type_string_from_component_argument"
-)
-KFP_NONE_DEFAULT = (
-    "kfp.local: a None default raises 'Unknown value type': "
-    "kfp/local/orchestrator/orchestrator_utils.py, join_user_inputs_and_defaults"
-)
+def _declared(program: str, name: str, default: Any) -> Any:
+    """A module-level literal of a program file (`RUNS`, `XFAIL`), read without running it."""
+    for node in ast.parse((CONSTRUCTS / f"{program}.py").read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
+            return ast.literal_eval(node.value)
+    return default
 
 
-RUNS: tuple[Run, ...] = (
-    Run("truthy_int", {}, "else"),
-    Run("truthy_int", {"n": 3}, "then"),
-    Run("truthy_int", {"n": None}, "else", KFP_NONE_ARGUMENT),
-    Run("truthy_str", {}, "else"),
-    Run("truthy_str", {"s": "abc"}, "then"),
-    Run("truthy_dict", {}, "else"),
-    Run("truthy_dict", {"d": {"a": 1}}, "then"),
-    Run("truthy_list_output", {}, "else"),
-    Run("truthy_list_output", {"n": 1}, "then"),
-    Run("truthy_float", {}, "zero"),
-    Run("truthy_float", {"f": 2.5}, "nonzero"),
-    Run("in_list_param", {}, "allowed"),
-    Run("in_list_param", {"pick": "z"}, "refused"),
-    Run("not_in_list_output", {}, "present"),
-    Run("not_in_list_output", {"x": 5}, "missing"),
-    Run("nested_bool", {}, "no"),
-    Run("nested_bool", {"b": False}, "yes"),
-    Run("nested_bool", {"c": True}, "yes"),
-    Run("none_compare", {}, "unset", KFP_NONE_DEFAULT),
-    Run("none_compare", {"x": 0}, "set"),
-    Run("elif_short_circuit", {}, "none", KFP_NONE_DEFAULT),
-    Run("elif_short_circuit", {"n": 3}, "big"),
-    Run("elif_short_circuit", {"n": 0}, "small"),
-    Run("predicate_in_fanout", {}, ["none", "some", "none"]),
-    Run("predicate_in_fanout", {"groups": [[1, 2]]}, ["some"]),
-)
-PROGRAMS = sorted({r.program for r in RUNS})
+def _runs_of(program: str) -> list[Run]:
+    args: list[dict[str, Any]] = _declared(program, "RUNS", [{}])
+    return [Run(program, a, out) for a, out in zip(args, EXPECTED[program], strict=True)]
 
 
-def _runs_of(program: str, backend: str | None = None) -> list[Run]:
-    """The runs of `program` an engine's local runner can start (all of them when `backend` is None)."""
-    return [r for r in RUNS if r.program == program and not (backend == "kfp" and r.kfp_gap)]
+RUNS: tuple[Run, ...] = tuple(r for p in PROGRAMS for r in _runs_of(p))
 
 
 def _load(program: str) -> Program:
@@ -111,7 +102,7 @@ def test_what_no_engine_expresses_becomes_one_predicate_step() -> None:
 def _engine_outputs(backend: str, program: str, tmp_path: Path) -> list[Any]:
     """The pipeline's output for each run of `program` on `backend`."""
     ir = _load(program)
-    runs = _runs_of(program, backend)
+    runs = _runs_of(program)
     if backend == "airflow":
         return _airflow_outputs(ir, program, runs, tmp_path)
     runner = importlib.import_module(f"tests.conformance.runners.{backend}")
@@ -146,22 +137,19 @@ def _airflow_outputs(ir: Program, program: str, runs: list[Run], tmp_path: Path)
     return outputs
 
 
+def _engine_params() -> list[Any]:
+    out: list[Any] = []
+    for program in PROGRAMS:
+        gaps: dict[str, str] = _declared(program, "XFAIL", {})
+        for backend in BACKENDS:
+            marks = [pytest.mark.xfail(strict=True, reason=gaps[backend])] if backend in gaps else []
+            out.append(pytest.param(backend, program, marks=marks, id=f"{program}-{backend}"))
+    return out
+
+
 @pytest.mark.engine
-@pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("program", PROGRAMS)
+@pytest.mark.parametrize(("backend", "program"), _engine_params())
 def test_program_gives_pythons_answer_on_engine(backend: str, program: str, tmp_path: Path) -> None:
-    runs = _runs_of(program, backend)
+    runs = _runs_of(program)
     got = _engine_outputs(backend, program, tmp_path)
     assert [(r.args, g) for r, g in zip(runs, got, strict=True)] == [(r.args, r.output) for r in runs]
-
-
-KFP_GAPS = [pytest.param(r, marks=pytest.mark.xfail(strict=True, raises=ValueError, reason=r.kfp_gap)) for r in RUNS if r.kfp_gap]
-
-
-@pytest.mark.engine
-@pytest.mark.parametrize("run", KFP_GAPS, ids=lambda r: f"{r.program}-{r.args}")
-def test_kfp_local_gaps(run: Run, tmp_path: Path) -> None:
-    from tests.conformance.runners import kfp
-
-    case = Case(run.program, run.program, run.program, run.args, {"output": run.output})
-    assert kfp.run(_load(run.program), case, tmp_path).outputs["output"] == run.output

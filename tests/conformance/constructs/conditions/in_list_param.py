@@ -15,3 +15,6 @@ def in_list_param(pick: str = "b", allowed: list[str] = ["a", "b"]) -> str:
     else:
         out = label(text="refused")
     return out
+
+
+RUNS = [{}, {"pick": "z"}]

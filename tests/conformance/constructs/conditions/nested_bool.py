@@ -15,3 +15,6 @@ def nested_bool(a: bool = True, b: bool = True, c: bool = False) -> str:
     else:
         out = label(text="no")
     return out
+
+
+RUNS = [{}, {"b": False}, {"c": True}]

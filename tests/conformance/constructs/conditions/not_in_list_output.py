@@ -21,3 +21,6 @@ def not_in_list_output(x: int = 2, n: int = 3) -> str:
     else:
         out = label(text="present")
     return out
+
+
+RUNS = [{}, {"x": 5}]

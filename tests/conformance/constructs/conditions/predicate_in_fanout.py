@@ -9,7 +9,7 @@ def label(text: str) -> str:
 
 
 @pipeline
-def classify(xs: list[int]) -> str:
+def predicate_in_fanout_classify(xs: list[int]) -> str:
     if xs:
         out = label(text="some")
     else:
@@ -19,5 +19,8 @@ def classify(xs: list[int]) -> str:
 
 @pipeline
 def predicate_in_fanout(groups: list[list[int]] = [[], [1], []]) -> list[str]:
-    labels = [classify(xs=g) for g in groups]
+    labels = [predicate_in_fanout_classify(xs=g) for g in groups]
     return labels
+
+
+RUNS = [{}, {"groups": [[1, 2]]}]

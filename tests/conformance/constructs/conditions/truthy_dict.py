@@ -15,3 +15,6 @@ def truthy_dict(d: dict[str, int] = {}) -> str:
     else:
         out = label(text="else")
     return out
+
+
+RUNS = [{}, {"d": {"a": 1}}]

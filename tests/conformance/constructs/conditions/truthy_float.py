@@ -15,3 +15,6 @@ def truthy_float(f: float = 0.0) -> str:
     else:
         out = label(text="nonzero")
     return out
+
+
+RUNS = [{}, {"f": 2.5}]

@@ -15,3 +15,6 @@ def truthy_int(n: int | None = 0) -> str:
     else:
         out = label(text="else")
     return out
+
+
+RUNS = [{}, {"n": 3}]

@@ -21,3 +21,6 @@ def truthy_list_output(n: int = 0) -> str:
     else:
         out = label(text="else")
     return out
+
+
+RUNS = [{}, {"n": 1}]

@@ -15,3 +15,6 @@ def truthy_str(s: str = "") -> str:
     else:
         out = label(text="else")
     return out
+
+
+RUNS = [{}, {"s": "abc"}]
