@@ -27,7 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: never a traceback for users
@@ -36,6 +40,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"flowc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("  = hint: this is a bug in flowc; rerun with FLOWC_DEBUG=1 and report it", file=sys.stderr)
         return 2
+
+
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`flowc check | head`): end quietly, as Python's docs advise.
+
+    Later writes, including the flush at exit, go to /dev/null instead of raising again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
+    finally:
+        os.close(devnull)
+    return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -134,6 +134,14 @@ WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
 DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
 DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+OUTPUT_OUTSIDE = _code(
+    "FLC810", "refusing to write {}: {}",
+    "a generated file must stay inside the output folder: remove the symlink or choose another -o",
+)
+OUTPUT_OVER_INPUT = _code(
+    "FLC811", "refusing to write {}: it would replace this input file",
+    "choose an output folder (-o) that holds no input file of the compile",
+)
 
 
 def table_markdown() -> str:

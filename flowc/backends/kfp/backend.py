@@ -1,4 +1,4 @@
-"""`KfpBackend`: every entry pipeline becomes `<name>.yaml`, a KFP v2 PipelineSpec."""
+"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`names.file_stem`), a KFP v2 PipelineSpec."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
+from flowc.ir.names import file_stem
 from flowc.backends.kfp.spec import emit_pipeline
 
 
@@ -31,7 +32,7 @@ class KfpBackend:
         for pipeline in entry_pipelines(program):
             emitted = emit_pipeline(program, pipeline, parallelism, pipeline_root)
             result.diagnostics.extend(emitted.diagnostics)
-            result.files[f"{pipeline.name}.yaml"] = emitted.text.encode("utf-8")
+            result.files[f"{file_stem(pipeline.name)}.yaml"] = emitted.text.encode("utf-8")
         return result
 
 
