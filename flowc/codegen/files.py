@@ -130,7 +130,9 @@ def _stage_and_commit(out_dir: Path, targets: Mapping[str, Path], files: Mapping
     staged: list[_Staged] = []
     try:
         for rel, target in targets.items():
-            staged.append(_stage(rel, target, files[rel]))
+            item = _Staged(rel, target, _temp_path(target), _temp_path(target, ".old") if os.path.lexists(target) else None)
+            staged.append(item)  # before the file exists, so that clean-up knows its name whatever happens next
+            _write_temp(item, files[rel])
         with held_signals():
             _commit(out_dir, staged)
     finally:
@@ -143,26 +145,17 @@ def _temp_path(target: Path, suffix: str = "") -> Path:
     return target.parent / f".{target.name}{TEMP_MARK}{secrets.token_hex(6)}{suffix}"
 
 
-def _stage(rel: str, target: Path, data: bytes) -> _Staged:
-    """Write `data` to a new temporary file beside `target` (0666 minus the umask) and fsync it."""
+def _write_temp(item: _Staged, data: bytes) -> None:
+    """Write `data` to the new temporary file of `item` (0666 minus the umask) and fsync it."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = _temp_path(target)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as exc:
-        raise WriteFailed(target, exc.strerror or str(exc)) from exc
-    try:
+        item.target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(item.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-    except BaseException as exc:
-        temp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise WriteFailed(target, exc.strerror or str(exc)) from exc
-        raise
-    backup = _temp_path(target, ".old") if os.path.lexists(target) else None
-    return _Staged(rel, target, temp, backup)
+    except OSError as exc:
+        raise WriteFailed(item.target, exc.strerror or str(exc)) from exc
 
 
 def _commit(out_dir: Path, staged: list[_Staged]) -> None:

@@ -32,22 +32,29 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
-def _raise(signum: int, _frame: FrameType | None) -> None:
-    raise Interrupted(signum)
-
-
 @contextmanager
 def signals_raise() -> Iterator[None]:
-    """Turn SIGINT and SIGTERM into `Interrupted` inside the block (main thread only; ignored signals stay ignored)."""
+    """Turn SIGINT and SIGTERM into `Interrupted` inside the block (main thread only; ignored signals stay ignored).
+
+    Only the first signal raises: a second one (Ctrl-C pressed twice) must not cut the
+    clean-up that the first one started.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    raised: list[int] = []
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        if not raised:
+            raised.append(signum)
+            raise Interrupted(signum)
+
     previous: dict[signal.Signals, Handler] = {}
     for signum in CAUGHT:
-        handler = signal.getsignal(signum)
-        if handler is not signal.SIG_IGN and handler is not None:
-            previous[signum] = handler
-            signal.signal(signum, _raise)
+        current = signal.getsignal(signum)
+        if current is not signal.SIG_IGN and current is not None:
+            previous[signum] = current
+            signal.signal(signum, handler)
     try:
         yield
     except Interrupted as exc:
