@@ -32,10 +32,11 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Generator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import cast
 
 from flowc.codegen.signals import held_signals, signals_raise
 
@@ -213,16 +214,31 @@ def _write_journal(out_dir: Path, staged: list[_Staged]) -> Path:
 def _recover(out_dir: Path) -> None:
     """Roll back the commit of a process that died between its renames (its journal is still there)."""
     for journal in sorted(out_dir.glob(f"{JOURNAL_PREFIX}*")):
-        try:
-            entries = json.loads(journal.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            entries = []
         with held_signals():
-            for rel, backup_name in entries:
+            for rel, backup_name in _journal_entries(journal):
                 target = out_dir / rel
                 if target.resolve().is_relative_to(out_dir.resolve()):
                     _restore(target, target.parent / backup_name if backup_name else None)
             journal.unlink(missing_ok=True)
+
+
+def _journal_entries(journal: Path) -> list[tuple[str, str | None]]:
+    """The (target, backup name) pairs of a journal; none when it is unreadable (it was being written)."""
+    try:
+        raw: object = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    entries: list[tuple[str, str | None]] = []
+    items = cast("list[object]", raw) if isinstance(raw, list) else []
+    for item in items:
+        match item:
+            case [str(rel), str(backup)] if TEMP_MARK in backup:
+                entries.append((rel, backup))
+            case [str(rel), None]:
+                entries.append((rel, None))
+            case _:
+                pass
+    return entries
 
 
 def _restore(target: Path, backup: Path | None) -> None:
@@ -244,7 +260,7 @@ def _sweep(folders: set[Path]) -> None:
 
 
 @contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
+def _locked(out_dir: Path) -> Generator[None]:
     """Hold an exclusive lock on `out_dir` (created if need be) where the system has `flock`."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
@@ -33,7 +33,7 @@ class Interrupted(BaseException):
 
 
 @contextmanager
-def signals_raise() -> Iterator[None]:
+def signals_raise() -> Generator[None]:
     """Turn SIGINT and SIGTERM into `Interrupted` inside the block (main thread only; ignored signals stay ignored).
 
     Only the first signal raises: a second one (Ctrl-C pressed twice) must not cut the
@@ -72,7 +72,7 @@ def _restore(previous: dict[signal.Signals, Handler]) -> None:
 
 
 @contextmanager
-def held_signals() -> Iterator[None]:
+def held_signals() -> Generator[None]:
     """Block SIGINT and SIGTERM inside the block; one that arrived is delivered when it ends."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
