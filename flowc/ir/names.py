@@ -36,15 +36,6 @@ def python_name(name: str) -> str:
     return s
 
 
-def file_stem(name: str) -> str:
-    """An artifact's file name stem: letters, digits, `_` and `-`, so no name reaches another folder.
-
-    >>> file_stem("weekly_report"), file_stem("../../escaped/outside")
-    ('weekly_report', 'escaped_outside')
-    """
-    return airflow_name(name).lstrip("-")
-
-
 SANITIZERS = {"kfp": kfp_name, "airflow": airflow_name, "flyte": python_name}
 
 

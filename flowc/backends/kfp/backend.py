@@ -1,4 +1,4 @@
-"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`names.file_stem`), a KFP v2 PipelineSpec."""
+"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`codegen.files.file_stem`), a KFP v2 PipelineSpec."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
+from flowc.codegen.files import file_stem
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
-from flowc.ir.names import file_stem
 from flowc.backends.kfp.spec import emit_pipeline
 
 
