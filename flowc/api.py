@@ -122,18 +122,38 @@ def compile_to(
 
 def _write(out_dir: Path, files: Mapping[str, bytes], inputs: Sequence[str]) -> Diagnostic | None:
     """Write `files` under `out_dir` (see `write_all`); a refusal or failure becomes a diagnostic."""
-    from flowc.codegen.files import OutsideOutput, OverInput, WriteError, write_all
+    from flowc.codegen.files import WriteError, write_all
 
     try:
         write_all(out_dir, files, inputs=inputs)
-    except OverInput as exc:
+    except WriteError as exc:
+        return write_diagnostic(exc)
+    return None
+
+
+def check_output(out_dir: Path, rels: Sequence[str], inputs: Sequence[str]) -> Diagnostic | None:
+    """Why files `rels` may not be written under `out_dir` (outside it, or over an input), or None."""
+    from flowc.codegen.files import WriteError, check_targets
+
+    try:
+        check_targets(out_dir, sorted(rels), inputs)
+    except WriteError as exc:
+        return write_diagnostic(exc)
+    return None
+
+
+def write_diagnostic(exc: OSError) -> Diagnostic:
+    """The diagnostic for a refused or failed write; over an input, located at that input."""
+    from flowc.codegen.files import OutsideOutput, OverInput, WriteError
+
+    if isinstance(exc, OverInput):
         span = Span(path=str(exc.source), line=1, col=1, end_line=1, end_col=1)
         return Diagnostic.of(codes.OUTPUT_OVER_INPUT, span, exc.path)
-    except OutsideOutput as exc:
+    if isinstance(exc, OutsideOutput):
         return Diagnostic.of(codes.OUTPUT_OUTSIDE, None, exc.path, exc.reason)
-    except WriteError as exc:
+    if isinstance(exc, WriteError):
         return Diagnostic.of(codes.WRITE_FAILED, None, exc.path, exc.reason)
-    return None
+    return Diagnostic.of(codes.WRITE_FAILED, None, exc.filename or "?", exc.strerror or str(exc))
 
 
 def render(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str]) -> str:

@@ -248,6 +248,10 @@ def _deploy(args: argparse.Namespace) -> int:
     _report(diagnostics, loaded.sources, "text")
     if emitted is None or not api.Loaded(loaded.program, diagnostics).ok:
         return 1
+    refused = api.check_output(args.dags_folder, list(emitted.files), list(loaded.sources))
+    if refused is not None:
+        _report([refused], loaded.sources, "text")
+        return 1
     target = DeployTarget(args.url, args.dags_folder, args.token, args.username, args.password, timeout=args.timeout)
     result = deploy(emitted.files, target, trigger=args.trigger, conf=conf, wait=args.wait, only=args.dag or None, log=print)
     _report(result.diagnostics, loaded.sources, "text")

@@ -60,3 +60,12 @@ def test_an_input_inside_the_out_folder_that_is_not_overwritten_is_fine(tmp_path
     source = _input(tmp_path)
     assert main(["compile", str(source), "-t", "kfp", "-o", str(tmp_path)]) == 0
     assert (tmp_path / "kfp" / "p.yaml").is_file() and source.read_text() == PIPELINE
+
+
+def test_deploy_refuses_a_dag_folder_holding_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked before any server is contacted (port 9 is never an Airflow)."""
+    source = _input(tmp_path)
+    rc = main(["deploy", str(source), "--url", "http://127.0.0.1:9", "--dags-folder", str(tmp_path), "--token", "t"])
+    assert rc == 1
+    assert "FLC811" in capsys.readouterr().err
+    assert source.read_text() == PIPELINE
