@@ -32,7 +32,7 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Collection, Generator, Mapping
+from collections.abc import Collection, Generator, Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -97,9 +97,10 @@ def write_all(out_dir: Path, files: Mapping[str, bytes], *, inputs: Collection[s
     tools appreciate). Raises `OutsideOutput` or `OverInput` before touching anything,
     `WriteFailed` (after rolling back) when the system refuses a write.
     """
-    targets = check_targets(out_dir, sorted(files), inputs)
+    check_targets(out_dir, sorted(files), inputs)  # before anything exists, even `out_dir`
     with signals_raise():
         with _locked(out_dir):
+            targets = check_targets(out_dir, sorted(files), inputs)  # again, under the lock
             _recover(out_dir)
             _sweep({out_dir, *(t.parent for t in targets.values())})
             changed = {rel: t for rel, t in targets.items() if not _unchanged(t, files[rel])}
@@ -114,7 +115,10 @@ def check_targets(out_dir: Path, rels: list[str], inputs: Collection[str | Path]
     targets: dict[str, Path] = {}
     for rel in rels:
         target = out_dir / rel
-        resolved = target.resolve()
+        try:
+            resolved = target.resolve()
+        except (OSError, RuntimeError):  # a symlink loop
+            raise OutsideOutput(target, "its path cannot be resolved (a symlink loop?)") from None
         if resolved in sources:
             raise OverInput(target, sources[resolved])
         if not _plain_relative(rel) or not resolved.is_relative_to(base) or resolved == base:
@@ -140,6 +144,8 @@ def _unchanged(target: Path, data: bytes) -> bool:
 
 def _stage_and_commit(out_dir: Path, targets: Mapping[str, Path], files: Mapping[str, bytes]) -> None:
     staged: list[_Staged] = []
+    new_folders = _missing_folders(targets.values())
+    committed = False
     try:
         for rel, target in targets.items():
             item = _Staged(rel, target, _temp_path(target), _temp_path(target, ".old") if os.path.lexists(target) else None)
@@ -147,10 +153,31 @@ def _stage_and_commit(out_dir: Path, targets: Mapping[str, Path], files: Mapping
             _write_temp(item, files[rel])
         with held_signals():
             _commit(out_dir, staged)
+            committed = True
     finally:
         with held_signals():
             for item in staged:
                 item.temp.unlink(missing_ok=True)
+            for folder in [] if committed else new_folders:
+                _remove_if_empty(folder)
+
+
+def _missing_folders(targets: Iterable[Path]) -> list[Path]:
+    """The folders the targets need that do not exist yet, deepest first."""
+    missing: set[Path] = set()
+    for target in targets:
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent:
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda p: len(p.parts), reverse=True)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _temp_path(target: Path, suffix: str = "") -> Path:

@@ -178,3 +178,10 @@ def test_a_process_dying_in_the_renames_is_rolled_back_by_the_next_write(tmp_pat
         write_all(tmp_path, {"a.yaml": b"newer", "b.yaml": b"newer", "c.yaml": b"newer"})
     assert _contents(tmp_path) == {"a.yaml": b"old a", "b.yaml": b"old b"}
     assert _leftovers(tmp_path) == []
+
+
+def test_a_failed_write_removes_the_folders_it_created(tmp_path: Path) -> None:
+    (tmp_path / "b" / "y.yaml").mkdir(parents=True)
+    with pytest.raises(WriteFailed):
+        write_all(tmp_path, {"a/deep/x.yaml": b"x", "b/y.yaml": b"y"})
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["b", "b/y.yaml"]

@@ -138,3 +138,11 @@ def test_write_all_refuses_a_symlink_chain_leaving_out(tmp_path: Path) -> None:
     with pytest.raises(OutsideOutput):
         write_all(out, {"a/b/x.yaml": b"evil"})
     assert list(outside.iterdir()) == []
+
+
+def test_write_all_refuses_a_symlink_loop(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink("loop", out / "loop")
+    with pytest.raises(OutsideOutput):
+        write_all(out, {"loop/x.yaml": b"x"})
