@@ -213,9 +213,14 @@ def _commit(out_dir: Path, staged: list[_Staged]) -> None:
     except OSError as exc:
         _roll_back(done)
         journal.unlink(missing_ok=True)
+        _remove_backups(staged)
         raise WriteFailed(staged[len(done)].target, exc.strerror or str(exc)) from exc
-    journal.unlink()  # the commit point: from here on the new files stay
-    for item in done:
+    journal.unlink(missing_ok=True)  # the commit point: from here on the new files stay
+    _remove_backups(staged)
+
+
+def _remove_backups(staged: list[_Staged]) -> None:
+    for item in staged:
         if item.backup is not None:
             item.backup.unlink(missing_ok=True)
 
