@@ -1,7 +1,8 @@
 """Kill compiles at random moments: the output folder is always all old or all new (issue 8, acceptance).
 
-A 2,000-step pipeline is compiled for all three targets over the output of an older
-version of it (another default, so every file differs). Each round starts a compile
+2,000 steps (two pipelines of 1,000: one KFP spec of 2,000 steps is over KFP's 1 MiB
+limit) are compiled for all three targets over the output of an older version (other
+defaults, so each of the 6 files differs). Each round starts a compile
 and sends SIGKILL, SIGTERM or SIGINT: half of the rounds at a uniformly random moment
 of the whole compile, half just after the first temporary file appeared (the write
 phase, which a uniform moment rarely hits). Then:
@@ -74,24 +75,27 @@ class Compiler:
         return False
 
 
+def _write_version(folder: Path, default: int) -> Path:
+    """Two 1,000-step pipelines (one KFP spec of 2,000 steps is over KFP's 1 MiB limit): 6 files in all."""
+    folder.mkdir()
+    for name in ("chain_a", "chain_b"):
+        text = chain_source(STEPS // 2, name=name, task_prefix=f"{name}_")
+        (folder / f"{name}.py").write_text(text.replace("n: int = 1", f"n: int = {default}"))
+    return folder
+
+
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes], float]:
-    """The old and the new source; their outputs; how long a whole compile takes in a child."""
+    """The old and the new sources; their outputs; how long a whole compile takes in a child."""
     root = tmp_path_factory.mktemp("fault")
-    old_text = chain_source(STEPS)
-    new_text = old_text.replace("n: int = 1", "n: int = 2")
-    assert new_text != old_text
-    old_source, new_source = root / "old" / "chain.py", root / "new" / "chain.py"
-    for path, text in ((old_source, old_text), (new_source, new_text)):
-        path.parent.mkdir()
-        path.write_text(text)
+    old_source, new_source = _write_version(root / "old", 1), _write_version(root / "new", 2)
     _compile_in_process(old_source, root / "old_out")
     began = time.monotonic()
     child = Compiler(new_source, root / "new_out").start()
     assert child.wait(timeout=120) == 0
     seconds = time.monotonic() - began
     old, new = _files(root / "old_out"), _files(root / "new_out")
-    assert old.keys() == new.keys() and len(old) == 3 and all(old[k] != new[k] for k in old)
+    assert old.keys() == new.keys() and len(old) == 6 and all(old[k] != new[k] for k in old)
     return old_source, new_source, old, new, seconds
 
 
