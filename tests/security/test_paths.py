@@ -94,7 +94,7 @@ def test_symlinked_subfolder_pointing_outside_is_refused(tmp_path: Path, capsys:
     (work / "build" / "kfp").symlink_to(outside, target_is_directory=True)
     assert main(["compile", str(work / "p.py"), "-t", "kfp,airflow", "-o", str(work / "build")]) == 1
     err = capsys.readouterr().err
-    assert "FLC810" in err and str(Path("build") / "kfp" / "p.yaml") in err
+    assert "FLC820" in err and str(Path("build") / "kfp" / "p.yaml") in err
     assert list(outside.iterdir()) == []
     assert not (work / "build" / "airflow").exists()  # nothing written at all
 
@@ -106,7 +106,7 @@ def test_symlinked_target_file_pointing_outside_is_refused(tmp_path: Path, capsy
     (work / "build" / "kfp").mkdir(parents=True)
     (work / "build" / "kfp" / "p.yaml").symlink_to(victim)
     assert main(["compile", str(work / "p.py"), "-t", "kfp", "-o", str(work / "build")]) == 1
-    assert "FLC810" in capsys.readouterr().err
+    assert "FLC820" in capsys.readouterr().err
     assert victim.read_text() == "precious"
     assert (work / "build" / "kfp" / "p.yaml").is_symlink()
 

@@ -40,7 +40,7 @@ def test_output_over_the_input_file_is_refused(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     assert main(["compile", "airflow/p.py", "-t", "kfp,airflow", "-o", ".", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)
-    assert [d["code"] for d in found] == ["FLC811"]
+    assert [d["code"] for d in found] == ["FLC821"]
     assert found[0]["span"]["path"] == "airflow/p.py" and found[0]["span"]["line"] == 1
     assert source.read_text() == PIPELINE
     assert not (tmp_path / "kfp").exists()  # nothing written
@@ -52,7 +52,7 @@ def test_output_over_an_input_through_a_symlink_is_refused(tmp_path: Path, capsy
     (tmp_path / "out" / "airflow" / "p.py").symlink_to(source)
     assert main(["compile", str(source), "-t", "airflow", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "FLC811" in err and f"{source}:1:1" in err
+    assert "FLC821" in err and f"{source}:1:1" in err
     assert source.read_text() == PIPELINE
 
 
@@ -67,5 +67,5 @@ def test_deploy_refuses_a_dag_folder_holding_the_input(tmp_path: Path, capsys: p
     source = _input(tmp_path)
     rc = main(["deploy", str(source), "--url", "http://127.0.0.1:9", "--dags-folder", str(tmp_path), "--token", "t"])
     assert rc == 1
-    assert "FLC811" in capsys.readouterr().err
+    assert "FLC821" in capsys.readouterr().err
     assert source.read_text() == PIPELINE
