@@ -19,6 +19,7 @@ import pytest
 
 from flowc.cli import main
 from flowc.codegen.files import TEMP_MARK, WriteFailed, write_all
+from tests.security.children import start
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,7 +123,7 @@ def _run_and_signal(tmp_path: Path, phase: str, signum: int) -> tuple[int, Path,
     marker = tmp_path / "marker"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-c", CHILD, phase, str(marker), "compile", str(source), "-t", "all", "-o", str(out)]
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = start(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not marker.exists() and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.005)

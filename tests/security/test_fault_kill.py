@@ -28,6 +28,7 @@ import pytest
 from bench.generate import chain_source
 from flowc.cli import main
 from flowc.codegen.files import TEMP_MARK
+from tests.security.children import start as start_child
 
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = 2_000
@@ -63,7 +64,7 @@ class Compiler:
         self.out = out
 
     def start(self) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(self.cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return start_child(self.cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def until_writing(self, child: subprocess.Popen[bytes], deadline: float) -> bool:
         """Wait until a temporary file exists (True), or the child ended (False)."""
