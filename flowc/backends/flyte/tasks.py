@@ -9,11 +9,11 @@ inputs turned into flowc artifacts, and turns the result back into Flyte values.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
 from flowc.codegen.typespec import type_spec
+from flowc.ir.command import Argument, OutputPart, TextPart, runtime_parts
 from flowc.ir.model import ContainerTask, PythonTask, TaskOptions
 from flowc.ir.names import python_name
 from flowc.ir.passes.cache_key import task_cache_key
@@ -24,7 +24,6 @@ from flowc.backends.flyte.typemap import camel, flyte_type
 CACHE_VERSION_LENGTH = 16
 INPUT_DIR = "/var/inputs"
 OUTPUT_DIR = "/var/outputs"
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass
@@ -110,20 +109,19 @@ def python_task_view(task: PythonTask) -> TaskView:
     )
 
 
-def _fill(part: str, task: ContainerTask) -> str:
-    """`{name}` placeholders as Flyte's raw-container syntax: files by path, values by template."""
-    outputs = {o.name for o in task.outputs}
-
-    def one(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name in outputs:
-            return f"{OUTPUT_DIR}/{name}"
-        param = task.param(name)
-        if param is not None and isinstance(param.type, ArtifactType):
-            return f"{INPUT_DIR}/{name}"
-        return "{{.inputs.%s}}" % name
-
-    return PLACEHOLDER.sub(one, part)
+def _render(argument: Argument) -> str:
+    """An argument in Flyte's raw-container syntax: files by path, values by template."""
+    out: list[str] = []
+    for part in argument:
+        if isinstance(part, TextPart):
+            out.append(part.text)
+        elif isinstance(part, OutputPart):
+            out.append(f"{OUTPUT_DIR}/{part.name}")
+        elif part.artifact:
+            out.append(f"{INPUT_DIR}/{part.name}")
+        else:
+            out.append("{{.inputs.%s}}" % part.name)
+    return "".join(out)
 
 
 def container_task_view(task: ContainerTask, module: str) -> TaskView:
@@ -132,10 +130,11 @@ def container_task_view(task: ContainerTask, module: str) -> TaskView:
     options = [
         f"name={py_literal(f'{module}.{name}')}",
         f"image={py_literal(task.options.image)}",
-        f"command={py_literal([_fill(c, task) for c in task.command])}",
+        f"command={py_literal([_render(c) for c in task.command])}",
     ]
     if task.args:
-        options.append(f"arguments={py_literal([_fill(a, task) for a in task.args])}")
+        options.append(f"arguments={py_literal([_render(a) for a in task.args])}")
+    options.append(f"flowc_command={py_literal([runtime_parts(a) for a in (*task.command, *task.args)])}")
     options.append(f"inputs={kw((p.name, flyte_type(p.type)) for p in task.params)}")
     if task.outputs:
         options.append(f"outputs={kw((o.name, flyte_type(o.type)) for o in task.outputs)}")
