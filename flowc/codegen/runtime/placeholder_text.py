@@ -60,7 +60,7 @@ def _flowc_json(value):
     return "[" + ",".join(_flowc_json(v) for v in value) + "]"
 
 
-def placeholder_text(value):
+def _flowc_placeholder_text(value):
     """The text a value becomes where it fills a container-command placeholder (see the module doc)."""
     if value is None:
         return ""
@@ -75,6 +75,6 @@ def placeholder_text(value):
     return str(value)
 
 
-def fill_argument(parts, inputs, outputs):
+def _flowc_fill_argument(parts, inputs, outputs):
     """One command argument from its template parts (`[kind, text-or-name]`): inputs' texts, outputs' paths by name."""
     return "".join(text if kind == "text" else (inputs if kind == "input" else outputs)[text] for kind, text in parts)

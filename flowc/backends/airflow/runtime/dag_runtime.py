@@ -134,7 +134,7 @@ def _flowc_command_texts(task, inputs):
     texts = {}
     for name, value in inputs.items():
         artifact = specs.get(name, [""])[0] == "artifact" and isinstance(value, dict)
-        texts[name] = value["path"] if artifact else placeholder_text(value)
+        texts[name] = value["path"] if artifact else _flowc_placeholder_text(value)
     return texts
 
 
@@ -166,7 +166,7 @@ def _flowc_run_container(task, inputs, scratch):
     os.makedirs(out_dir, exist_ok=True)
     texts = _flowc_command_texts(task, inputs)
     out_paths = {name: os.path.join(out_dir, name) for name, _ in task["outputs"]}
-    argv = [fill_argument(parts, texts, out_paths) for parts in task["command"]]
+    argv = [_flowc_fill_argument(parts, texts, out_paths) for parts in task["command"]]
     env = dict(os.environ, **dict(task["env"]))
     subprocess.run(argv, check=True, env=env, cwd=scratch)
     if not task["outputs"]:
@@ -304,7 +304,7 @@ def _flowc_arg(ti, params, index):
     task = _FLOWC_TASKS[step["task"]]
     texts = _flowc_command_texts(task, run.inputs(step, run.here()))
     out_paths = {name: _flowc_outdir(ti) + "/" + name for name, _ in task["outputs"]}
-    return fill_argument(task["command"][index], texts, out_paths)
+    return _flowc_fill_argument(task["command"][index], texts, out_paths)
 
 
 def _flowc_outdir(ti):
