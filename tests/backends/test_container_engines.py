@@ -1,0 +1,78 @@
+"""Container commands on the three engines: what the command received equals the one rule.
+
+Runs each program of `tests/conformance/constructs/containers/` on kfp.local (guard
+lifted, see `tests/backends/kfp/local_run.py`), Airflow `dag.test()` (python mode) and
+flytekit local execution, through the conformance runners, and compares the pipeline's
+outputs with the program's plain-Python run (its `STANDINS` compute the expected text
+with `flowc/codegen/runtime/placeholder_text.py`). `XFAIL` entries are strict xfails
+naming the engine's source. The construct suite's harness runs the same files.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowc import api
+from tests.conformance.expected import Case
+
+FOLDER = Path(__file__).resolve().parents[1] / "conformance" / "constructs" / "containers"
+PROGRAMS = sorted(FOLDER.glob("*.py"))
+ENGINES = ("kfp", "airflow", "flyte")
+
+
+def _data(path: Path, name: str, default: Any) -> Any:
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
+            return ast.literal_eval(node.value)
+    return default
+
+
+def _plain(path: Path, args: dict[str, Any]) -> Any:
+    spec = importlib.util.spec_from_file_location(f"_containers_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, standin in module.STANDINS.items():
+        setattr(module, name, standin)
+    return getattr(module, _name(path))(**args)
+
+
+def _name(path: Path) -> str:
+    """The pipeline that runs: named like the file (without a leading `_`)."""
+    return path.stem.lstrip("_")
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-12)
+    return a == b and type(a) is type(b)
+
+
+CASES = [
+    pytest.param(
+        engine, path, i, args, id=f"{engine}-{_name(path)}-{i}",
+        marks=[pytest.mark.engine]
+        + ([pytest.mark.xfail(reason=_data(path, "XFAIL", {})[engine], strict=True)] if engine in _data(path, "XFAIL", {}) else []),
+    )
+    for path in PROGRAMS
+    for i, args in enumerate(_data(path, "RUNS", [{}]))
+    for engine in _data(path, "ENGINES", ENGINES)
+]
+
+
+@pytest.mark.parametrize(("engine", "path", "index", "args"), CASES)
+def test_container_command_text(engine: str, path: Path, index: int, args: dict[str, Any], tmp_path: Path) -> None:
+    loaded = api.load([path], root=FOLDER)
+    assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+    runner = importlib.import_module(f"tests.conformance.runners.{engine}")
+    case = Case(f"{_name(path)}-{index}", _name(path), _name(path), dict(args), {})
+    result = runner.run(loaded.program, case, tmp_path)
+    want = _plain(path, dict(args))
+    assert _same(result.outputs["output"], want), (result.outputs["output"], want)
