@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
 from flowc.codegen.typespec import type_spec
-from flowc.ir.command import Argument, OutputPart, TextPart, runtime_parts
+from flowc.codegen.command_join import joined_command, split_literal
+from flowc.ir.command import Argument, CommandPart, OutputPart, TextPart, runtime_parts
 from flowc.ir.model import ContainerTask, PythonTask, TaskOptions
 from flowc.ir.names import python_name
 from flowc.ir.passes.cache_key import task_cache_key
@@ -24,6 +25,7 @@ from flowc.backends.flyte.typemap import camel, flyte_type
 CACHE_VERSION_LENGTH = 16
 INPUT_DIR = "/var/inputs"
 OUTPUT_DIR = "/var/outputs"
+ENGINE_MARKER = "{{"  # every Flyte template starts with it: {{.inputs.x}}, {{ .Inputs.x }}, {{.outputPrefix}} ...
 
 
 @dataclass
@@ -109,19 +111,31 @@ def python_task_view(task: PythonTask) -> TaskView:
     )
 
 
-def _render(argument: Argument) -> str:
-    """An argument in Flyte's raw-container syntax: files by path, values by template."""
-    out: list[str] = []
+def _render(part: CommandPart) -> str:
+    """One part in Flyte's raw-container syntax: files by path, values by template."""
+    if isinstance(part, TextPart):
+        return part.text
+    if isinstance(part, OutputPart):
+        return f"{OUTPUT_DIR}/{part.name}"
+    return f"{INPUT_DIR}/{part.name}" if part.artifact else "{{.inputs.%s}}" % part.name
+
+
+def _pieces(argument: Argument) -> list[str]:
+    """An argument as pieces no Flyte template matches: literal `{{` is cut (see codegen/command_join.py)."""
+    if not any(isinstance(p, TextPart) and ENGINE_MARKER in p.text for p in argument):
+        return ["".join(_render(p) for p in argument)]
+    pieces: list[str] = []
     for part in argument:
-        if isinstance(part, TextPart):
-            out.append(part.text)
-        elif isinstance(part, OutputPart):
-            out.append(f"{OUTPUT_DIR}/{part.name}")
-        elif part.artifact:
-            out.append(f"{INPUT_DIR}/{part.name}")
-        else:
-            out.append("{{.inputs.%s}}" % part.name)
-    return "".join(out)
+        pieces += split_literal(part.text, ENGINE_MARKER) if isinstance(part, TextPart) else [_render(part)]
+    return pieces
+
+
+def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
+    """The raw container's command and arguments (joined by `sh` when literal text holds `{{`)."""
+    groups = [_pieces(a) for a in (*task.command, *task.args)]
+    if all(len(g) == 1 for g in groups):
+        return [g[0] for g in groups[: len(task.command)]], [g[0] for g in groups[len(task.command) :]]
+    return joined_command([], groups), []
 
 
 def container_task_view(task: ContainerTask, module: str) -> TaskView:
@@ -130,10 +144,11 @@ def container_task_view(task: ContainerTask, module: str) -> TaskView:
     options = [
         f"name={py_literal(f'{module}.{name}')}",
         f"image={py_literal(task.options.image)}",
-        f"command={py_literal([_render(c) for c in task.command])}",
     ]
-    if task.args:
-        options.append(f"arguments={py_literal([_render(a) for a in task.args])}")
+    command, arguments = container_command(task)
+    options.append(f"command={py_literal(command)}")
+    if arguments:
+        options.append(f"arguments={py_literal(arguments)}")
     options.append(f"flowc_command={py_literal([runtime_parts(a) for a in (*task.command, *task.args)])}")
     options.append(f"inputs={kw((p.name, flyte_type(p.type)) for p in task.params)}")
     if task.outputs:

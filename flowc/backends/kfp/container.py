@@ -8,7 +8,8 @@ need more than a direct rendering:
   KFP's `IfPresent` placeholder, with the empty text in its `Else`;
 - literal text that contains `{{$` would be taken for a placeholder (the launcher
   replaces every known placeholder anywhere in an argument): such an argument is cut
-  into pieces that do not contain it, and a small `sh` prefix joins them again;
+  into pieces that do not contain it, and a small `sh` prefix joins them again
+  (`flowc/codegen/command_join.py`);
 - the folders of output files must exist before the command runs (kfp.local does not
   create them), so the same prefix creates them.
 """
@@ -18,16 +19,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flowc.codegen.command_join import joined_command, split_literal
 from flowc.ir.command import Argument, CommandPart, InputPart, OutputPart, TextPart, outputs_used
 from flowc.ir.model import SINGLE_OUTPUT, ContainerTask
 
 ENGINE_MARKER = "{{$"
-_PREFIX_SCRIPT = (
-    'm=$1; shift; while [ "$m" -gt 0 ]; do mkdir -p "$(dirname "$1")"; shift; m=$((m-1)); done; '
-    'g=$1; shift; while [ "$g" -gt 0 ]; do n=$1; shift; s=; '
-    'while [ "$n" -gt 0 ]; do s="$s$1"; shift; n=$((n-1)); done; set -- "$@" "$s"; g=$((g-1)); done; '
-    'exec "$@"'
-)
 
 
 def output_key(name: str) -> str:
@@ -52,12 +48,7 @@ def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
     outputs = outputs_used(arguments)
     if not outputs and not any(_needs_join(a) for a in arguments):
         return [_render(a) for a in task.command], [_render(a) for a in task.args]
-    prefix = ["sh", "-c", _PREFIX_SCRIPT, "flowc-command", str(len(outputs)), *(placeholder(o) for o in outputs)]
-    groups: list[str] = []
-    for argument in arguments:
-        pieces = _pieces(argument)
-        groups += [str(len(pieces)), *pieces]
-    return [*prefix, str(len(arguments)), *groups], []
+    return joined_command([placeholder(o) for o in outputs], [_pieces(a) for a in arguments]), []
 
 
 def _needs_join(argument: Argument) -> bool:
@@ -71,7 +62,7 @@ def _pieces(argument: Argument) -> list[str]:
     pieces: list[str] = []
     for part in argument:
         if isinstance(part, TextPart):
-            pieces += [p for p in part.text.replace(ENGINE_MARKER, "{{\0$").split("\0") if p]
+            pieces += split_literal(part.text, ENGINE_MARKER)
         else:
             pieces.append(_render((part,)))
     return pieces
