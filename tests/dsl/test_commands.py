@@ -83,3 +83,11 @@ def test_the_reader_parses_once_and_locates_errors(tmp_path: Path) -> None:
     data, out = InputPart(name="data", artifact=True), OutputPart(name="output", artifact=True)
     assert task.command[2] == (T("cp "), data, T(" "), out, T("; echo {ok}"))
     assert task.args == ((InputPart(name="tag", optional=True),),)
+
+
+def test_a_non_literal_command_is_one_diagnostic(tmp_path: Path) -> None:
+    src = SRC.replace('command=["sh", "-c", "cp {data} {output}; echo {{ok}}"]', "command=[*PARTS]").replace(
+        'args=["{missing}", "{x"]', "args=[]"
+    )
+    found = [d.code for d in read_source(tmp_path, "PARTS = ['a']\n" + src).diagnostics if d.severity == "error"]
+    assert found == ["FLC301"]
