@@ -9,6 +9,7 @@ inputs turned into flowc artifacts, and turns the result back into Flyte values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
@@ -18,7 +19,7 @@ from flowc.ir.command import Argument, CommandPart, OutputPart, TextPart, runtim
 from flowc.ir.model import ContainerTask, PythonTask, TaskOptions
 from flowc.ir.names import python_name
 from flowc.ir.passes.cache_key import task_cache_key
-from flowc.ir.types import ArtifactType, NamedTupleType, NoneType, Type
+from flowc.ir.types import NamedTupleType, NoneType, Type
 from flowc.backends.flyte.code import factory_body
 from flowc.backends.flyte.typemap import camel, flyte_type
 
@@ -138,9 +139,12 @@ def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
     return joined_command([], groups), []
 
 
+def _kwtypes(pairs: Iterable[tuple[str, str]]) -> str:
+    return "kwtypes(" + ", ".join(f"{n}={t}" for n, t in pairs) + ")"
+
+
 def container_task_view(task: ContainerTask, module: str) -> TaskView:
     name = python_name(task.name)
-    kw = lambda pairs: "kwtypes(" + ", ".join(f"{n}={t}" for n, t in pairs) + ")"  # noqa: E731
     options = [
         f"name={py_literal(f'{module}.{name}')}",
         f"image={py_literal(task.options.image)}",
@@ -150,9 +154,9 @@ def container_task_view(task: ContainerTask, module: str) -> TaskView:
     if arguments:
         options.append(f"arguments={py_literal(arguments)}")
     options.append(f"flowc_command={py_literal([runtime_parts(a) for a in (*task.command, *task.args)])}")
-    options.append(f"inputs={kw((p.name, flyte_type(p.type)) for p in task.params)}")
+    options.append(f"inputs={_kwtypes((p.name, flyte_type(p.type)) for p in task.params)}")
     if task.outputs:
-        options.append(f"outputs={kw((o.name, flyte_type(o.type)) for o in task.outputs)}")
+        options.append(f"outputs={_kwtypes((o.name, flyte_type(o.type)) for o in task.outputs)}")
     options += [f"input_data_dir={py_literal(INPUT_DIR)}", f"output_data_dir={py_literal(OUTPUT_DIR)}"]
     metadata = _metadata(task)
     if metadata:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import libcst as cst
 
 from flowc.dsl.reader.commands import parse_argument, placeholder_targets
@@ -40,7 +42,7 @@ def _container(sig: Signature, report: Reporter) -> tuple[tuple[Argument, ...], 
 def _arguments(sig: Signature, option: str, targets: dict[str, CommandPart], report: Reporter) -> tuple[Argument, ...]:
     """Each string of `command=` or `args=` parsed once; every problem reported at its element."""
     items = sig.options.values.get(option)
-    strings = tuple(str(x) for x in items) if isinstance(items, list) else ()
+    strings = tuple(str(x) for x in cast("list[object]", items)) if isinstance(items, list) else ()
     node = sig.options.nodes.get(option)
     elements = node.elements if isinstance(node, cst.List) and len(node.elements) == len(strings) else None
     positions = sig.syms.source.positions

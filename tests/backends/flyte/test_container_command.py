@@ -14,12 +14,16 @@ from pathlib import Path
 
 from flowc import api
 from flowc.backends.flyte.tasks import OUTPUT_DIR, container_command
-from flowc.codegen.runtime.placeholder_text import _flowc_placeholder_text as text  # pyright: ignore[reportPrivateUsage]
+from flowc.codegen.runtime.placeholder_text import _flowc_placeholder_text  # pyright: ignore[reportPrivateUsage, reportUnknownVariableType] - runtime file, standard mode
 from flowc.ir.model import ContainerTask
 
 FOLDER = Path(__file__).resolve().parents[2] / "conformance" / "constructs" / "containers"
 # What propeller matches (template.go: inputVarRegex and the other `{{.x}}` templates).
 PROPELLER = re.compile(r"(?i)\{\{\s*[\.$](inputs\.[^}\s]+|input|outputprefix|rawoutputdataprefix|perretryuniquekey|taskTemplatePath)\s*\}\}")
+
+
+def text(value: object) -> str:
+    return str(_flowc_placeholder_text(value))
 
 
 def _propeller(arg: str, values: dict[str, object]) -> str:
