@@ -30,10 +30,7 @@ def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
 
 def _container(sig: Signature, report: Reporter) -> tuple[tuple[Argument, ...], tuple[Argument, ...]]:
     _check_body(sig, report)
-    values = sig.options.values
-    if "command" not in values and not _has_keyword(sig.definition.decorator, "command"):
-        # A non-literal `command=` is already FLC301; only a missing one is FLC309.
-        report(codes.MISSING_OPTION, sig.syms.source.positions.span(sig.definition.decorator) or sig.span, "container_task", "command")
+    # a missing `command` is reported by the option reader
     targets = placeholder_targets(sig.params, outputs_of(sig.returns))
     command = _arguments(sig, "command", targets, report)
     return command, _arguments(sig, "args", targets, report)
@@ -57,10 +54,6 @@ def _arguments(sig: Signature, option: str, targets: dict[str, CommandPart], rep
             report(codes.BAD_BRACE, span, parsed.unbalanced)
         out.append(parsed.parts)
     return tuple(out)
-
-
-def _has_keyword(decorator: cst.BaseExpression, name: str) -> bool:
-    return isinstance(decorator, cst.Call) and any(a.keyword is not None and a.keyword.value == name for a in decorator.args)
 
 
 def _check_body(sig: Signature, report: Reporter) -> None:
