@@ -71,14 +71,17 @@ def _pieces(argument: Argument) -> list[str]:
 def _render(argument: Argument) -> str:
     """One argument; an argument with optional inputs becomes an `IfPresent` placeholder."""
     optional = sorted({p.name for p in argument if isinstance(p, InputPart) and p.optional})
-    if not optional:
-        return "".join(p.text if isinstance(p, TextPart) else placeholder(p) for p in argument)
-    return json.dumps(_if_present(argument, optional))
+    return json.dumps(_if_present(argument, optional)) if optional else _direct(argument)
+
+
+def _direct(argument: Argument) -> str:
+    return "".join(p.text if isinstance(p, TextPart) else placeholder(p) for p in argument)
 
 
 def _if_present(argument: Argument, names: list[str]) -> Any:
+    """Nested `IfPresent`s, one per optional input; an absent input's part becomes empty text."""
     if not names:
-        return "".join(p.text if isinstance(p, TextPart) else placeholder(p) for p in argument)
+        return _direct(argument)
     name, rest = names[0], names[1:]
     absent = tuple(TextPart(text="") if _is_input(p, name) else p for p in argument)
     return {"IfPresent": {"InputName": name, "Then": [_if_present(argument, rest)], "Else": [_if_present(absent, rest)]}}
