@@ -18,6 +18,7 @@ from flowc.backends.base import EmitResult
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.span import source_lines
 
 
 @dataclass
@@ -139,5 +140,5 @@ def compile_to(
 
 def render(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str]) -> str:
     """All diagnostics as text, each with its source line and caret."""
-    lines_of = {path: text.splitlines() for path, text in sources.items()}
+    lines_of = {path: source_lines(text) for path, text in sources.items()}
     return "\n\n".join(render_text(d, lines_of.get(d.span.path) if d.span else None) for d in diagnostics)

@@ -103,8 +103,8 @@ def _add_targets(p: argparse.ArgumentParser) -> None:
 
 def _config(args: argparse.Namespace) -> Config:
     first = Path(args.paths[0]) if args.paths else Path.cwd()
-    start = first if first.is_dir() else first.parent
-    return load_config(start if start.exists() else Path.cwd())
+    start = first if os.path.isdir(first) else first.parent  # os.path: an unreadable path is not an error here
+    return load_config(start if os.path.isdir(start) else Path.cwd())
 
 
 def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> None:
