@@ -27,8 +27,4 @@ def container_json_values(xs: list[float] = [1.0, 0.5, 1e-7], d: dict[str, list[
 STANDINS = {"echo_json": _expected}
 RUNS = [{}, {"xs": [2.0], "d": {"k": [1]}}]
 ENGINES = ["kfp", "airflow"]
-XFAIL = {
-    "kfp": "kfp.local fills parameter placeholders with json.dumps ('[1.0, 0.5, 1e-07]', spaces, keys in given order), "
-    "the KFP launcher with Go's json.Marshal of the protobuf ListValue/Struct ('[1,0.5,1e-7]', sorted keys) "
-    "(kfp/local/placeholder_utils.py, resolve_io_placeholders)",
-}
+XFAIL = {"kfp": "kfp-placeholder-json"}

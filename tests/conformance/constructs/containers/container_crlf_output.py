@@ -14,7 +14,4 @@ def container_crlf_output(tail: str = "end\r") -> str:
 
 STANDINS = {"write_crlf": lambda tail: "a\rb\r\nc\n\r" + tail}  # pyright: ignore[reportUnknownLambdaType]
 RUNS = [{}, {"tail": "x\r\n"}]
-XFAIL = {
-    "kfp": "kfp.local reads an output parameter file in text mode, turning \\r and \\r\\n into \\n "
-    "(kfp/local/executor_output_utils.py, special_dsl_outputpath_read); the KFP launcher reads the bytes",
-}
+XFAIL = {"kfp": "kfp-output-text-mode"}

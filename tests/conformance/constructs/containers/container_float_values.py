@@ -24,8 +24,4 @@ def container_float_values(f: float = 1.0, g: float = 0.1) -> str:
 
 STANDINS = {"echo_floats": _expected}
 RUNS = [{}, {"f": 1e-7, "g": 1e21}, {"f": -2.0, "g": 123456789.125}, {"f": 3.0, "g": 0.30000000000000004}]
-XFAIL = {
-    "kfp": "kfp.local fills parameter placeholders with json.dumps (1.0 -> '1.0', 1e-07), "
-    "the KFP launcher with strconv.FormatFloat(f, 'f', -1, 64) ('1', '0.0000001') "
-    "(kfp/local/placeholder_utils.py, resolve_io_placeholders)",
-}
+XFAIL = {"kfp": "kfp-placeholder-json"}

@@ -23,7 +23,4 @@ def container_optional_value(n: int | None = None) -> str:
 
 STANDINS = {"echo_optional": _expected}
 RUNS = [{}]
-XFAIL = {
-    "kfp": "kfp.local raises 'Unknown value type' for an optional input without a default "
-    "(kfp/local/orchestrator_utils.py, join_user_inputs_and_defaults); the KFP backend passes null",
-}
+XFAIL = {"kfp": "kfp-none-default"}
