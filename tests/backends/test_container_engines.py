@@ -97,3 +97,35 @@ def test_container_command_text(engine: str, path: Path, index: int, args: dict[
         result = runner.run(loaded.program, _name(path), dict(args), tmp_path)
     want = _plain(path, dict(args))
     assert _same(result.outputs["output"], want), (result.outputs["output"], want)
+
+
+@pytest.mark.engine
+def test_airflow_kubernetes_mode_gives_the_same_text(tmp_path: Path) -> None:
+    """Kubernetes mode fills arguments in a Jinja macro; each pod runs as a local process."""
+    from flowc.backends.airflow.backend import AirflowBackend
+    from flowc.backends.airflow.plan import RESULTS_ID
+    from flowc.ir.names import airflow_name
+    from tests.backends.airflow.harness import failure_details, run_dags, session_home
+
+    folder = tmp_path / "dags"
+    folder.mkdir()
+    requests: list[tuple[str, dict[str, Any]]] = []
+    expected: list[Any] = []
+    for path in PROGRAMS:
+        loaded = api.load([path], root=FOLDER)
+        assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+        result = AirflowBackend().emit(loaded.program, {"mode": "kubernetes", "artifact_root": str(tmp_path / "artifacts")})
+        dag_id = airflow_name(_name(path))
+        text = result.files[f"{dag_id}.py"]
+        # One DAG per run: dag.test() reuses a rendered operator when one process runs a DAG twice.
+        for i, args in enumerate(_data(path, "RUNS", [{}])):
+            (folder / f"{dag_id}_r{i}.py").write_bytes(text.replace(f"dag_id='{dag_id}'".encode(), f"dag_id='{dag_id}_r{i}'".encode()))
+            requests.append((f"{dag_id}_r{i}", dict(args)))
+            expected.append(_plain(path, dict(args)))
+    home = session_home()
+    report = run_dags(home, folder, requests, tmp_path, local_pods=True)
+    assert not report.import_errors, report.import_errors
+    for (dag_id, args), run, want in zip(requests, report.runs, expected):
+        assert run.state == "success", (dag_id, args, failure_details(home, run))
+        got = (run.value(RESULTS_ID) or {})["output"]
+        assert _same(got, want), (dag_id, args, got, want)
