@@ -105,7 +105,7 @@ BAD_QUANTITY = _code("FLC303", "{} {!r} is not a valid Kubernetes quantity", "wr
 BAD_SCHEDULE = _code("FLC304", "schedule {!r} is not a cron expression or preset", "use five cron fields (\"0 3 * * *\") or @hourly, @daily, @weekly, @monthly, @yearly")
 BAD_OPTION_VALUE = _code("FLC305", "option {!r}: {}", None)
 BAD_TIMEOUT = _code("FLC306", "timeout {!r} is not a duration", "write a number and a unit: \"90s\", \"30m\", \"2h\", \"1d\"")
-BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", None)
+BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", "write {{ and }} for a literal brace")
 CONTAINER_BODY = _code("FLC308", "a @container_task body must be `...`", "the command runs in the image; remove the body")
 MISSING_OPTION = _code("FLC309", "@{} requires {!r}", None)
 BAD_REQUIREMENT = _code(
@@ -115,6 +115,7 @@ BAD_REQUIREMENT = _code(
 BAD_ENV_NAME = _code("FLC311", "environment variable name {!r}: {}", "use names such as MY_SETTING")
 BAD_SECRET_NAME = _code("FLC312", "secret name {!r}: {}", "name the Kubernetes Secret, e.g. \"db-credentials\"")
 SCHEDULE_NEVER_FIRES = _code("FLC313", "schedule {!r} never fires: no selected month has that day", "pick a day every selected month has (February has 29 at most)")
+BAD_BRACE = _code("FLC315", "unbalanced {!r} in a container command", "write {{ and }} for a literal brace, {name} for a placeholder")
 
 # FLC4xx: names
 BAD_NAME = _code("FLC401", "name {!r} cannot be made valid for every engine", "use letters, digits and underscores, starting with a letter")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
+from flowc.ir.command import Argument
 from flowc.ir.span import Span
 from flowc.ir.task_options import default_bool, default_int, default_str
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
@@ -286,11 +287,11 @@ class PythonTask(_TaskBase):
 
 
 class ContainerTask(_TaskBase):
-    """A task that runs `command` + `args` in its image, `{name}` placeholders filled in."""
+    """A task that runs `command` + `args` in its image, placeholders filled in (see `ir/command.py`)."""
 
     kind: Literal["container"] = "container"
-    command: tuple[str, ...]
-    args: tuple[str, ...] = ()
+    command: tuple[Argument, ...]
+    args: tuple[Argument, ...] = ()
 
 
 Task = Annotated[Union[PythonTask, ContainerTask], Tagged("kind")]

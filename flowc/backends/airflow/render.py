@@ -12,6 +12,7 @@ from flowc.backends.airflow.sources import dag_runtime_source, task_code, task_r
 from flowc.codegen.literals import py_docstring, py_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
+from flowc.ir.command import runtime_parts
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask
 from flowc.ir.names import airflow_name
 from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, ScalarType, Type
@@ -75,7 +76,7 @@ def task_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
         "env": [list(kv) for kv in task.options.env],
     }
     if isinstance(task, ContainerTask):
-        spec["command"] = [*task.command, *task.args]
+        spec["command"] = [runtime_parts(a) for a in (*task.command, *task.args)]
     return spec
 
 

@@ -6,7 +6,7 @@ from functools import cache
 from importlib.resources import files
 
 from flowc.codegen.literals import py_identifier, py_literal
-from flowc.codegen.runtime import runtime_source
+from flowc.codegen.runtime import placeholder_text_source, runtime_source
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import PythonTask
 from flowc.ir.types import NamedTupleType
@@ -19,8 +19,8 @@ def _runtime_file(name: str, marker: str) -> str:
 
 
 def dag_runtime_source() -> str:
-    """The worker-side functions every DAG file carries (see runtime/dag_runtime.py)."""
-    return _runtime_file("dag_runtime.py", "# --- dag runtime ---")
+    """The worker-side functions every DAG file carries (see runtime/dag_runtime.py), and the value-to-text rule."""
+    return _runtime_file("dag_runtime.py", "# --- dag runtime ---").rstrip() + "\n\n\n" + placeholder_text_source()
 
 
 def task_interface(task: PythonTask) -> dict[str, object]:

@@ -12,6 +12,7 @@ from flowc.backends.base import Backend
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.code import clean_preamble, factory_body, indent_code
 from flowc.backends.flyte.conditions import render_condition
+from flowc.ir.command import OutputPart, TextPart
 from flowc.ir.passes import lower
 from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.model import (
@@ -98,7 +99,7 @@ def test_names_that_would_shadow_the_modules_own_are_reported() -> None:
 
 
 def test_container_outputs_must_be_single_files() -> None:
-    task = ContainerTask(name="lister", params=(), returns=ListType(item=STR), command=("ls", "{output}"), span=SPAN)
+    task = ContainerTask(name="lister", params=(), returns=ListType(item=STR), command=((TextPart(text="ls"),), (OutputPart(name="output"),)), span=SPAN)
     call = TaskNode(id="lister", task="lister", inputs=())
     assert _codes(Program(tasks=(task,), pipelines=(_pipeline((call,)),))) == [("FLC702", 7)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowc.ir.command import InputPart, TextPart
 from flowc.ir.passes import lower
 from flowc.ir.model import (
     BoolOp,
@@ -119,7 +120,10 @@ return json.load(open(model.path))["lr"] * 2
 """),
         ContainerTask(
             name="publish", params=(param("model", MODEL), param("tag", STR)), returns=NONE,
-            command=("sh", "-c", 'echo publishing "$0" as "$1"', "{model}", "{tag}"),
+            command=(
+                (TextPart(text="sh"),), (TextPart(text="-c"),), (TextPart(text='echo publishing "$0" as "$1"'),),
+                (InputPart(name="model", artifact=True),), (InputPart(name="tag"),),
+            ),
             options=TaskOptions(image="busybox:1.36", env=(("REGISTRY", "ghcr.io/acme"),), secrets=("registry-token",)), span=span(4),
         ),
     )
