@@ -1,0 +1,70 @@
+"""Pipeline files whose text holds engine placeholder and template syntax, shared by the
+injection tests of every backend.
+
+The task's source uses only single quotes: `repr` of such code picks double quotes,
+the shape in which a substituted placeholder could once close the literal that the
+code was embedded in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowc import api
+from flowc.ir.model import Program
+
+# The docstring holds KFP's whole-executor-input and input placeholders, Flyte's input
+# template and Jinja; the task's comment holds a KFP input placeholder.
+DOC = "Text, not templates: {{$}} {{$.inputs.parameters['x']}} {{.inputs.x}} {{ ds }} {% raw %}."
+# Without `{{$}}`, which on its own broke the old KFP runner before any parameter was read.
+COMMENT_DOC = DOC.replace("{{$}} ", "")
+DEFAULT = "{{ ds }} {% if true %}yes{% endif %} {{.inputs.x}}"
+_SOURCE = """
+from flowc import pipeline, task
+
+
+@task(image='python:3.12-slim')
+def echo(x: str) -> str:
+    '''@DOC@'''
+    # {{$.inputs.parameters['x']}}
+    return echo.__doc__ + '|' + x
+
+
+@pipeline
+def injected(x: str = '@DEFAULT@') -> str:
+    return echo(x=x)
+"""
+
+
+def placeholder_task(doc: str = DOC) -> str:
+    """The pipeline file: `echo` returns its docstring, `|`, and `x`."""
+    return _SOURCE.replace("@DOC@", doc).replace("@DEFAULT@", DEFAULT)
+
+
+PLACEHOLDER_TASK = placeholder_task()
+
+
+def crafted(marker: Path) -> str:
+    """A run parameter that becomes code if it lands inside the double-quoted code literal."""
+    return "\" + str(__import__('os').system('touch " + str(marker) + "')) + \""
+
+
+def expected(x: str, doc: str = DOC) -> str:
+    """What `echo` returns when nothing was substituted."""
+    return doc + "|" + x
+
+
+def load_source(folder: Path, text: str, name: str = "injected_flow.py") -> Program:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    loaded = api.load([path], root=folder)
+    assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+    return loaded.program
+
+
+def emit_one(program: Program, target: str, options: dict[str, object] | None = None) -> tuple[str, str]:
+    """The single artifact of `program` for `target`: (file name, text)."""
+    result = api.emit(program, target, options)
+    assert not result.diagnostics, result.diagnostics
+    ((name, data),) = result.files.items()
+    return name, data.decode("utf-8")
