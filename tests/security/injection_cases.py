@@ -68,3 +68,44 @@ def emit_one(program: Program, target: str, options: dict[str, object] | None = 
     assert not result.diagnostics, result.diagnostics
     ((name, data),) = result.files.items()
     return name, data.decode("utf-8")
+
+
+ENV_TASK = """
+from flowc import pipeline, task
+
+
+@task(image='python:3.12-slim', env={'FLOWC_TEXT': '@DEFAULT@'})
+def env_echo() -> str:
+    import os
+    return os.environ['FLOWC_TEXT']
+
+
+@pipeline
+def env_injected() -> str:
+    return env_echo()
+""".replace("@DEFAULT@", DEFAULT)
+
+FUTURE_TASK = """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flowc import pipeline, task
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+
+def double(value: Decimal | int) -> int:
+    return int(value) * 2
+
+
+@task(image='python:3.12-slim')
+def twice(x: int) -> int:
+    return double(x)
+
+
+@pipeline
+def lazy(x: int = 21) -> int:
+    return twice(x=x)
+"""

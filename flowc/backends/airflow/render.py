@@ -14,6 +14,7 @@ from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask
 from flowc.ir.names import airflow_name
+from flowc.ir.text import split_lines
 from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, ScalarType, Type
 
 _JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
@@ -58,9 +59,14 @@ def param_expr(p: Parameter) -> str:
     return f"Param({', '.join(kwargs)})"
 
 
+def first_line(doc: str) -> str:
+    """The first line of a docstring, for one-line fields (a description, a tooltip)."""
+    return (split_lines(doc.strip()) or [""])[0]
+
+
 def py_lines(text: str, indent: str) -> str:
     """A long string as adjacent literals, one source line each (one constant once compiled)."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if len(lines) <= 1:
         return py_literal(text)
     inner = "".join(f"\n{indent}{_INDENT}{py_literal(line)}" for line in lines)
@@ -158,7 +164,7 @@ class DagRenderer:
         p = plan.pipeline
         kwargs = [("dag_id", py_literal(airflow_name(p.name)))]
         if p.doc:
-            kwargs.append(("description", py_literal(p.doc.strip().splitlines()[0])))
+            kwargs.append(("description", py_literal(first_line(p.doc))))
             kwargs.append(("doc_md", py_literal(p.doc)))
         kwargs += [
             ("schedule", py_literal(p.schedule)),
@@ -190,7 +196,7 @@ class DagRenderer:
 
     def _group_line(self, path: tuple[str, ...], doc: str | None) -> str:
         indent = _INDENT * len(path)
-        tooltip = f", tooltip={py_literal(doc.strip().splitlines()[0])}" if doc else ""
+        tooltip = f", tooltip={py_literal(first_line(doc))}" if doc else ""
         return f"{indent}with TaskGroup(group_id={py_literal(path[-1])}{tooltip}):"
 
 
