@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import keyword
 
+from flowc.codegen.placeholders import template_problems
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import ConstBinding, ContainerTask, LoopNode, Pipeline, PythonTask, iter_nodes
@@ -86,4 +87,5 @@ def check_container(task: ContainerTask) -> list[Diagnostic]:
         if not is_flat(o.type):
             what = f"container task output {o.name!r} of type {render(o.type)} (use str, int, float, bool or an artifact)"
             out.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, task.span, what))
+    out += [Diagnostic.of(codes.FLYTE_UNSUPPORTED, task.span, p) for p in template_problems((*task.command, *task.args), task.name)]
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flowc.codegen.placeholders import template_problems
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
@@ -91,6 +92,9 @@ class SpecBuilder:
         for o in task.outputs:
             if _bad_boundary(o.type, allow_list=False):
                 self.unsupported(task.span, f"{task.name!r} returns artifacts inside a collection")
+        if isinstance(task, ContainerTask):
+            for problem in template_problems((*task.command, *task.args), task.name):
+                self.unsupported(task.span, problem)
 
     def pipeline_component(self, pipeline: Pipeline) -> str:
         if pipeline.name in self._pipeline_components:
