@@ -45,12 +45,19 @@ def prop(x: str = __DEFAULT__) -> str:
 """
 
 
+def raw_literal(value: str) -> str:
+    """A string literal holding `value`'s characters as they are (separators, controls,
+    any script), escaping only what a source line cannot hold, as a person's file would."""
+    escapes = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\x00": "\\x00"}
+    return "'" + "".join(escapes.get(ch, ch) for ch in value) + "'"
+
+
 def _program(default: str, doc: str, env: str, arg: str) -> Program:
     values = {"DEFAULT": default, "DOC": doc, "ENV": env, "ARG": arg}
-    text = re.sub(r"__([A-Z]+)__", lambda m: ascii(values[m.group(1)]), SOURCE)
+    text = re.sub(r"__([A-Z]+)__", lambda m: raw_literal(values[m.group(1)]), SOURCE)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "prop_flow.py"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="")
         loaded = api.load([path], root=folder)
     assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
     return loaded.program
