@@ -36,11 +36,17 @@ def _code(code: str, message: str, hint: str | None = None, severity: Literal["e
 # FLC0xx: input files and syntax
 FILE_NOT_FOUND = _code("FLC001", "no such file or directory: {}", "check the path")
 SYNTAX_ERROR = _code("FLC002", "syntax error: {}", "fix the Python syntax; flowc reads the file without running it")
-NOT_UTF8 = _code("FLC003", "cannot read {} as UTF-8 text", "save the file as UTF-8")
+NOT_UTF8 = _code("FLC003", "cannot read {} as {} text", "save the file as UTF-8")
 NO_PIPELINES = _code("FLC004", "no @pipeline found in {}", "decorate a function with @flowc.pipeline", "warning")
 IMPORT_NOT_FOUND = _code("FLC005", "cannot find module {!r} in the project", "tasks and pipelines may be imported from modules under the project root")
 IMPORTED_NAME_NOT_FOUND = _code("FLC006", "module {!r} defines no task or pipeline named {!r}", None)
 IMPORT_CYCLE = _code("FLC007", "import cycle through {!r}", "break the cycle between your pipeline modules")
+CANNOT_READ = _code("FLC010", "cannot read {}: {}", "check the file's permissions")
+NOT_A_FILE = _code("FLC011", "not a regular file: {}", "give a `.py` file or a folder; flowc reads no pipes, devices or sockets")
+FILE_TOO_LARGE = _code("FLC012", "file is larger than flowc's limit of {} bytes for a source file", "split the module, or move large data out of the source")
+BAD_FILE_NAME = _code("FLC013", "file name is not valid UTF-8", "rename the file (or folder) with UTF-8 characters")
+LONE_SURROGATE = _code("FLC014", "string holds a lone surrogate {!r}, which no UTF-8 file can hold", "write the character as a valid pair, or leave it out")
+NESTED_TOO_DEEPLY = _code("FLC015", "code nested too deeply for {}", "split it into smaller expressions, statements or functions")
 READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "this is a bug in flowc's reader; please report it with the file")
 
 # FLC1xx: pipeline bodies
@@ -87,6 +93,8 @@ UNSUPPORTED_TYPE = _code(
 MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate it with a boundary type")
 BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
 CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
+POSITIONAL_ONLY = _code("FLC220", "input {!r} of task {!r} is positional-only", "remove the `/`: every engine passes task inputs by name")
+GENERATOR_TASK = _code("FLC221", "task {!r} is a generator (`yield` in its body)", "return the values (a list for many) instead of yielding them")
 
 # FLC3xx: task and pipeline options
 NON_LITERAL_OPTION = _code("FLC301", "decorator argument {!r} must be a literal", "use a literal or a module-level literal constant")
@@ -115,7 +123,7 @@ KFP_BAD_NAME = _code("FLC504", "{} {!r} becomes {!r} on Kubeflow Pipelines, whic
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
 AIRFLOW_UNSUPPORTED = _code("FLC602", "not supported on Airflow: {}", None)
-AIRFLOW_BAD_OPTION = _code("FLC603", "airflow option {!r}: {}", "see `flowc compile --help` for the airflow options")
+AIRFLOW_BAD_OPTION = _code("FLC603", "airflow option {!r}: {}", "`flowc targets` lists the airflow options")
 AIRFLOW_REQUIRED_PARAM = _code(
     "FLC604", "scheduled pipeline {!r} has parameter {!r} without a default",
     "Airflow runs scheduled DAGs without arguments: give every parameter a default, or drop the schedule",
@@ -134,6 +142,9 @@ WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
 DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
 DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
+BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
+BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
 
 
 def table_markdown() -> str:

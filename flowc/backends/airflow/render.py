@@ -14,7 +14,7 @@ from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask
 from flowc.ir.names import airflow_name
-from flowc.ir.text import split_lines
+from flowc.ir.span import source_lines
 from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, ScalarType, Type
 
 _JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
@@ -61,12 +61,14 @@ def param_expr(p: Parameter) -> str:
 
 def first_line(doc: str) -> str:
     """The first line of a docstring, for one-line fields (a description, a tooltip)."""
-    return (split_lines(doc.strip()) or [""])[0]
+    return source_lines(doc.strip())[0]
 
 
 def py_lines(text: str, indent: str) -> str:
     """A long string as adjacent literals, one source line each (one constant once compiled)."""
-    lines = split_lines(text, keepends=True)
+    # Split at "\n" only: any split keeps the value, and U+2028 & co. stay inside a piece.
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     if len(lines) <= 1:
         return py_literal(text)
     inner = "".join(f"\n{indent}{_INDENT}{py_literal(line)}" for line in lines)

@@ -15,7 +15,7 @@ import tokenize
 from flowc.codegen.futures import exec_statement, has_future_import
 from flowc.codegen.literals import py_literal
 from flowc.ir.model import TaskCode
-from flowc.ir.text import normalize_newlines, split_lines
+from flowc.ir.span import source_lines
 
 # Python 3.12+ tokenizes f-strings (3.14+: t-strings too) as START, parts, END instead
 # of one STRING token; matched by name, as older Pythons lack these token types.
@@ -25,15 +25,22 @@ _STRING_ENDS = {"FSTRING_END", "TSTRING_END"}
 
 def indent_code(source: str, prefix: str = "    ") -> str:
     """`source` indented by `prefix`, except lines inside multi-line strings."""
-    source = normalize_newlines(source)
-    keep = _string_continuation_lines(source)
+    lines = _code_lines(source)
+    keep = _string_continuation_lines("\n".join(lines) + "\n")
     out: list[str] = []
-    for number, line in enumerate(split_lines(source), start=1):
+    for number, line in enumerate(lines, start=1):
         if number in keep or not line.strip():
             out.append(line if number in keep else "")
         else:
             out.append(prefix + _counted_indent(line))
     return "\n".join(out)
+
+
+def _code_lines(source: str) -> list[str]:
+    """The lines of `source` as Python counts them (never `str.splitlines()`, which also
+    breaks at U+2028, NEL, form feed, ... inside strings and comments)."""
+    lines = source_lines(source)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 def _counted_indent(line: str) -> str:
@@ -78,7 +85,7 @@ def clean_preamble(preamble: str, keep_future: bool = False) -> str:
         tree = ast.parse(preamble)
     except SyntaxError:
         return preamble
-    lines = split_lines(normalize_newlines(preamble))
+    lines = _code_lines(preamble)
     drop: set[int] = set()
     for node in tree.body:
         if _is_dropped_import(node, keep_future):

@@ -11,7 +11,8 @@ from typing import TypeVar
 from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
-from flowc.dsl.reader.files import discover
+from flowc.dsl.reader.files import discover, real_path
+from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.signatures import Signature
@@ -25,15 +26,14 @@ T = TypeVar("T")
 
 def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadResult:
     report = Diagnostics()
-    inputs, missing = discover(paths)
-    for path in missing:
-        report(codes.FILE_NOT_FOUND, None, path)
+    inputs, problems = discover(paths)
+    report.items.extend(problems)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
-    project = Project(report, Path(root).resolve() if root is not None else None, relative)
+    project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in inputs}
     reading = _Reading(project, report)
     for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
-        _guarded(report, item.path, lambda: project.load_given(item))
+        _guarded(project, item.path, lambda: project.load_given(item))
         reading.catch_up()
     for item in inputs:
         _no_pipelines(project, item.file, item.from_directory, report)
@@ -65,24 +65,25 @@ class _Reading:
         path = info.syms.source.path
         for sig in info.signatures.values():
             if sig.is_pipeline:
-                built = _guarded(self.report, path, lambda: read_pipeline(self.project, info, sig, self.report))
+                built = _guarded(self.project, path, lambda: read_pipeline(self.project, info, sig, self.report))
                 if built is not None:
                     self.pipelines.append(built[0])
                     self.calls[sig.name] = built[1].calls
             else:
-                task = _guarded(self.report, path, lambda: build_task(sig, self.report))
+                task = _guarded(self.project, path, lambda: build_task(sig, self.report))
                 if task is not None:
                     self.tasks.append((sig, task))
 
 
-def _guarded(report: Diagnostics, path: str, work: Callable[[], T]) -> T | None:
+def _guarded(project: Project, path: str, work: Callable[[], T]) -> T | None:
     """Run one unit of reading; an unexpected failure becomes a diagnostic, never a traceback."""
     try:
         return work()
     except RecursionError:
-        report(codes.SYNTAX_ERROR, Span(path=path, line=1, col=1, end_line=1, end_col=1), "expression nested too deeply")
+        span = deepest_expression(path, project.sources.get(path, ""))
+        project.report(codes.NESTED_TOO_DEEPLY, span, "flowc's reader")
     except Exception as exc:  # noqa: BLE001 - the reader must degrade, not crash
-        report(codes.READER_FAILURE, Span(path=path, line=1, col=1, end_line=1, end_col=1), f"{type(exc).__name__}: {exc}")
+        project.report(codes.READER_FAILURE, Span(path=path, line=1, col=1, end_line=1, end_col=1), f"{type(exc).__name__}: {exc}")
     return None
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from flowc import api
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.backends.kfp.conditions import literal
 from flowc.ir.model import LoopNode, Program, PythonTask
@@ -25,7 +26,7 @@ PROGRAMS = {
 
 
 def compile_text(program: Program, name: str, options: dict[str, Any] | None = None) -> str:
-    result = KfpBackend().emit(program, options or {})
+    result = api.emit(program, "kfp", options or {})
     assert not result.diagnostics, result.diagnostics
     return result.files[f"{name}.yaml"].decode()
 
@@ -243,15 +244,23 @@ def test_task_code_over_the_argument_limit_is_a_located_diagnostic() -> None:
     assert [(d.code, d.span) for d in result.diagnostics] == [("FLC503", load.span)]
 
 
-def test_returning_a_parameter_is_a_located_diagnostic() -> None:
+def test_returning_a_parameter_passes_it_through_an_identity_step() -> None:
     from flowc.ir.model import PipelineResult
 
     program = hand_ir.mini_churn()
     pipeline = program.pipelines[0]
-    result_binding = hand_ir.p("bar").model_copy(update={"span": hand_ir.span(42)})
-    pipeline = pipeline.model_copy(update={"results": (PipelineResult(name="output", type=pipeline.returns, binding=result_binding),)})
+    bar = pipeline.param("bar")
+    assert bar is not None
+    results = (PipelineResult(name="output", type=bar.type, binding=hand_ir.p("bar")),)
+    pipeline = pipeline.model_copy(update={"results": results, "returns": bar.type})
     result = KfpBackend().emit(program.model_copy(update={"pipelines": (pipeline,)}), {})
-    assert [(d.code, d.span) for d in result.diagnostics] == [("FLC503", hand_ir.span(42))]
+    assert result.diagnostics == []
+    spec, _ = documents(result.files["mini_churn.yaml"].decode())
+    dag = spec["root"]["dag"]
+    selector = dag["outputs"]["parameters"]["Output"]["valueFromParameter"]
+    step = dag["tasks"][selector["producerSubtask"]]
+    assert selector["producerSubtask"] == "flowc--return-output"
+    assert step["inputs"] == {"parameters": {"value": {"componentInputParameter": "bar"}}}
 
 
 def test_options_accept_cli_strings_and_reject_nonsense() -> None:
@@ -260,8 +269,8 @@ def test_options_accept_cli_strings_and_reject_nonsense() -> None:
     spec, _ = documents(text)
     assert spec["root"]["dag"]["tasks"]["loop-1"]["iteratorPolicy"] == {"parallelismLimit": 2}
     assert spec["defaultPipelineRoot"] == "gs://b/r"
-    bad = KfpBackend().emit(program, {"parallelism": "many", "colour": "blue"})
-    assert sorted(d.code for d in bad.diagnostics) == ["FLC305", "FLC305"]
+    bad = api.emit(program, "kfp", {"parallelism": "many", "colour": "blue"})
+    assert sorted(d.code for d in bad.diagnostics) == ["FLC810", "FLC811"]
     assert not bad.files
 
 

@@ -3,7 +3,7 @@
 The spec is written to `workdir`, loaded back with `kfp.components.load_component_from_file`
 and run by kfp.local's `SubprocessRunner(use_venv=False)` (offline). Outputs come
 from what kfp.local returns for the pipeline's outputs; executions are counted per
-component and mapped back to IR task names.
+executor (one per task) and mapped back to IR task names.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def run(program: Program, case: Case, workdir: Path) -> RunResult:
         mp.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
         mp.setenv("TMPDIR", str(workdir))
         outputs, executions = run_spec(path, dict(case.args), workdir / "root")
-    by_component = {"comp-" + kfp_name(t.name): t.name for t in program.tasks}
+    by_executor = {"exec-" + kfp_name(t.name): t.name for t in program.tasks}
     ran = Counter[str]()
-    for component, times in executions.items():
-        ran[by_component.get(component, component)] += times
+    for executor, times in executions.items():
+        ran[by_executor.get(executor, executor)] += times
     return RunResult(outputs=outputs, ran=ran)
