@@ -69,7 +69,7 @@ def test_multiline_f_strings_are_not_reindented(python: str) -> None:
     )
     done = subprocess.run(
         [python, "-c", code], input=json.dumps(F_STRING), capture_output=True, text=True, timeout=60,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert done.returncode == 0, done.stderr
     version, indented = json.loads(done.stdout)
