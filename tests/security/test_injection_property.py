@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from flowc import api
+from flowc.backends.airflow.render import markdown_text
 from flowc.ir.model import Program
 from tests.backends.kfp.kfp_check import documents, strict_parse
 
@@ -92,7 +93,8 @@ def _check_airflow(program: Program, default: str, env: str, arg: str) -> None:
         params = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Param"]
         assert [ast.literal_eval(p.args[0]) for p in params] == [default]
         doc_md = [k.value for n in ast.walk(tree) if isinstance(n, ast.Call) for k in n.keywords if k.arg == "doc_md"]
-        assert [ast.literal_eval(d) for d in doc_md][:1] == ([program.pipeline("prop").doc] if program.pipeline("prop").doc else [])
+        doc = program.pipeline("prop").doc
+        assert [ast.literal_eval(d) for d in doc_md][:1] == ([markdown_text(doc)] if doc else [])
         if mode == "kubernetes":
             constants = _constants(tree)
             assert env in constants and arg in constants

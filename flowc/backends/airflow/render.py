@@ -59,6 +59,13 @@ def param_expr(p: Parameter) -> str:
     return f"Param({', '.join(kwargs)})"
 
 
+def markdown_text(doc: str) -> str:
+    """A docstring for a DAG's `doc_md`, which Airflow reads as a file path when it ends
+    in `.md` (a docstring could show any such file on the workers): a newline after it
+    keeps it text, and changes nothing Markdown renders."""
+    return doc + "\n" if doc.endswith(".md") else doc
+
+
 def first_line(doc: str) -> str:
     """The first line of a docstring, for one-line fields (a description, a tooltip)."""
     return source_lines(doc.strip())[0]
@@ -167,7 +174,7 @@ class DagRenderer:
         kwargs = [("dag_id", py_literal(airflow_name(p.name)))]
         if p.doc:
             kwargs.append(("description", py_literal(first_line(p.doc))))
-            kwargs.append(("doc_md", py_literal(p.doc)))
+            kwargs.append(("doc_md", py_literal(markdown_text(p.doc))))
         kwargs += [
             ("schedule", py_literal(p.schedule)),
             ("catchup", "False"),
