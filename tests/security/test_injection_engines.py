@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  (fixture)
+from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  # pyright: ignore[reportUnusedImport]  (a fixture)
 from tests.security.engines import run_airflow, run_flyte, run_kfp
 from tests.security.injection_cases import (
     COMMENT_DOC, DEFAULT, ENV_TASK, FUTURE_TASK, PLACEHOLDER_TASK, crafted, expected, load_source, placeholder_task,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flowc.backends.kfp.components import INSTALL_BOOTSTRAP, RUN_BOOTSTRAP, encoded
-from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  (fixture)
+from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  # pyright: ignore[reportUnusedImport]  (a fixture)
 from tests.backends.kfp.kfp_check import documents, strict_parse
 from tests.backends.kfp.local_run import run_spec
 from tests.security.injection_cases import COMMENT_DOC, DEFAULT, PLACEHOLDER_TASK, crafted, emit_one, expected, load_source, placeholder_task
