@@ -93,6 +93,8 @@ UNSUPPORTED_TYPE = _code(
 MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate it with a boundary type")
 BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
 CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
+NON_FINITE = _code("FLC206", "{} is {}, which no engine can hold", "use a finite number (JSON, and so every engine's parameters, has no inf or nan)")
+UNREPRESENTABLE = _code("FLC207", "{} ({}) cannot be held on {}: {}", "use a smaller value, or pass a large number as a str")
 POSITIONAL_ONLY = _code("FLC220", "input {!r} of task {!r} is positional-only", "remove the `/`: every engine passes task inputs by name")
 GENERATOR_TASK = _code("FLC221", "task {!r} is a generator (`yield` in its body)", "return the values (a list for many) instead of yielding them")
 
@@ -106,6 +108,13 @@ BAD_TIMEOUT = _code("FLC306", "timeout {!r} is not a duration", "write a number 
 BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", None)
 CONTAINER_BODY = _code("FLC308", "a @container_task body must be `...`", "the command runs in the image; remove the body")
 MISSING_OPTION = _code("FLC309", "@{} requires {!r}", None)
+BAD_REQUIREMENT = _code(
+    "FLC310", "package {!r} is not a requirement flowc may pass to pip: {}",
+    "write PEP 508 requirements (\"pandas==2.2.3\", \"scikit-learn>=1.4\"); put pip options in the image",
+)
+BAD_ENV_NAME = _code("FLC311", "environment variable name {!r}: {}", "use names such as MY_SETTING")
+BAD_SECRET_NAME = _code("FLC312", "secret name {!r}: {}", "name the Kubernetes Secret, e.g. \"db-credentials\"")
+SCHEDULE_NEVER_FIRES = _code("FLC313", "schedule {!r} never fires: no selected month has that day", "pick a day every selected month has (February has 29 at most)")
 
 # FLC4xx: names
 BAD_NAME = _code("FLC401", "name {!r} cannot be made valid for every engine", "use letters, digits and underscores, starting with a letter")
@@ -127,6 +136,12 @@ AIRFLOW_BAD_OPTION = _code("FLC603", "airflow option {!r}: {}", "`flowc targets`
 AIRFLOW_REQUIRED_PARAM = _code(
     "FLC604", "scheduled pipeline {!r} has parameter {!r} without a default",
     "Airflow runs scheduled DAGs without arguments: give every parameter a default, or drop the schedule",
+)
+AIRFLOW_PYTHON_SECRETS = _code(
+    "FLC605", "task {!r} asks for the Kubernetes secret(s) {}, which Airflow's python mode does not provide",
+    "compile with -O airflow.mode=kubernetes (each Secret's keys become environment variables of the step's pod), "
+    "or read credentials from an Airflow Connection or Variable inside the task",
+    "warning",
 )
 
 # FLC7xx: Flyte

@@ -340,6 +340,10 @@ class Pipeline(IRModel):
 class Program(IRModel):
     """Everything one compile read: its tasks and pipelines, each name unique.
 
+    A name is the one written (function name or `name=`) when one module defines it,
+    else module-qualified (`sales.extract`, `stock.extract`): tasks are identified
+    by module, and task and pipeline nodes refer to them by these names.
+
     Pipelines with `entry=True` were defined in the files given to the compiler and
     become artifacts; the others were imported from the user's project and are only
     reached as sub-pipelines.

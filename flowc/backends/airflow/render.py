@@ -87,10 +87,10 @@ def task_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
         "kind": task.kind,
         "inputs": [[p.name, type_spec(p.type)] for p in task.params],
         "outputs": [[o.name, type_spec(o.type)] for o in task.outputs],
+        "env": [list(kv) for kv in task.options.env],
     }
     if isinstance(task, ContainerTask):
         spec["command"] = [*task.command, *task.args]
-        spec["env"] = [list(kv) for kv in task.options.env]
     return spec
 
 

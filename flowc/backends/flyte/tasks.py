@@ -19,7 +19,7 @@ from flowc.ir.names import python_name
 from flowc.ir.passes.cache_key import task_cache_key
 from flowc.ir.types import ArtifactType, NamedTupleType, NoneType, Type
 from flowc.backends.flyte.code import factory_body
-from flowc.backends.flyte.typemap import camel, flyte_type
+from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
 
 CACHE_VERSION_LENGTH = 16
 INPUT_DIR = "/var/inputs"
@@ -86,7 +86,7 @@ def _metadata(task: PythonTask | ContainerTask) -> list[str]:
 
 def _returns(name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]] | None]:
     if isinstance(t, NamedTupleType):
-        cls = camel(name) + "Outputs"
+        cls = outputs_class_name(name)
         return cls, (cls, [(f.name, flyte_type(f.type)) for f in t.fields])
     return flyte_type(t), None
 

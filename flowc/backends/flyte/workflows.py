@@ -40,7 +40,7 @@ from flowc.ir.scope import Key, binding_key, free_keys, key_type, outer_after
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
 from flowc.backends.flyte.conditions import Unsupported, render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
-from flowc.backends.flyte.typemap import camel, flyte_type
+from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
 
 Scope = dict[Key, str]
 
@@ -76,7 +76,7 @@ class WorkflowWriter:
 
     def _returns(self, name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]] | None]:
         if isinstance(t, NamedTupleType | TupleType):
-            cls = camel(name) + "Outputs"
+            cls = outputs_class_name(name)
             fields = [(o.name, flyte_type(o.type)) for o in _outputs(t)]
             return cls, (cls, fields)
         return flyte_type(t), None
@@ -84,7 +84,7 @@ class WorkflowWriter:
     def _sub_workflow(self, name: str, doc: str, inputs: list[tuple[str, Type]], body: list[str],
                       returns: list[tuple[str, Type]]) -> None:
         if len(returns) > 1:
-            cls = camel(name) + "Outputs"
+            cls = outputs_class_name(name)
             ret, outputs_class = cls, (cls, [(n, flyte_type(t)) for n, t in returns])
         else:
             ret, outputs_class = (flyte_type(returns[0][1]) if returns else "None"), None

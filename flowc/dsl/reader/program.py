@@ -12,6 +12,7 @@ from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
 from flowc.dsl.reader.files import discover, real_path
+from flowc.dsl.reader.identity import assign_ids, key_name, module_key
 from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
@@ -39,7 +40,8 @@ def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadRe
         _no_pipelines(project, item.file, item.from_directory, report)
     _check_recursion(reading.calls, report)
     tasks = _unique_tasks(reading.tasks, report)
-    return ReadResult(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)), report.items, project.sources)
+    program = assign_ids(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)))
+    return ReadResult(program, report.items, project.sources)
 
 
 @dataclass
@@ -68,7 +70,7 @@ class _Reading:
                 built = _guarded(self.project, path, lambda: read_pipeline(self.project, info, sig, self.report))
                 if built is not None:
                     self.pipelines.append(built[0])
-                    self.calls[sig.name] = built[1].calls
+                    self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
             else:
                 task = _guarded(self.project, path, lambda: build_task(sig, self.report))
                 if task is not None:
@@ -90,14 +92,15 @@ def _guarded(project: Project, path: str, work: Callable[[], T]) -> T | None:
 def _unique_tasks(
     built: list[tuple[Signature, PythonTask | ContainerTask]], report: Diagnostics
 ) -> list[PythonTask | ContainerTask]:
-    """Tasks in reading order; a later definition of a taken name is FLC403."""
+    """Tasks in reading order; a later definition of a name its module already defines is FLC403."""
     out: list[PythonTask | ContainerTask] = []
     seen: set[str] = set()
     for sig, task in built:
-        if task.name in seen:
+        key = module_key(task.module, task.name)
+        if key in seen:
             report(codes.DUPLICATE_TASK, sig.span, task.name)
             continue
-        seen.add(task.name)
+        seen.add(key)
         out.append(task)
     return out
 
@@ -114,8 +117,8 @@ def _check_recursion(calls: dict[str, list[SubCall]], report: Diagnostics) -> No
     """Pipelines that reach themselves through other pipelines (direct calls are reported earlier)."""
     for start, first_calls in calls.items():
         for call in first_calls:
-            if _reaches(call.callee.name, start, calls, set()):
-                report(codes.RECURSIVE_PIPELINE, call.span, start)
+            if _reaches(_key(call.callee), start, calls, set()):
+                report(codes.RECURSIVE_PIPELINE, call.span, key_name(start))
 
 
 def _reaches(current: str, target: str, calls: dict[str, list[SubCall]], seen: set[str]) -> bool:
@@ -124,4 +127,8 @@ def _reaches(current: str, target: str, calls: dict[str, list[SubCall]], seen: s
     if current in seen:
         return False
     seen.add(current)
-    return any(_reaches(c.callee.name, target, calls, seen) for c in calls.get(current, ()))
+    return any(_reaches(_key(c.callee), target, calls, seen) for c in calls.get(current, ()))
+
+
+def _key(sig: Signature) -> str:
+    return module_key(sig.syms.name, sig.name)

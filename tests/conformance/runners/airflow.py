@@ -27,7 +27,7 @@ def run(program: Program, case: Case, workdir: Path) -> RunResult:
     folder = workdir / "dags"
     folder.mkdir(parents=True, exist_ok=True)
     result = AirflowBackend().emit(program, {})
-    assert not result.diagnostics, result.diagnostics
+    assert all(d.code == "FLC605" for d in result.diagnostics), result.diagnostics  # python mode warns on secrets=
     for rel, data in result.files.items():
         (folder / rel).write_bytes(data)
     home = session_home()

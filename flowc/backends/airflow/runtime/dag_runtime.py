@@ -191,7 +191,32 @@ def _flowc_run_task(run, step, path, ti):
     if task["kind"] == "container":
         return _flowc_run_container(task, inputs, scratch)
     namespace = _flowc_task_program(task_name)
-    return namespace["_flowc_main"](inputs, scratch)
+    with _flowc_environ(task["env"]):
+        return namespace["_flowc_main"](inputs, scratch)
+
+
+class _flowc_environ:
+    """Python mode: the task's `env=` in os.environ while it runs, the worker's own restored after."""
+
+    def __init__(self, pairs):
+        self.pairs = [tuple(kv) for kv in pairs]
+        self.saved = []
+
+    def __enter__(self):
+        import os
+
+        self.saved = [(k, os.environ.get(k)) for k, _ in self.pairs]
+        os.environ.update(dict(self.pairs))
+
+    def __exit__(self, *exc):
+        import os
+
+        for key, old in reversed(self.saved):
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+        return False
 
 
 def _flowc_expand(run, loop):
