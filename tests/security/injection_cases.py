@@ -74,10 +74,10 @@ ENV_TASK = """
 from flowc import pipeline, task
 
 
-@task(image='python:3.12-slim', env={'FLOWC_TEXT': '@DEFAULT@'})
+@task(image='python:3.12-slim', env={'USER_TEXT': '@DEFAULT@'})
 def env_echo() -> str:
     import os
-    return os.environ['FLOWC_TEXT']
+    return os.environ['USER_TEXT']
 
 
 @pipeline

@@ -38,12 +38,17 @@ def test_bootstraps_hold_no_braces() -> None:
 
 
 def test_packages_are_not_shell_text(tmp_path: Path) -> None:
-    source = PLACEHOLDER_TASK.replace("@task(image='python:3.12-slim')", "@task(image='python:3.12-slim', packages=['x{{$}}'])")
-    spec, _ = documents(_spec(tmp_path, source).read_text(encoding="utf-8"))
-    strict_parse(_spec(tmp_path, source).read_text(encoding="utf-8"))
+    # The reader accepts PEP 508 requirements only; the backend must not rely on it.
+    program = load_source(tmp_path, PLACEHOLDER_TASK)
+    echo = program.task("echo")
+    options = echo.options.model_copy(update={"packages": ("x{{$}}", "y'; touch /tmp/owned; '")})
+    program = program.model_copy(update={"tasks": (echo.model_copy(update={"options": options}),)})
+    _, text = emit_one(program, "kfp")
+    strict_parse(text)
+    spec, _ = documents(text)
     (executor,) = spec["deploymentSpec"]["executors"].values()
     parts = [*executor["container"]["command"], *executor["container"]["args"]]
-    assert [p for p in parts if "{{" in p] == ["{{$}}"]
+    assert [p for p in parts if "{{" in p or "touch" in p] == ["{{$}}"]
 
 
 @pytest.mark.engine

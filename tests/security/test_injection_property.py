@@ -28,7 +28,7 @@ SOURCE = """
 from flowc import container_task, pipeline, task
 
 
-@task(image='python:3.12-slim', env={'FLOWC_TEXT': __ENV__})
+@task(image='python:3.12-slim', env={'USER_TEXT': __ENV__})
 def first(x: str) -> str:
     __DOC__
     return x
@@ -78,7 +78,7 @@ def _check_kfp(program: Program, default: str, env: str, arg: str) -> None:
     assert spec["root"]["inputDefinitions"]["parameters"]["x"]["defaultValue"] == default
     assert spec["pipelineInfo"].get("description", "") == (program.pipeline("prop").doc or "")
     executors = spec["deploymentSpec"]["executors"]
-    assert executors["exec-first"]["container"]["env"] == [{"name": "FLOWC_TEXT", "value": env}]
+    assert executors["exec-first"]["container"]["env"] == [{"name": "USER_TEXT", "value": env}]
     assert executors["exec-shout"]["container"]["command"][1] == arg
 
 
@@ -109,7 +109,7 @@ def _check_flyte(program: Program, default: str, env: str, arg: str) -> None:
     if doc:
         assert inspect.cleandoc(ast.get_docstring(workflow, clean=False) or "") == inspect.cleandoc(doc)
     keywords = {k.arg: k.value for n in ast.walk(tree) if isinstance(n, ast.Call) for k in n.keywords}
-    assert ast.literal_eval(keywords["environment"]) == {"FLOWC_TEXT": env}
+    assert ast.literal_eval(keywords["environment"]) == {"USER_TEXT": env}
     assert ast.literal_eval(keywords["command"])[1] == arg
 
 
