@@ -160,6 +160,14 @@ BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
 UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
 BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
 BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
+OUTPUT_OUTSIDE = _code(
+    "FLC820", "refusing to write {}: {}",
+    "a generated file must stay inside the output folder: remove the symlink or choose another -o",
+)
+OUTPUT_OVER_INPUT = _code(
+    "FLC821", "refusing to write {}: it would replace this input file",
+    "choose an output folder (-o) that holds no input file of the compile",
+)
 
 
 def table_markdown() -> str:

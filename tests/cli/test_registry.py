@@ -58,7 +58,7 @@ def test_fourth_backend_options_are_listed_parsed_and_checked(tmp_path: Path, ca
     assert f"{NAME}: each pipeline's plan as JSON" in listing and f"-O {NAME}.indent=<integer>  (default 2)" in listing
     out = tmp_path / "out"
     assert main(["compile", str(PLAIN), "-t", NAME, "-o", str(out), "-O", f"{NAME}.indent=0"]) == 0
-    assert (out / "feature_etl.plan.json").read_text().startswith('{\n"pipeline"')
+    assert (out / NAME / "feature_etl.plan.json").read_text().startswith('{\n"pipeline"')
     capsys.readouterr()
     for flag, code in ((f"{NAME}.indent=wide", "FLC811"), (f"{NAME}.indent=-1", "FLC811"), (f"{NAME}.colour=red", "FLC810")):
         for command in (["check"], ["compile", "-o", str(tmp_path / "x")]):
@@ -89,6 +89,6 @@ def test_fourth_backend_options_come_from_tool_flowc(tmp_path: Path) -> None:
     (project / "pyproject.toml").write_text(f'[tool.flowc]\ntargets = ["{NAME}"]\n\n[tool.flowc.{NAME}]\nindent = 7\n')
     (project / "etl.py").write_text(PLAIN.read_text())
     assert main(["compile", str(project / "etl.py"), "-o", str(tmp_path / "out")]) == 0
-    assert '\n       "steps"' in (tmp_path / "out" / "feature_etl.plan.json").read_text()
+    assert '\n       "steps"' in (tmp_path / "out" / NAME / "feature_etl.plan.json").read_text()
     (project / "pyproject.toml").write_text(f'[tool.flowc.{NAME}]\nindent = "seven"\n')
     assert main(["check", str(project / "etl.py"), "-t", NAME]) == 1
