@@ -109,3 +109,16 @@ def twice(x: int) -> int:
 def lazy(x: int = 21) -> int:
     return twice(x=x)
 """
+
+TWO_INPUTS_CONTAINER = """
+from flowc import container_task, pipeline
+
+
+@container_task(image='busybox:1.36', command=['sh', '-c', 'printf "%s|%s" "$0" "$1" > "$2"', '{a}', '{b}', '{output}'])
+def pair(a: str, b: str) -> str: ...
+
+
+@pipeline
+def paired(a: str = 'a', b: str = 'b') -> str:
+    return pair(a=a, b=b)
+"""

@@ -12,7 +12,8 @@ import pytest
 from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  # pyright: ignore[reportUnusedImport]  (a fixture)
 from tests.security.engines import run_airflow, run_flyte, run_kfp
 from tests.security.injection_cases import (
-    COMMENT_DOC, DEFAULT, ENV_TASK, FUTURE_TASK, PLACEHOLDER_TASK, crafted, expected, load_source, placeholder_task,
+    COMMENT_DOC, DEFAULT, ENV_TASK, FUTURE_TASK, PLACEHOLDER_TASK, TWO_INPUTS_CONTAINER, crafted, expected, load_source,
+    placeholder_task,
 )
 
 pytestmark = pytest.mark.engine
@@ -54,3 +55,10 @@ def test_future_annotations_kept_on_flyte(tmp_path: Path) -> None:
 @pytest.mark.parametrize("mode", ["python", "kubernetes"])
 def test_future_annotations_kept_on_airflow(tmp_path: Path, mode: str) -> None:
     assert run_airflow(load_source(tmp_path, FUTURE_TASK), mode, "lazy", "twice", [{}], tmp_path) == [{"output": 42}]
+
+
+def test_flyte_local_container_fills_placeholders_in_one_pass(tmp_path: Path) -> None:
+    # Flyte substitutes a raw container's templates once; a value is never read again.
+    a = "{{.inputs.b}} /var/outputs {{.inputs.a}}"
+    program = load_source(tmp_path, TWO_INPUTS_CONTAINER)
+    assert run_flyte(program, "paired", {"a": a, "b": "B"}, tmp_path) == {"output": a + "|B"}
