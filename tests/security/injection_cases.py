@@ -122,3 +122,17 @@ def pair(a: str, b: str) -> str: ...
 def paired(a: str = 'a', b: str = 'b') -> str:
     return pair(a=a, b=b)
 """
+
+CONTAINER_TEXT = "{{ ds }} {{% if 1 %}}x{{% endif %}} {{#c#}}"
+CONTAINER_TASK = """
+from flowc import container_task, pipeline
+
+
+@container_task(image='busybox:1.36', command=['sh', '-c', 'printf %s "$1" > "$0"', '{output}', @TEXT@])
+def say() -> str: ...
+
+
+@pipeline
+def said() -> str:
+    return say()
+""".replace("@TEXT@", repr(CONTAINER_TEXT))

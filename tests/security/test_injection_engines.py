@@ -5,6 +5,7 @@ runs are in test_injection_kfp.py.)"""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ import pytest
 from tests.backends.kfp.conftest import kfp_local_env  # noqa: F401  # pyright: ignore[reportUnusedImport]  (a fixture)
 from tests.security.engines import run_airflow, run_flyte, run_kfp
 from tests.security.injection_cases import (
-    COMMENT_DOC, DEFAULT, ENV_TASK, FUTURE_TASK, PLACEHOLDER_TASK, TWO_INPUTS_CONTAINER, crafted, expected, load_source,
+    COMMENT_DOC, CONTAINER_TASK, CONTAINER_TEXT, DEFAULT, ENV_TASK, FUTURE_TASK, PLACEHOLDER_TASK, TWO_INPUTS_CONTAINER,
+    crafted, expected, load_source,
     placeholder_task,
 )
 
@@ -62,3 +64,19 @@ def test_flyte_local_container_fills_placeholders_in_one_pass(tmp_path: Path) ->
     a = "{{.inputs.b}} /var/outputs {{.inputs.a}}"
     program = load_source(tmp_path, TWO_INPUTS_CONTAINER)
     assert run_flyte(program, "paired", {"a": a, "b": "B"}, tmp_path) == {"output": a + "|B"}
+
+
+def test_airflow_pod_gets_container_text_verbatim(tmp_path: Path) -> None:
+    program = load_source(tmp_path, CONTAINER_TASK)
+    ((xcom,),) = [list(v.values()) for v in run_airflow(program, "kubernetes", "said", "say", [{}], tmp_path)]
+    # A pod's str output travels as base64 text, decoded where it is consumed.
+    assert base64.b64decode(xcom).decode("utf-8") == CONTAINER_TEXT
+
+
+def test_flyte_container_gets_its_text_verbatim(tmp_path: Path) -> None:
+    assert run_flyte(load_source(tmp_path, CONTAINER_TASK), "said", {}, tmp_path) == {"output": CONTAINER_TEXT}
+
+
+@pytest.mark.usefixtures("kfp_local_env")
+def test_kfp_container_gets_its_text_verbatim(tmp_path: Path) -> None:
+    assert run_kfp(load_source(tmp_path, CONTAINER_TASK), {}, tmp_path) == {"output": CONTAINER_TEXT}
