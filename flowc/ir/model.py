@@ -64,6 +64,9 @@ Binding = Annotated[Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBin
 
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
 
+# Conditions as the reader writes them; `flowc.ir.passes.conditions` lowers them before
+# any backend runs, to `Compare`s of scalars (no `in`) joined by `BoolOp`, and predicate steps.
+
 
 class Compare(IRModel):
     """`left op right`, each side a binding."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flowc.codegen.literals import py_literal
-from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
     SINGLE_OUTPUT,
@@ -38,7 +37,7 @@ from flowc.ir.bindings import BindingTypes
 from flowc.ir.names import python_name
 from flowc.ir.scope import Key, binding_key, free_keys, key_type, outer_after
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
-from flowc.backends.flyte.conditions import Unsupported, render_condition, unwrap
+from flowc.backends.flyte.conditions import render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
 from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
 
@@ -245,11 +244,7 @@ class WorkflowWriter:
             if branch.condition is None:
                 lines.append(f"    .else_().then({call})")
                 continue
-            try:
-                expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
-            except Unsupported as exc:
-                self.diagnostics.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, branch.span or node.span, str(exc)))
-                expr = "False"
+            expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
             lines.append(f"    .{'if_' if i == 0 else 'elif_'}({expr}).then({call})")
         if not node.has_else:
             lines.append("    .else_().then(_flowc_skip())")

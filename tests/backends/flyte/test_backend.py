@@ -11,7 +11,9 @@ from flowc.backends import registry
 from flowc.backends.base import Backend
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.code import clean_preamble, factory_body, indent_code
-from flowc.backends.flyte.conditions import Unsupported, render_condition
+from flowc.backends.flyte.conditions import render_condition
+from flowc.ir.passes import lower
+from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.model import (
     BoolOp,
     Branch,
@@ -73,12 +75,17 @@ def test_a_literal_fan_out_wider_than_flytes_array_limit_is_reported() -> None:
     assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((ok,)),))) == []
 
 
-def test_in_against_a_runtime_list_is_reported() -> None:
+def test_in_against_a_runtime_list_becomes_a_predicate_step() -> None:
     params = (Parameter(name="x", type=INT), Parameter(name="xs", type=ListType(item=INT)))
     cond = Compare(op="in", left=ParamBinding(name="x"), right=ParamBinding(name="xs"))
     call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ParamBinding(name="x")),))
     node = ConditionNode(id="cond_1", branches=(Branch(condition=cond, body=(call,), span=SPAN),))
-    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((node,), params),))) == [("FLC702", 7)]
+    program = lower(Program(tasks=(_task(),), pipelines=(_pipeline((node,), params),)))
+    result = FlyteBackend().emit(program, {})
+    assert result.diagnostics == []
+    text = result.files["pipe_flyte.py"].decode()
+    assert "cond_1_predicate_out = cond_1_predicate(x=x, xs=xs)" in text
+    assert ".if_(cond_1_predicate_out == True)" in text
 
 
 def test_names_that_would_shadow_the_modules_own_are_reported() -> None:
@@ -107,20 +114,19 @@ def test_a_hand_built_pipeline_compiles_to_valid_python_with_every_value_bound()
     assert "def pipe(n: int = 2) -> int:" in text
 
 
-def test_render_condition_pushes_not_down_and_expands_in() -> None:
+def test_render_condition_renders_lowered_comparisons_and_nothing_else() -> None:
     x, y = ParamBinding(name="x"), ParamBinding(name="y")
     value = lambda b: b.name if isinstance(b, ParamBinding) else repr(b.value)  # noqa: E731  # pyright: ignore
-    cond = Not(operand=BoolOp(op="and", operands=(
-        Compare(op="<", left=x, right=ConstBinding(value=3)),
-        Compare(op="in", left=y, right=ConstBinding(value=["a", "b"])),
-    )))
+    cond = BoolOp(op="or", operands=(
+        Compare(op=">=", left=x, right=ConstBinding(value=3)),
+        BoolOp(op="and", operands=(Compare(op="!=", left=y, right=ConstBinding(value="a")),
+                                   Compare(op="!=", left=y, right=ConstBinding(value="b")))),
+    ))
     assert render_condition(cond, value) == "((x >= 3) | ((y != 'a') & (y != 'b')))"
-    try:
+    with pytest.raises(NotLowered):
+        render_condition(Not(operand=Compare(op="<", left=x, right=y)), value)
+    with pytest.raises(NotLowered):
         render_condition(Compare(op="in", left=x, right=y), value)
-    except Unsupported as exc:
-        assert "literal list" in str(exc)
-    else:
-        raise AssertionError("`in` against a runtime list must be unsupported")
 
 
 def test_indent_code_leaves_multiline_strings_alone() -> None:

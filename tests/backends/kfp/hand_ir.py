@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowc.ir.passes import lower
 from flowc.ir.model import (
     BoolOp,
     Branch,
@@ -190,7 +191,7 @@ def mini_report() -> Program:
         results=(PipelineResult(name="output_0", type=INT, binding=out("combine")), PipelineResult(name="output_1", type=STR, binding=out("cond_1", "text"))),
         body=body, span=span(9),
     )
-    return Program(tasks=tasks, pipelines=(region, pipeline))
+    return lower(Program(tasks=tasks, pipelines=(region, pipeline)))
 
 
 def mini_grid() -> Program:
@@ -224,7 +225,7 @@ return Summary(max(flat), len(flat))
         results=(PipelineResult(name="output_0", type=FLOAT, binding=out("summarize", "best")), PipelineResult(name="output_1", type=INT, binding=out("summarize", "runs"))),
         body=body, span=span(10),
     )
-    return Program(tasks=tasks, pipelines=(pipeline,))
+    return lower(Program(tasks=tasks, pipelines=(pipeline,)))
 
 
 def mini_literal() -> Program:

@@ -238,26 +238,18 @@ def _flowc_expand(run, loop):
 
 
 def _flowc_test(run, cond, path):
+    """A lowered condition: comparisons of scalars joined by and/or (flowc decided the rest)."""
     kind = cond[0]
     if kind == "and":
         return all(_flowc_test(run, c, path) for c in cond[1])
     if kind == "or":
         return any(_flowc_test(run, c, path) for c in cond[1])
-    if kind == "not":
-        return not _flowc_test(run, cond[1], path)
-    if kind == "truthy":
-        return bool(run.resolve(cond[1], path))
     left, right = run.resolve(cond[2], path), run.resolve(cond[3], path)
-    op = cond[1]
-    if op == "in":
-        return left in right
-    if op == "not in":
-        return left not in right
     return {
         "==": lambda: left == right, "!=": lambda: left != right,
         "<": lambda: left < right, "<=": lambda: left <= right,
         ">": lambda: left > right, ">=": lambda: left >= right,
-    }[op]()
+    }[cond[1]]()
 
 
 def _flowc_choose(run, step, path):
