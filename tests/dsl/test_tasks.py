@@ -164,8 +164,10 @@ def work(v: int) -> Dataset:
     pre = code.preamble
     for needed in ("import json", "from collections import Counter as C", "SCALE = 2", "class Box", "def helper", "def outer"):
         assert needed in pre, needed
-    for unwanted in ("UNUSED", "import os", "os.system", "def unrelated", "from flowc", "import flowc", "__future__", "Module doc"):
+    for unwanted in ("UNUSED", "import os", "os.system", "def unrelated", "from flowc", "import flowc", "Module doc"):
         assert unwanted not in pre, unwanted
+    # Future imports change how the code compiles: kept, first.
+    assert pre.startswith("from __future__ import annotations\n")
     order = [pre.index(s) for s in ("import json", "SCALE = 2", "class Box", "def helper", "def outer")]
     assert order == sorted(order)
     assert {(i.local, i.attr) for i in code.flowc_imports} == {("fc", None), ("Dataset", "Dataset")}

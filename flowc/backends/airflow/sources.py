@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from flowc.codegen.futures import exec_statement, has_future_import
 from flowc.codegen.literals import py_identifier, py_literal
 from flowc.codegen.runtime import placeholder_text_source, runtime_source
 from flowc.codegen.typespec import type_spec
@@ -51,11 +52,14 @@ def task_code(task: PythonTask) -> str:
         for imp in task.code.flowc_imports
         if imp.local != imp.attr
     ]
+    own = [task.code.preamble.strip(), task.code.function.strip()]
+    if has_future_import(task.code.preamble):
+        # Its future imports must open a compilation unit: the task's code gets its own.
+        own = [exec_statement("\n\n".join(own) + "\n", f"<flowc task {task.name}>", "globals()")]
     parts = [
         "# --- task code ---",
         "\n".join(bindings),
-        task.code.preamble.strip(),
-        task.code.function.strip(),
+        *own,
         "_FLOWC_TASK = " + py_literal(task_interface(task)),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"

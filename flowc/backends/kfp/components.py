@@ -1,13 +1,15 @@
 """Executor components: a task's input/output definitions and its container.
 
 Python tasks carry their own small runner in the command (see
-`templates/runner.py.j2`), so the image needs only the task's packages; container
-tasks run their command template rendered by `container.py`.
+`templates/runner.py.j2`), base64-encoded behind a fixed bootstrap, so the image
+needs only the task's packages; container tasks run their command template rendered
+by `container.py`.
 """
 
 from __future__ import annotations
 
-import shlex
+import base64
+import json
 from typing import Any
 
 from flowc.codegen.runtime import runtime_source
@@ -66,21 +68,40 @@ def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
     return {"container": container}
 
 
+# The command carries fixed bootstraps only: the runner (which holds the task's code,
+# defaults and docstrings) and the package list travel base64-encoded, so no text from
+# a pipeline file can form a placeholder that KFP substitutes in command and args.
+RUN_BOOTSTRAP = (
+    "import base64, sys\n"
+    "program = base64.b64decode(sys.argv[1]).decode('utf-8')\n"
+    "exec(compile(program, '<flowc runner>', 'exec'), dict(__name__='__main__'))\n"
+)
+INSTALL_BOOTSTRAP = (
+    "import base64, json, os, subprocess, sys\n"
+    "packages = json.loads(base64.b64decode(sys.argv[2]).decode('utf-8'))\n"
+    "try:\n"
+    "    import pip\n"
+    "except ImportError:\n"
+    "    if subprocess.call([sys.executable, '-m', 'ensurepip']):\n"
+    "        subprocess.check_call([sys.executable, '-m', 'ensurepip', '--user'])\n"
+    "env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK='1')\n"
+    "install = [sys.executable, '-m', 'pip', 'install', '--quiet', '--no-warn-script-location']\n"
+    "subprocess.check_call([*install, *packages], env=env)\n"
+)
+
+
+def encoded(text: str) -> str:
+    """`text` as base64 of its UTF-8 bytes: only `A-Za-z0-9+/=`, which no engine's placeholder syntax uses."""
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
 def python_command(task: PythonTask) -> tuple[list[str], list[str]]:
-    program = runner_program(task)
+    program = encoded(runner_program(task))
     args = ["--executor_input", "{{$}}"]
     if not task.options.packages:
-        return ["python3", "-c", program], args
-    packages = " ".join(shlex.quote(p) for p in task.options.packages)
-    script = (
-        'if ! [ -x "$(command -v pip)" ]; then\n'
-        "    python3 -m ensurepip || python3 -m ensurepip --user\n"
-        "fi\n"
-        "PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip install --quiet --no-warn-script-location "
-        f"{packages}\n"
-        'exec python3 -c "$0" "$@"\n'
-    )
-    return ["sh", "-ec", script, program], args
+        return ["python3", "-c", RUN_BOOTSTRAP, program], args
+    packages = encoded(json.dumps(list(task.options.packages)))
+    return ["python3", "-c", INSTALL_BOOTSTRAP + RUN_BOOTSTRAP, program, packages], args
 
 
 def runner_program(task: PythonTask) -> str:

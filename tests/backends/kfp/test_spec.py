@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -155,9 +156,10 @@ def test_python_task_needs_no_kfp_in_the_image(texts: dict[str, str]) -> None:
     container = spec["deploymentSpec"]["executors"]["exec-load"]["container"]
     assert container["command"][:2] == ["python3", "-c"]
     assert container["args"] == ["--executor_input", "{{$}}"]
-    program = container["command"][2]
+    compile(container["command"][2], "bootstrap", "exec")
+    program = base64.b64decode(container["command"][3]).decode("utf-8")
     assert "import kfp" not in program and "from kfp" not in program and "pip" not in program
-    compile(container["command"][2], "runner", "exec")
+    compile(program, "runner", "exec")
 
 
 def test_packages_are_installed_before_the_runner() -> None:
@@ -167,9 +169,12 @@ def test_packages_are_installed_before_the_runner() -> None:
     program = program.model_copy(update={"tasks": tuple(patched if t.name == "load" else t for t in program.tasks)})
     spec, _ = documents(compile_text(program, "mini_churn"))
     command = spec["deploymentSpec"]["executors"]["exec-load"]["container"]["command"]
-    assert command[:2] == ["sh", "-ec"]
-    assert "pip install --quiet --no-warn-script-location pandas==2.2.3 'x; rm -rf /'" in command[2]
+    assert command[:2] == ["python3", "-c"]
+    assert "'pip', 'install', '--quiet', '--no-warn-script-location'" in command[2]
     assert "kfp" not in command[2]
+    # Packages travel as a JSON list (one pip argument each, no shell), after the runner.
+    assert json.loads(base64.b64decode(command[4])) == ["pandas==2.2.3", "x; rm -rf /"]
+    compile(command[2], "bootstrap", "exec")
 
 
 def test_container_placeholders(texts: dict[str, str]) -> None:
