@@ -54,7 +54,7 @@ def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tupl
     plan = Planner(program, pipeline, opts.max_map_length).build()
     diagnostics.extend(plan.diagnostics)
     if opts.mode == "python":
-        diagnostics.extend(_check_python_mode_secrets(program, sorted({s.task for s in plan.steps if s.task})))
+        diagnostics.extend(_check_python_mode_secrets(program, sorted(set(plan.tasks_by_step().values()))))
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics
