@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from flowc.backends.airflow.operators import OperatorWriter
 from flowc.backends.airflow.options import AirflowOptions
@@ -41,9 +40,9 @@ def json_type(t: Type) -> str | list[str]:
             return "string"
 
 
-def json_schema(t: Type) -> dict[str, Any]:
+def json_schema(t: Type) -> dict[str, object]:
     """`type` plus, for lists and dicts, the schema of what they hold (for Airflow's trigger form)."""
-    schema: dict[str, Any] = {"type": json_type(t)}
+    schema: dict[str, object] = {"type": json_type(t)}
     inner = t.inner if isinstance(t, OptionalType) else t
     if isinstance(inner, ListType):
         schema["items"] = json_schema(inner.item)
@@ -84,8 +83,8 @@ def py_lines(text: str, indent: str) -> str:
     return f"({inner}\n{indent})"
 
 
-def task_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
-    spec: dict[str, Any] = {
+def task_spec(task: PythonTask | ContainerTask) -> dict[str, object]:
+    spec: dict[str, object] = {
         "kind": task.kind,
         "inputs": [[p.name, type_spec(p.type)] for p in task.params],
         "outputs": [[o.name, type_spec(o.type)] for o in task.outputs],
