@@ -18,7 +18,6 @@ from flowc.ir.model import (
     ContainerTask,
     LoopNode,
     Node,
-    Pipeline,
     PipelineNode,
     Program,
     PythonTask,
