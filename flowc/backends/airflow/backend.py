@@ -13,7 +13,7 @@ from typing import ClassVar
 from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_options, check_options
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
@@ -38,8 +38,8 @@ class AirflowBackend:
         opts = airflow_options(options)
         diagnostics = check_options(opts)
         files: dict[str, bytes] = {}
-        for pipeline in entry_pipelines(program):
-            text, diags = emit_dag(program, pipeline, opts)
+        for view, pipeline in artifacts(program):
+            text, diags = emit_dag(view, pipeline, opts)
             diagnostics.extend(diags)
             if text is not None:
                 files[f"{airflow_name(pipeline.name)}.py"] = text.encode("utf-8")

@@ -55,6 +55,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from flowc.ir.base import JsonValue
 from flowc.ir.bindings import BindingTypes, condition_bindings
 from flowc.ir.model import (
     Binding,
@@ -86,7 +87,7 @@ from flowc.ir.types import BOOL, FLOAT, INT, STR, ArtifactType, DictType, ListTy
 
 NATIVE_OPS: tuple[CompareOp, ...] = ("==", "!=", "<", "<=", ">", ">=")
 INVERSE: dict[CompareOp, CompareOp] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
-_FALSY: dict[str, object] = {"int": 0, "float": 0.0, "str": ""}
+_FALSY: dict[str, JsonValue] = {"int": 0, "float": 0.0, "str": ""}
 _BUILTINS = frozenset(dir(builtins))
 
 
@@ -150,7 +151,7 @@ def _membership(positive: bool, left: Binding, right: Binding, types: BindingTyp
     if not isinstance(right, ConstBinding) or not isinstance(right.value, list) or not right.value:
         return None
     op: CompareOp = "==" if positive else "!="
-    parts = [Compare(op=op, left=left, right=ConstBinding(value=v, span=right.span)) for v in right.value]  # pyright: ignore[reportUnknownVariableType]
+    parts = [Compare(op=op, left=left, right=ConstBinding(value=v, span=right.span)) for v in right.value]
     if not all(_scalar_compare(p, types) for p in parts):
         return None
     if len(parts) == 1:
@@ -337,14 +338,14 @@ def _operand(b: Binding, names: _Names) -> str:
     return _literal(b.value) if isinstance(b, ConstBinding) else names.name(b)
 
 
-def _literal(value: object) -> str:
+def _literal(value: JsonValue) -> str:
     """A Python literal for a JSON value (non-finite floats spelled as `float(...)`)."""
     if isinstance(value, float) and not math.isfinite(value):
         return f"float({str(value)!r})"
     if isinstance(value, list):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"  # pyright: ignore[reportUnknownVariableType]
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"  # pyright: ignore[reportUnknownVariableType]
+        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"
     return repr(value)
 
 
