@@ -252,8 +252,8 @@ class Planner:
     def _loop(self, node: LoopNode, scope: _Scope) -> None:
         loop_id = scope.prefix + node.id
         match node.items:
-            case ConstBinding(value=list()) if len(node.items.value) > self.max_map_length:
-                self._diag(codes.AIRFLOW_MAP_TOO_WIDE, node.span, len(node.items.value), self.max_map_length)
+            case ConstBinding(value=list() as values) if len(values) > self.max_map_length:
+                self._diag(codes.AIRFLOW_MAP_TOO_WIDE, node.span, len(values), self.max_map_length)
             case _:
                 pass
         items = self._spec(node.items, scope)
