@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flowc.ir.model import ContainerTask, Program, PythonTask
+from flowc.ir.names import fresh_name
 from flowc.ir.rename import Rename, rename_calls
 
 _SEPARATOR = ":"  # never in a module name, so the first one splits a key unambiguously
@@ -44,13 +45,7 @@ def unique_ids(defined: Iterable[tuple[str, str]]) -> dict[str, str]:
         if len(modules[name]) == 1:
             out[module_key(module, name)] = name
             continue
-        base = f"{module}.{name}" if module else name
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}_{n}"
-        taken.add(candidate)
-        out[module_key(module, name)] = candidate
+        out[module_key(module, name)] = fresh_name(f"{module}.{name}" if module else name, taken)
     return out
 
 

@@ -83,6 +83,7 @@ from flowc.ir.model import (
     Truthy,
     iter_nodes,
 )
+from flowc.ir.names import fresh_name
 from flowc.ir.types import BOOL, FLOAT, INT, STR, ArtifactType, DictType, ListType, OptionalType, ScalarType, Type, render
 
 NATIVE_OPS: tuple[CompareOp, ...] = ("==", "!=", "<", "<=", ">", ">=")
@@ -264,12 +265,7 @@ class _Lowering:
         raise AssertionError("unreachable")
 
     def _fresh_id(self, base: str) -> str:
-        name, n = base, 1
-        while name in self.ids:
-            n += 1
-            name = f"{base}_{n}"
-        self.ids.add(name)
-        return name
+        return fresh_name(base, self.ids)
 
     def _type(self, b: Binding) -> Type:
         t = self.types.of(b)
@@ -303,12 +299,7 @@ class _Names:
         base = suggestion if suggestion.isidentifier() and not keyword.iskeyword(suggestion) else "value"
         if base in _BUILTINS:
             base += "_"
-        name, n = base, 1
-        while name in self._used:
-            n += 1
-            name = f"{base}_{n}"
-        self._used.add(name)
-        self._by_key[key] = name
+        self._by_key[key] = fresh_name(base, self._used)
 
     def name(self, b: Binding) -> str:
         return self._by_key[_key(b)]
