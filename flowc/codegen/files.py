@@ -39,20 +39,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import cast
 
 from flowc.codegen.signals import held_signals, signals_raise
-from flowc.ir.names import airflow_name
 
 TEMP_MARK = ".flowc-tmp-"
 JOURNAL_PREFIX = f".flowc-journal{TEMP_MARK}"
-
-
-def file_stem(name: str) -> str:
-    """An artifact's file name stem from a pipeline name: the engine-sanitized name (Airflow's rule:
-    letters, digits, `_`, `-`), so no name reaches another folder and an identifier stays as it is.
-
-    >>> file_stem("weekly_report"), file_stem("../../escaped/outside"), file_stem("/etc/cron.d/x")
-    ('weekly_report', 'escaped_outside', 'etc_cron_d_x')
-    """
-    return airflow_name(name).lstrip("-")
 
 
 class WriteError(OSError):

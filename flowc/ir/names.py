@@ -70,6 +70,16 @@ def airflow_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_fold(name)).strip("_")
 
 
+def file_stem(name: str) -> str:
+    """An artifact's file name stem from a pipeline name: the engine-sanitized name (Airflow's rule:
+    letters, digits, `_`, `-`), so no name reaches another folder and an identifier stays as it is.
+
+    >>> file_stem("weekly_report"), file_stem("../../escaped/outside"), file_stem("/etc/cron.d/x")
+    ('weekly_report', 'escaped_outside', 'etc_cron_d_x')
+    """
+    return airflow_name(name).lstrip("-")
+
+
 def python_name(name: str) -> str:
     """A Python identifier (node ids, Flyte task and workflow functions, generated modules).
 

@@ -1,4 +1,4 @@
-"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`codegen.files.file_stem`), a KFP v2 PipelineSpec."""
+"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`ir.names.file_stem`), a KFP v2 PipelineSpec."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from typing import ClassVar
 
 from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
 from flowc.backends.options import option_values
-from flowc.codegen.files import file_stem
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
-from flowc.ir.names import kfp_name
+from flowc.ir.names import file_stem, kfp_name
 from flowc.backends.kfp.spec import emit_pipeline
 
 
