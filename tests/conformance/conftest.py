@@ -5,6 +5,17 @@ from __future__ import annotations
 import pytest
 
 from tests.conformance.airflow_batch import AirflowBatch
+from tests.conformance.catalogue import Entry
+
+
+def _airflow_entries(items: list[pytest.Item]) -> list[Entry]:
+    """The construct programs whose Airflow test was selected in this session, once each."""
+    found: dict[str, Entry] = {}
+    for item in items:
+        if isinstance(item, pytest.Function) and item.originalname == "test_program_on_airflow":
+            entry = item.callspec.params["entry"]
+            found[entry.id] = entry
+    return list(found.values())
 
 
 @pytest.fixture(scope="session")
@@ -12,9 +23,5 @@ def airflow_batch(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     """Every selected construct program's Airflow runs, run together once per test process."""
     from tests.conformance import test_constructs as suite
 
-    selected = [
-        item.callspec.params["entry"] for item in request.session.items
-        if getattr(item, "originalname", "") == "test_program_on_airflow" and hasattr(item, "callspec")
-    ]
-    unique = list({e.id: e for e in selected}.values())
-    return AirflowBatch(unique, tmp_path_factory.mktemp("airflow-constructs"), suite.program_of, suite.pipeline_name)
+    entries = _airflow_entries(request.session.items)
+    return AirflowBatch(entries, tmp_path_factory.mktemp("airflow-constructs"), suite.program_of, suite.pipeline_name)

@@ -32,8 +32,9 @@ def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
 def _container(sig: Signature, report: Reporter) -> tuple[tuple[str, ...], tuple[str, ...]]:
     _check_body(sig, report)
     values = sig.options.values
-    if "command" not in values and "command" not in sig.options.nodes:
-        report(codes.MISSING_OPTION, sig.syms.source.positions.span(sig.definition.decorator) or sig.span, "container_task", "command")
+    for required in ("image", "command"):  # the decorator's signature requires both
+        if required not in values and required not in sig.options.nodes:
+            report(codes.MISSING_OPTION, sig.syms.source.positions.span(sig.definition.decorator) or sig.span, "container_task", required)
     names = {p.name for p in sig.params} | {o.name for o in outputs_of(sig.returns)}
     parts: list[tuple[str, ...]] = []
     for option in ("command", "args"):

@@ -9,7 +9,7 @@ def echo(v: str) -> str:
 
 
 @pipeline
-def param_str(v: str = "héllo \"q\" {x} \$HOME") -> str:
+def param_str(v: str = "héllo \"q\" {x} $HOME") -> str:
     return echo(v=v)
 
 
