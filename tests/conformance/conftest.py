@@ -14,6 +14,7 @@ def _airflow_entries(items: list[pytest.Item]) -> list[Entry]:
     for item in items:
         if isinstance(item, pytest.Function) and item.originalname == "test_program_on_airflow":
             entry = item.callspec.params["entry"]
+            assert isinstance(entry, Entry)
             found[entry.id] = entry
     return list(found.values())
 
