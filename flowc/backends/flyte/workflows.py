@@ -34,11 +34,12 @@ from flowc.ir.model import (
     Program,
     TaskNode,
 )
+from flowc.ir.bindings import BindingTypes
 from flowc.ir.names import python_name
+from flowc.ir.scope import Key, binding_key, free_keys, key_type, outer_after
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
 from flowc.backends.flyte.conditions import Unsupported, render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
-from flowc.backends.flyte.scope import Key, PipelineIndex, binding_key, free_keys, outer_after
 from flowc.backends.flyte.typemap import camel, flyte_type
 
 Scope = dict[Key, str]
@@ -50,7 +51,7 @@ class WorkflowWriter:
     def __init__(self, program: Program, pipeline: Pipeline, module_names: set[str]) -> None:
         self.program = program
         self.pipeline = pipeline
-        self.index = PipelineIndex(program, pipeline)
+        self.types = BindingTypes(program, pipeline)
         self.prefix = python_name(pipeline.name)
         self.module_names = module_names
         self.functions: list[FlyteFunction] = []
@@ -106,7 +107,7 @@ class WorkflowWriter:
             base = node if kind != "output" or fld is None else f"{node}_{fld}"
             if kind == "item" and loops is not None and node in loops:
                 base = loops[node]
-            out.append((key, names.unique(base, self.module_names), self.index.key_type(key)))
+            out.append((key, names.unique(base, self.module_names), key_type(self.types, key)))
         return out
 
     def _register(self, node_id: str, returns: Type, var: str, scope: Scope) -> None:

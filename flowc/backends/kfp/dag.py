@@ -14,6 +14,7 @@ from typing import Any
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
+    Binding,
     BoolOp,
     Branch,
     Condition,
@@ -23,6 +24,7 @@ from flowc.ir.model import (
     LoopItemBinding,
     LoopNode,
     Node,
+    OutputBinding,
     Pipeline,
     PipelineNode,
     Program,
@@ -32,10 +34,11 @@ from flowc.ir.model import (
 )
 from flowc.ir.names import kfp_name
 from flowc.ir.span import Span
-from flowc.ir.types import Type
+from flowc.ir.types import Type, render
 from flowc.backends.kfp import components as comp
-from flowc.backends.kfp import conditions
+from flowc.backends.kfp import conditions, identity
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition
+from flowc.backends.kfp.folding import plan_folds
 from flowc.backends.kfp.scope import Ref, Scope
 from flowc.backends.kfp.typing_oracle import TypeOracle
 
@@ -50,12 +53,12 @@ class SpecBuilder:
         self.executors: dict[str, dict[str, Any]] = {}
         self.platform: dict[str, dict[str, Any]] = {}
         self.diagnostics: list[Diagnostic] = []
-        self._task_components: dict[str, str] = {}
-        self._pipeline_components: dict[str, str] = {}
+        self._task_executors: dict[str, str] = {}
+        self._identity_tasks: dict[str, PythonTask] = {}
         self._taken: set[str] = set()
 
-    def unsupported(self, span: Span | None, what: str) -> None:
-        self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what))
+    def unsupported(self, span: Span | None, what: str, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what, hint=hint))
 
     def _unique(self, base: str) -> str:
         name, n = base, 1
@@ -68,20 +71,29 @@ class SpecBuilder:
     # ------------------------------------------------------------------ components
 
     def task_component(self, task: PythonTask | ContainerTask) -> str:
-        if task.name in self._task_components:
-            return self._task_components[task.name]
-        name = self._unique("comp-" + kfp_name(task.name))
-        executor = "exec-" + name.removeprefix("comp-")
-        self._task_components[task.name] = name
-        self._check_task(task)
+        """A component of its own for one call of `task`; all calls share one executor.
+
+        The kfp SDK gives every call its own component too. kfp.local keeps a task's
+        outputs in a folder named after its component (`construct_local_task_root` in
+        `kfp/local/executor_input_utils.py`), so calls sharing a component would
+        overwrite each other's artifacts.
+        """
+        executor = self._task_executors.get(task.name)
+        if executor is None:
+            executor = "exec-" + self._unique("comp-" + kfp_name(task.name)).removeprefix("comp-")
+            self._task_executors[task.name] = executor
+            self._check_task(task)
+            self.executors[executor] = comp.executor_spec(task)
+            longest = max(len(part.encode("utf-8")) for part in self.executors[executor]["container"]["command"])
+            if longest > comp.MAX_ARGUMENT_BYTES:
+                self.unsupported(task.span, f"the code of {task.name!r} is {longest} bytes, over Linux's {comp.MAX_ARGUMENT_BYTES}-byte limit for one command argument")
+            config = comp.platform_config(task)
+            if config:
+                self.platform[executor] = config
+            name = "comp-" + executor.removeprefix("exec-")
+        else:
+            name = self._unique("comp-" + kfp_name(task.name))
         self.components[name] = comp.component_spec(task, executor)
-        self.executors[executor] = comp.executor_spec(task)
-        longest = max(len(part.encode("utf-8")) for part in self.executors[executor]["container"]["command"])
-        if longest > comp.MAX_ARGUMENT_BYTES:
-            self.unsupported(task.span, f"the code of {task.name!r} is {longest} bytes, over Linux's {comp.MAX_ARGUMENT_BYTES}-byte limit for one command argument")
-        config = comp.platform_config(task)
-        if config:
-            self.platform[executor] = config
         return name
 
     def _check_task(self, task: PythonTask | ContainerTask) -> None:
@@ -93,10 +105,8 @@ class SpecBuilder:
                 self.unsupported(task.span, f"{task.name!r} returns artifacts inside a collection")
 
     def pipeline_component(self, pipeline: Pipeline) -> str:
-        if pipeline.name in self._pipeline_components:
-            return self._pipeline_components[pipeline.name]
+        """A DAG component of its own for one call of a sub-pipeline (its tasks get their own too)."""
         name = self._unique("comp-" + kfp_name(pipeline.name))
-        self._pipeline_components[pipeline.name] = name
         self.components[name] = self.pipeline_spec(pipeline)
         return name
 
@@ -106,10 +116,11 @@ class SpecBuilder:
         scope = Scope(names, TypeOracle(self.program, pipeline), params=frozenset(p.name for p in pipeline.params))
         tasks = self.body(pipeline.body, scope)
         dag: dict[str, Any] = {}
-        outputs = self.dag_outputs([(comp.output_key(r.name), r.binding) for r in pipeline.results], scope, pipeline.span)
+        results = [(comp.output_key(r.name), r.binding, r.type) for r in pipeline.results]
+        outputs = self.dag_outputs(results, scope, tasks)
         if outputs:
             dag["outputs"] = outputs
-        dag["tasks"] = tasks
+        dag["tasks"] = dict(sorted(tasks.items()))
         spec: dict[str, Any] = {"dag": dag}
         inputs = comp.sorted_sections(comp.param_definitions(pipeline.params))
         if inputs:
@@ -122,21 +133,42 @@ class SpecBuilder:
             spec["outputDefinitions"] = comp.sorted_sections(out_defs)
         return spec
 
-    def dag_outputs(self, results: list[tuple[str, Any]], scope: Scope, span: Span | None) -> dict[str, Any]:
+    def dag_outputs(
+        self, results: list[tuple[str, Binding, Type]], scope: Scope, tasks: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The outputs of a DAG; a value no task of the DAG produced passes through an identity step."""
         out: dict[str, dict[str, Any]] = {}
-        for key, binding in results:
+        for key, binding, t in results:
             ref = scope.resolve(binding)
             if ref.producer is None:
-                self.unsupported(getattr(binding, "span", None) or span, "returning a value that is not the result of a step")
-                continue
+                ref = self._identity_step(key, ref, t, tasks)
             out.setdefault(ref.section, {})[key] = _selector(ref)
         return comp.sorted_sections(out)
+
+    def _identity_step(self, key: str, source: Ref, t: Type, tasks: dict[str, Any]) -> Ref:
+        task = self._identity_tasks.setdefault(render(t), identity.identity_task(t))
+        name = identity.step_name(key)
+        spec: dict[str, Any] = {
+            "cachingOptions": {"enableCache": True},
+            "componentRef": {"name": self.task_component(task)},
+            "inputs": {source.section: {"value": source.spec}},
+            "taskInfo": {"name": name},
+        }
+        tasks[name] = spec
+        kind = "Artifact" if source.section == "artifacts" else "Parameter"
+        return Ref(source.section, {f"taskOutput{kind}": {f"output{kind}Key": "Output", "producerTask": name}}, name)
 
     # ----------------------------------------------------------------------- bodies
 
     def body(self, nodes: tuple[Node, ...], scope: Scope) -> dict[str, Any]:
+        folds = plan_folds(nodes, {n.id for n in nodes if isinstance(n, LoopNode) and self._over_artifacts(n)})
+        for node in folds.refused:
+            self.unsupported(node.span, _NO_ARTIFACT_ITERATOR, _FOLD_HINT)
         for node in nodes:
-            scope.local[node.id] = scope.names[node.id]
+            host = folds.host_of.get(node.id)
+            scope.local[node.id] = scope.names[host or node.id]
+            if host is not None:
+                scope.keys[node.id] = _folded_key(scope.names[node.id])
         tasks: dict[str, Any] = {}
         for node in nodes:
             name = scope.names[node.id]
@@ -145,11 +177,16 @@ class SpecBuilder:
                     tasks[name] = self.task_node(node, scope)
                 case PipelineNode():
                     tasks[name] = self.pipeline_node(node, scope)
-                case LoopNode():
-                    tasks[name] = self.loop_node(node, scope)
+                case LoopNode() if node.id not in folds.host_of:
+                    tasks[name] = self.loop_node(node, scope, folds.guests.get(node.id, []))
                 case ConditionNode():
                     tasks[name] = self.condition_node(node, scope)
+                case _:
+                    pass
         return dict(sorted(tasks.items()))
+
+    def _over_artifacts(self, node: LoopNode) -> bool:
+        return artifact_of(node.item_type) is not None and not isinstance(node.items, ConstBinding)
 
     def task_node(self, node: TaskNode, scope: Scope) -> dict[str, Any]:
         task = self.program.task(node.task)
@@ -230,14 +267,21 @@ class SpecBuilder:
 
     # ------------------------------------------------------------------------ loops
 
-    def loop_node(self, node: LoopNode, scope: Scope) -> dict[str, Any]:
+    def loop_node(self, node: LoopNode, scope: Scope, guests: list[LoopNode]) -> dict[str, Any]:
+        """A ParallelFor; `guests` are loops over its fan-in of artifacts that run in its iteration."""
         item_input = scope.channel(LoopItemBinding(loop=node.id))
         child = scope.child(item=(node.id, item_input))
-        tasks = self.body(node.body, child)
+        for guest in guests:
+            assert isinstance(guest.items, OutputBinding)
+            source = node if guest.items.node == node.id else next(g for g in guests if g.id == guest.items.node)
+            assert source.result is not None
+            child.item_alias[guest.id] = source.result
+        tasks = self.body(tuple(n for loop in (node, *guests) for n in loop.body), child)
         dag: dict[str, Any] = {}
         component: dict[str, Any] = {"dag": dag}
-        if node.result is not None:
-            self._loop_outputs(node, child, component)
+        results = [("Output", node)] if node.result is not None else []
+        results += [(_folded_key(scope.names[g.id]), g) for g in guests if g.result is not None]
+        self._loop_outputs(results, child, component)
         dag["tasks"] = tasks
         item_artifact = artifact_of(node.item_type) is not None
         extra: dict[str, Any] = {}
@@ -245,32 +289,35 @@ class SpecBuilder:
             if item_artifact or not isinstance(node.items.value, list):
                 self.unsupported(node.span, "a fan-out over this literal")
             extra["parameterIterator"] = {"itemInput": item_input, "items": {"raw": json.dumps(node.items.value)}}
-        else:
+        elif not item_artifact:
             items = scope.channel(node.items)
             child.external[items] = (node.items, scope.types.of(node.items))
-            kind = "artifactIterator" if item_artifact else "parameterIterator"
-            key = "inputArtifact" if item_artifact else "inputParameter"
-            extra[kind] = {"itemInput": item_input, "items": {key: items}}
+            extra["parameterIterator"] = {"itemInput": item_input, "items": {"inputParameter": items}}
         if self.parallelism > 0:
             extra["iteratorPolicy"] = {"parallelismLimit": self.parallelism}
         return self.nested(scope.names[node.id], scope, child, component, extra, (item_input, node.item_type))
 
-    def _loop_outputs(self, node: LoopNode, child: Scope, component: dict[str, Any]) -> None:
-        assert node.result is not None and node.result_type is not None
-        ref = child.resolve(node.result)
-        if ref.producer is None:
-            self.unsupported(node.span, "a fan-out whose value is not the result of a step in it")
-            return
-        if _bad_boundary(node.result_type, allow_list=False):
-            self.unsupported(node.span, "collecting lists of artifacts from a nested fan-out")
-            return
-        component["dag"]["outputs"] = {ref.section: {"Output": _selector(ref)}}
-        art = artifact_of(node.result_type)
-        if art is not None:
-            definition: dict[str, Any] = {"artifactType": io_definition(node.result_type)[1]["artifactType"], "isArtifactList": True}
-            component["outputDefinitions"] = {"artifacts": {"Output": definition}}
-        else:
-            component["outputDefinitions"] = {"parameters": {"Output": {"parameterType": "LIST"}}}
+    def _loop_outputs(self, results: list[tuple[str, LoopNode]], child: Scope, component: dict[str, Any]) -> None:
+        outputs: dict[str, dict[str, Any]] = {}
+        definitions: dict[str, dict[str, Any]] = {}
+        for key, loop in results:
+            assert loop.result is not None and loop.result_type is not None
+            ref = child.resolve(loop.result)
+            if ref.producer is None:
+                self.unsupported(loop.span, "a fan-out whose value is not the result of a step in it")
+                continue
+            if _bad_boundary(loop.result_type, allow_list=False):
+                self.unsupported(loop.span, "collecting lists of artifacts from a nested fan-out")
+                continue
+            outputs.setdefault(ref.section, {})[key] = _selector(ref)
+            if artifact_of(loop.result_type) is not None:
+                artifact_type = io_definition(loop.result_type)[1]["artifactType"]
+                definitions.setdefault("artifacts", {})[key] = {"artifactType": artifact_type, "isArtifactList": True}
+            else:
+                definitions.setdefault("parameters", {})[key] = {"parameterType": "LIST"}
+        if outputs:
+            component["dag"]["outputs"] = comp.sorted_sections(outputs)
+            component["outputDefinitions"] = comp.sorted_sections(definitions)
 
     # ------------------------------------------------------------------- conditions
 
@@ -307,12 +354,12 @@ class SpecBuilder:
         dag: dict[str, Any] = {}
         component: dict[str, Any] = {"dag": dag}
         if node.outputs:
-            results = [(o.name, o.sources[index]) for o in node.outputs]
-            outputs = self.dag_outputs(results, child, branch.span or node.span)
+            results = [(o.name, o.sources[index], o.type) for o in node.outputs]
+            outputs = self.dag_outputs(results, child, tasks)
             if outputs:
                 dag["outputs"] = outputs
             component["outputDefinitions"] = self._branch_output_definitions(node)
-        dag["tasks"] = tasks
+        dag["tasks"] = dict(sorted(tasks.items()))
         trigger = self._trigger(earlier, branch.condition, child, branch.span or node.span)
         extra: dict[str, Any] = {"triggerPolicy": {"condition": trigger}} if trigger else {}
         return self.nested(task_name, scope, child, component, extra)
@@ -354,6 +401,23 @@ class SpecBuilder:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+_NO_ARTIFACT_ITERATOR = (
+    "a fan-out over a list of artifacts that is not the fan-in of an earlier fan-out in the same body, "
+    "or that reads a value computed after it: the KFP backend has no artifact iterator, so such a fan-out "
+    "can only run inside the iteration of the fan-out that produced its list"
+)
+
+_FOLD_HINT = (
+    "iterate over the fan-in of a comprehension in the same block, and compute what the loop body needs "
+    "before that comprehension (or do this step in one task over the whole list)"
+)
+
+
+def _folded_key(loop_name: str) -> str:
+    """The output of a host loop that carries a folded loop's fan-in."""
+    return f"{loop_name}-Output"
+
 
 
 def node_names(pipeline: Pipeline) -> dict[str, str]:

@@ -47,6 +47,10 @@ class Scope:
     item: tuple[str, str] | None = None
     external: dict[str, tuple[Binding, Type]] = field(default_factory=lambda: {})
     external_after: set[str] = field(default_factory=lambda: set())
+    # Loops folded into another loop's iteration (see folding.py): their item is a
+    # value of that iteration, and their fan-in an extra output of the host loop.
+    item_alias: dict[str, Binding] = field(default_factory=lambda: {})
+    keys: dict[str, str] = field(default_factory=lambda: {})
 
     def child(self, item: tuple[str, str] | None = None) -> Scope:
         return Scope(self.names, self.types, item=item)
@@ -72,9 +76,11 @@ class Scope:
         kind = "Artifact" if artifact else "Parameter"
         if isinstance(binding, ParamBinding) and self.params is not None:
             return Ref(section, {f"componentInput{kind}": binding.name})
+        if isinstance(binding, LoopItemBinding) and binding.loop in self.item_alias:
+            return self.resolve(self.item_alias[binding.loop])
         if isinstance(binding, OutputBinding) and binding.node in self.local:
             producer = self.local[binding.node]
-            key = output_key(binding.field or "output")
+            key = self.keys.get(binding.node) or output_key(binding.field or "output")
             out = {f"output{kind}Key": key, "producerTask": producer}
             return Ref(section, {f"taskOutput{kind}": out}, producer)
         if isinstance(binding, LoopItemBinding) and self.item is not None and self.item[0] == binding.loop:

@@ -33,7 +33,10 @@ def lifted_guard() -> Iterator[None]:
 
 @contextlib.contextmanager
 def counting_executions() -> Iterator[Counter[str]]:
-    """Count task executions by component name (observes kfp.local; changes nothing it does)."""
+    """Count task executions by executor label (observes kfp.local; changes nothing it does).
+
+    Every call of a task has a component of its own, and all share the task's executor.
+    """
     from kfp.local import task_dispatcher
 
     counts: Counter[str] = Counter()
@@ -42,7 +45,7 @@ def counting_executions() -> Iterator[Counter[str]]:
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         with lock:
-            counts[kwargs["component_name"]] += 1
+            counts[kwargs["component_spec"].executor_label] += 1
         return real(*args, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
@@ -51,7 +54,7 @@ def counting_executions() -> Iterator[Counter[str]]:
 
 
 def run_spec(path: Path, args: dict[str, Any], root: Path, *, caching: bool = False) -> tuple[dict[str, Any], Counter[str]]:
-    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by component."""
+    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor."""
     from kfp import components, local
 
     local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(root), enable_caching=caching)

@@ -35,7 +35,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Program], Pa
 
 def run(compiled: Callable[[Program], Path], program: Program, args: dict[str, Any], root: Path) -> tuple[dict[str, Any], dict[str, int]]:
     outputs, counts = run_spec(compiled(program), args, root)
-    return outputs, {k.removeprefix("comp-"): v for k, v in counts.items()}
+    return outputs, {k.removeprefix("exec-"): v for k, v in counts.items()}
 
 
 def test_artifacts_fan_in_and_gate_open(compiled: Callable[[Program], Path], tmp_path: Path) -> None:
@@ -85,12 +85,12 @@ def test_kfp_caching_follows_the_cache_flag(compiled: Callable[[Program], Path],
     _, first = run_spec(path, {}, tmp_path, caching=True)
     _, second = run_spec(path, {}, tmp_path, caching=True)
     _, third = run_spec(path, {"rows": 6}, tmp_path, caching=True)
-    assert first["comp-load"] == 1 and first["comp-train"] == 2
+    assert first["exec-load"] == 1 and first["exec-train"] == 2
     # cache=True steps are served from the cache; cache=False steps run again
-    assert second.get("comp-load", 0) == 0 and second.get("comp-train", 0) == 0
-    assert second["comp-pick"] == 1 and second["comp-evaluate"] == 1
+    assert second.get("exec-load", 0) == 0 and second.get("exec-train", 0) == 0
+    assert second["exec-pick"] == 1 and second["exec-evaluate"] == 1
     # a different input is a different cache entry
-    assert third["comp-load"] == 1 and third["comp-train"] == 2
+    assert third["exec-load"] == 1 and third["exec-train"] == 2
 
 
 def test_literal_fan_out_and_after_a_plain_loop(compiled: Callable[[Program], Path], tmp_path: Path) -> None:

@@ -238,15 +238,23 @@ def test_task_code_over_the_argument_limit_is_a_located_diagnostic() -> None:
     assert [(d.code, d.span) for d in result.diagnostics] == [("FLC503", load.span)]
 
 
-def test_returning_a_parameter_is_a_located_diagnostic() -> None:
+def test_returning_a_parameter_passes_it_through_an_identity_step() -> None:
     from flowc.ir.model import PipelineResult
 
     program = hand_ir.mini_churn()
     pipeline = program.pipelines[0]
-    result_binding = hand_ir.p("bar").model_copy(update={"span": hand_ir.span(42)})
-    pipeline = pipeline.model_copy(update={"results": (PipelineResult(name="output", type=pipeline.returns, binding=result_binding),)})
+    bar = pipeline.param("bar")
+    assert bar is not None
+    results = (PipelineResult(name="output", type=bar.type, binding=hand_ir.p("bar")),)
+    pipeline = pipeline.model_copy(update={"results": results, "returns": bar.type})
     result = KfpBackend().emit(program.model_copy(update={"pipelines": (pipeline,)}), {})
-    assert [(d.code, d.span) for d in result.diagnostics] == [("FLC503", hand_ir.span(42))]
+    assert result.diagnostics == []
+    spec, _ = documents(result.files["mini_churn.yaml"].decode())
+    dag = spec["root"]["dag"]
+    selector = dag["outputs"]["parameters"]["Output"]["valueFromParameter"]
+    step = dag["tasks"][selector["producerSubtask"]]
+    assert selector["producerSubtask"] == "flowc--return-output"
+    assert step["inputs"] == {"parameters": {"value": {"componentInputParameter": "bar"}}}
 
 
 def test_options_accept_cli_strings_and_reject_nonsense() -> None:

@@ -3,14 +3,12 @@
 The spec is written to `workdir`, loaded back with `kfp.components.load_component_from_file`
 and run by kfp.local's `SubprocessRunner(use_venv=False)` (offline). Outputs come
 from what kfp.local returns for the pipeline's outputs; executions are counted per
-component and mapped back to IR task names (a component per call is named after its
-task, with a numbered suffix).
+executor (one per task, shared by each call's component) and mapped back to IR task names.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -50,9 +48,9 @@ def run_compiled(program: Program, spec: Path, args: dict[str, Any], workdir: Pa
 
 
 def _by_task(program: Program, executions: Counter[str]) -> Counter[str]:
-    by_component = {"comp-" + kfp_name(t.name): t.name for t in program.tasks}
+    """Executions by executor (every call of a task shares the task's executor) -> by IR task."""
+    by_executor = {"exec-" + kfp_name(t.name): t.name for t in program.tasks}
     ran = Counter[str]()
-    for component, times in executions.items():
-        base = component if component in by_component else re.sub(r"-\d+$", "", component)
-        ran[by_component.get(base, component)] += times
+    for executor, times in executions.items():
+        ran[by_executor.get(executor, executor)] += times
     return ran
