@@ -41,14 +41,15 @@ def main() -> int:
         project = write_project(root / "project", 200, 20)
         bare = measure(python("import libcst"))
         failed = False
+        # check runs every target's checks; KFP rightly rejects the 2,000-step spec (FLC501, over 1 MiB)
         rows = [
-            ("check one small file", small, bare, "<= 1.6x bare import"),
-            ("check a 2,000-step pipeline", big, measure(parse_floor([big])), "< 1 s"),
-            ("check a 200-file project", project, measure(parse_floor([project])), "< 5 s"),
+            ("check one small file", [str(small)], bare, "<= 1.6x bare import"),
+            ("check a 2,000-step pipeline", [str(big), "-t", "airflow,flyte"], measure(parse_floor([big])), "< 1 s"),
+            ("check a 200-file project", [str(project)], measure(parse_floor([project])), "< 5 s"),
         ]
         print(f"{BARE_LABEL:<38} {bare}")
-        for label, path, floor, target in rows:
-            got = measure([*FLOWC, str(path)])
+        for label, args, floor, target in rows:
+            got = measure([*FLOWC, *args])
             failed |= got.returncode != 0
             print(ratio_line(label, got, floor, target))
         print(f"\n2,000-step file: {big.stat().st_size / 1024:.0f} KB")

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from flowc.backends.base import EmitResult
 from flowc.ir import codes
@@ -54,20 +53,33 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
 
 
-def emit(program: Program, target: str, options: Mapping[str, Any] | None = None) -> EmitResult:
-    """Run one backend on `program`; unknown or unavailable targets become diagnostics."""
-    from flowc.backends import registry
+def emit(program: Program, target: str, options: Mapping[str, object] | None = None) -> EmitResult:
+    """Run one backend on `program`: options parsed, its `check` first; problems become diagnostics."""
+    from flowc.backends.driver import emit_target
 
-    try:
-        backend = registry.load(target)
-    except registry.BackendNotFound:
-        hint = "available targets: " + ", ".join(registry.available())
-        return EmitResult(diagnostics=[Diagnostic.of(codes.UNKNOWN_TARGET, None, target, hint=hint)])
-    except registry.BackendNotAvailable as exc:
-        return EmitResult(diagnostics=[Diagnostic.of(codes.BACKEND_UNAVAILABLE, None, target, str(exc))])
-    result = backend.emit(program, dict(options or {}))
-    result.diagnostics = sorted_diagnostics(result.diagnostics)
-    return result
+    return emit_target(program, target, options or {})
+
+
+def check(
+    paths: Sequence[str | Path],
+    targets: Sequence[str],
+    *,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    root: str | Path | None = None,
+) -> Loaded:
+    """Compile without writing: read and validate `paths`, then run every target's checks.
+
+    Reports what `compile_to` would for the same arguments (but for write failures).
+    """
+    from flowc.backends.driver import check_target
+
+    loaded = load(paths, root=root)
+    if not loaded.ok:
+        return loaded
+    found = list(loaded.diagnostics)
+    for target in targets:
+        found.extend(check_target(loaded.program, target, (options or {}).get(target, {})))
+    return Loaded(loaded.program, sorted_diagnostics(found), loaded.sources)
 
 
 @dataclass
@@ -88,7 +100,7 @@ def compile_to(
     targets: Sequence[str],
     out_dir: Path,
     *,
-    options: Mapping[str, Mapping[str, Any]] | None = None,
+    options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
     split_by_target: bool | None = None,
 ) -> CompileOutcome:

@@ -11,13 +11,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import flowc
-from flowc.config import Config, ConfigError, load_config
-
-ALL_TARGETS = ("kfp", "airflow", "flyte")
+from flowc.config import Config, ConfigError, check_option_tables, load_config, option_tables, unknown_flag_targets
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flowc {flowc.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check pipelines without writing anything")
+    check = sub.add_parser("check", help="compile without writing: every error compile would report")
     _add_inputs(check)
+    _add_targets(check)
     check.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     check.set_defaults(handler=_check)
 
@@ -56,17 +56,13 @@ def _parser() -> argparse.ArgumentParser:
 
     comp = sub.add_parser("compile", help="compile pipelines for one or more engines")
     _add_inputs(comp)
-    comp.add_argument(
-        "-t", "--target", action="append", default=[],
-        help=f"engine: {', '.join(ALL_TARGETS)} or all (repeatable, or comma-separated)",
-    )
+    _add_targets(comp)
     comp.add_argument("-o", "--out", type=Path, help="output folder (default: [tool.flowc] out, or ./build/flowc)")
-    comp.add_argument(
-        "-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE",
-        help="backend option, e.g. airflow.mode=kubernetes or flyte.package=true",
-    )
     comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     comp.set_defaults(handler=_compile)
+
+    targets = sub.add_parser("targets", help="list the installed backends and their options")
+    targets.set_defaults(handler=_list_targets)
 
     dep = sub.add_parser("deploy", help="compile and deploy pipelines to a running engine (airflow)")
     _add_inputs(dep)
@@ -89,6 +85,20 @@ def _parser() -> argparse.ArgumentParser:
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
     p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help="pipeline files or folders")
     p.add_argument("--root", type=Path, help="import root of the pipeline modules")
+
+
+def _add_targets(p: argparse.ArgumentParser) -> None:
+    from flowc.backends import registry
+
+    p.add_argument(
+        "-t", "--target", action="append", default=[],
+        help=f"engine: {', '.join(registry.available())} or all (repeatable, or comma-separated; "
+        "default: [tool.flowc] targets, or all)",
+    )
+    p.add_argument(
+        "-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE",
+        help="backend option, e.g. airflow.mode=kubernetes (`flowc targets` lists them)",
+    )
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -118,14 +128,45 @@ def _config_error(exc: ConfigError, fmt: str) -> int:
     return 1
 
 
-def _check(args: argparse.Namespace) -> int:
-    from flowc import api
+@dataclass
+class _Settings:
+    config: Config
+    targets: list[str]
+    options: dict[str, dict[str, object]]
+
+
+def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
+    """Config, targets and backend options; an int is the exit code when they are unusable."""
+    from flowc.backends import registry
+    from flowc.ir.diagnostics import sorted_diagnostics
 
     try:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, args.format)
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=False)
+    try:
+        options = option_tables(config, args.option)
+    except ValueError as exc:
+        print(f"flowc {command}: {exc}", file=sys.stderr)
+        return 2
+    problems = [*config.diagnostics, *check_option_tables(config, args.option)]
+    problems = sorted_diagnostics([*problems, *unknown_flag_targets(args.option, registry.available())])
+    if problems:
+        sources = {str(config.path): config.path.read_text(encoding="utf-8")} if config.path else {}
+        _report(problems, sources, args.format)
+        return 1
+    names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
+    return _Settings(config, registry.expand(names or list(config.targets) or ["all"]), options)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from flowc import api
+
+    settings = _settings(args, "check")
+    if isinstance(settings, int):
+        return settings
+    root = args.root or settings.config.root
+    loaded = api.check(args.paths, settings.targets, options=settings.options, root=root)
     _report(loaded.diagnostics, loaded.sources, args.format)
     if args.format == "text":
         errors = sum(d.is_error for d in loaded.diagnostics)
@@ -135,6 +176,13 @@ def _check(args: argparse.Namespace) -> int:
         )
         print(summary + (f"{errors} error(s)" if errors else "ok"), file=sys.stderr if errors else sys.stdout)
     return 0 if loaded.ok else 1
+
+
+def _list_targets(args: argparse.Namespace) -> int:
+    from flowc.backends.catalog import targets_listing
+
+    print(targets_listing())
+    return 0
 
 
 def _ir(args: argparse.Namespace) -> int:
@@ -160,48 +208,15 @@ def _ir(args: argparse.Namespace) -> int:
     return 0
 
 
-def _targets(requested: Sequence[str], config: Config) -> list[str]:
-    names = [t.strip() for item in requested for t in item.split(",") if t.strip()] or list(config.targets)
-    if not names:
-        names = ["all"]
-    out: list[str] = []
-    for name in names:
-        for t in ALL_TARGETS if name == "all" else (name,):
-            if t not in out:
-                out.append(t)
-    return out
-
-
-def parse_options(items: Sequence[str], config: Config) -> dict[str, dict[str, Any]]:
-    """`target.key=value` flags over `[tool.flowc.<target>]`; values parse as JSON when they can."""
-    options = {t: dict(v) for t, v in config.backend_options.items()}
-    for item in items:
-        key, sep, raw = item.partition("=")
-        target, dot, name = key.partition(".")
-        if not sep or not dot or not target or not name:
-            raise ValueError(f"--option {item!r}: write TARGET.KEY=VALUE, e.g. airflow.mode=kubernetes")
-        try:
-            value: Any = json.loads(raw)
-        except json.JSONDecodeError:
-            value = raw
-        options.setdefault(target, {})[name] = value
-    return options
-
-
 def _compile(args: argparse.Namespace) -> int:
     from flowc import api
 
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _config_error(exc, args.format)
-    try:
-        options = parse_options(args.option, config)
-    except ValueError as exc:
-        print(f"flowc compile: {exc}", file=sys.stderr)
-        return 2
+    settings = _settings(args, "compile")
+    if isinstance(settings, int):
+        return settings
+    config = settings.config
     out = args.out or config.out or Path("build/flowc")
-    outcome = api.compile_to(args.paths, _targets(args.target, config), out, options=options, root=args.root or config.root)
+    outcome = api.compile_to(args.paths, settings.targets, out, options=settings.options, root=args.root or config.root)
     _report(outcome.diagnostics, outcome.sources, args.format)
     if not outcome.ok:
         return 1
@@ -218,7 +233,7 @@ def _deploy(args: argparse.Namespace) -> int:
 
     try:
         config = _config(args)
-        options = parse_options(args.option, config)
+        options = option_tables(config, args.option)
         conf = json.loads(args.conf)
     except (ConfigError, ValueError) as exc:
         print(f"flowc deploy: {exc}", file=sys.stderr)

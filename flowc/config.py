@@ -1,22 +1,32 @@
 """Project settings from `[tool.flowc]` in the nearest pyproject.toml.
 
     [tool.flowc]
-    targets = ["kfp", "airflow"]     # default for `flowc compile`
+    targets = ["kfp", "airflow"]     # default for `flowc compile` and `flowc check`
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
 
-    [tool.flowc.airflow]             # options for one backend
+    [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
 
-Command-line flags override these.
+Command-line flags override these. An unknown key or a table naming no installed
+backend is a diagnostic located in pyproject.toml, listing what is valid.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.span import Span
+
+KEYS = ("out", "root", "targets")
 
 
 class ConfigError(ValueError):
@@ -30,6 +40,7 @@ class Config:
     out: Path | None = None
     root: Path | None = None
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -48,13 +59,16 @@ def load_config(start: Path) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     section = data.get("tool", {}).get("flowc", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.flowc] must be a table")
-    return _parse(path, section)  # pyright: ignore[reportUnknownArgumentType]
+    config = _parse(path, section)  # pyright: ignore[reportUnknownArgumentType]
+    problems = _unknown_keys(path, text, section)  # pyright: ignore[reportUnknownArgumentType]
+    return Config(config.path, config.targets, config.out, config.root, config.backend_options, tuple(problems))
 
 
 def _parse(path: Path, section: dict[str, Any]) -> Config:
@@ -76,3 +90,82 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         root=base / root if root else None,
         backend_options=options,
     )
+
+
+def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagnostic]:
+    """A diagnostic per key of `[tool.flowc]` that is neither a setting nor an installed backend's table."""
+    from flowc.backends import registry
+
+    backends = registry.available()
+    valid = f"valid keys: {', '.join(KEYS)}, and a table per backend: " + ", ".join(f"[tool.flowc.{b}]" for b in backends)
+    out: list[Diagnostic] = []
+    for key in sorted(section):
+        if key in KEYS or (isinstance(section[key], dict) and key in backends):
+            continue
+        what = f"unknown table [tool.flowc.{key}] (no such backend)" if isinstance(section[key], dict) else f"unknown key {key!r}"
+        close = difflib.get_close_matches(key, [*KEYS, *backends], n=1)
+        hint = f"did you mean {close[0]!r}? {valid}" if close else valid
+        out.append(Diagnostic.of(codes.BAD_CONFIG, _locate(path, text, key), what, hint=hint))
+    return out
+
+
+def _locate(path: Path, text: str, key: str, table: str | None = None) -> Span | None:
+    """Where `key` is set (inside `[tool.flowc.<table>]` when given) or its table opens in pyproject.toml."""
+    start, end = 0, len(text)
+    if table is not None:
+        header = re.search(rf"^\s*\[\s*tool\.flowc\.{re.escape(table)}\s*\]", text, re.MULTILINE)
+        if header is None:
+            return None
+        start = header.end()
+        following = re.compile(r"^\s*\[", re.MULTILINE).search(text, start)
+        end = following.start() if following else end
+    pattern = re.compile(rf"^\s*(\[\s*tool\.flowc\.{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.MULTILINE)
+    found = pattern.search(text, start, end)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start(1)) + 1
+    col = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
+    return Span(path=str(path), line=line, col=col, end_line=line, end_col=col + len(found.group(1)))
+
+
+def check_option_tables(config: Config, flags: Sequence[str]) -> list[Diagnostic]:
+    """Problems of the `[tool.flowc.<backend>]` tables, located in pyproject.toml.
+
+    Options a `-O` flag overrides are left to the driver, which reports them unlocated.
+    """
+    from flowc.backends import registry
+    from flowc.backends.options import parse_options_by_name
+
+    if config.path is None:
+        return []
+    text = config.path.read_text(encoding="utf-8")
+    overridden = {item.partition("=")[0] for item in flags}
+    out: list[Diagnostic] = []
+    for name, table in sorted(config.backend_options.items()):
+        try:
+            backend = registry.load(name)
+        except (registry.BackendNotFound, registry.BackendNotAvailable):
+            continue  # an unknown table is reported by load_config; an unavailable backend by the driver
+        own = {k: v for k, v in table.items() if f"{name}.{k}" not in overridden}
+        for key, d in parse_options_by_name(name, backend.options, own)[1]:
+            out.append(d.model_copy(update={"span": _locate(config.path, text, key, table=name)}))
+    return out
+
+
+def option_tables(config: Config, flags: Sequence[str]) -> dict[str, dict[str, object]]:
+    """`-O target.key=value` flags (kept as text) over `[tool.flowc.<target>]` tables."""
+    options: dict[str, dict[str, object]] = {t: dict(v) for t, v in config.backend_options.items()}
+    for item in flags:
+        key, sep, raw = item.partition("=")
+        target, dot, name = key.partition(".")
+        if not sep or not dot or not target or not name:
+            raise ValueError(f"--option {item!r}: write TARGET.KEY=VALUE, e.g. airflow.mode=kubernetes")
+        options.setdefault(target, {})[name] = raw
+    return options
+
+
+def unknown_flag_targets(flags: Sequence[str], available: Sequence[str]) -> list[Diagnostic]:
+    """`-O` flags naming a target no installed backend has (a typo in `-O airflw.mode=...`)."""
+    hint = "available targets: " + ", ".join(available)
+    named = sorted({item.partition(".")[0] for item in flags})
+    return [Diagnostic.of(codes.UNKNOWN_TARGET, None, t, hint=hint) for t in named if t not in available]

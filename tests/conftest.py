@@ -21,6 +21,13 @@ EXAMPLE_FILES: dict[str, Path] = {
 }
 
 
+def registered_backends() -> list[str]:
+    """Every backend the registry knows (built-ins and entry points): what tests parametrize over."""
+    from flowc.backends import registry
+
+    return registry.available()
+
+
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES

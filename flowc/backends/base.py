@@ -1,23 +1,27 @@
-"""The protocol every backend implements, and what `emit` returns."""
+"""The contract every backend implements, and what `emit` returns.
+
+A backend declares:
+- `name` (the target name) and a one-line `description`;
+- `options`: typed `BackendOption`s with defaults and docs, parsed for it by
+  `flowc.backends.options.parse_options` (it never sees an unknown or ill-typed value);
+- `check(program, options)`: everything it cannot express, as located diagnostics.
+  The driver (`flowc.backends.driver`) runs it before `emit`, and `flowc check` runs
+  it alone, so anything `compile` would reject, `check` reports;
+- `engine_name(name)`: its name rule, one of the sanitizers in `flowc.ir.names`;
+- `emit(program, options)`: the files, called only when `check` found no error.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
+from flowc.backends.options import BackendOption, OptionValue
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Pipeline, Program
 
-
-@dataclass(frozen=True)
-class BackendOption:
-    """An option a backend accepts (`--option name=value` or `[tool.flowc.<backend>]`)."""
-
-    name: str
-    help: str
-    default: Any = None
-    choices: tuple[str, ...] = ()
+__all__ = ["Backend", "BackendOption", "EmitResult", "OptionValue", "entry_pipelines"]
 
 
 @dataclass
@@ -33,13 +37,17 @@ class EmitResult:
 
 @runtime_checkable
 class Backend(Protocol):
-    """A compile target: `emit` turns each entry pipeline of a program into files."""
+    """A compile target: `check` says what it cannot express, `emit` turns entry pipelines into files."""
 
     name: ClassVar[str]
     description: ClassVar[str]
     options: ClassVar[tuple[BackendOption, ...]]
 
-    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult: ...
+    def engine_name(self, name: str) -> str: ...
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]: ...
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult: ...
 
 
 def entry_pipelines(program: Program) -> list[Pipeline]:

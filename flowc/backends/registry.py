@@ -7,7 +7,10 @@ so `flowc check` never pays for them.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
+from collections.abc import Sequence
 from importlib.metadata import entry_points
 
 from flowc.backends.base import Backend
@@ -31,18 +34,37 @@ class BackendNotAvailable(LookupError):
 
 def available() -> list[str]:
     """Every backend name: built-ins first, then third-party ones, sorted."""
-    extra = sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)} - set(BUILTIN))
+    extra = sorted(set(_registered(tuple(sys.path))) - set(BUILTIN))
     return [*BUILTIN, *extra]
+
+
+@functools.lru_cache(maxsize=4)
+def _registered(search_path: tuple[str, ...]) -> dict[str, str]:
+    """Entry-point name -> "module:attr", scanned once per `sys.path` (a scan reads every installed dist)."""
+    del search_path  # the cache key: a changed sys.path may install or remove a backend
+    found: dict[str, str] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(ep.name, ep.value)
+    return found
+
+
+def expand(names: Sequence[str]) -> list[str]:
+    """Target names in order, each once, with `all` standing for every available backend."""
+    out: list[str] = []
+    for name in names:
+        for target in available() if name == "all" else [name]:
+            if target not in out:
+                out.append(target)
+    return out
 
 
 def load(name: str) -> Backend:
     """An instance of the backend called `name`."""
     target = BUILTIN.get(name)
     if target is None:
-        matches = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
-        if not matches:
+        target = _registered(tuple(sys.path)).get(name)
+        if target is None:
             raise BackendNotFound(name)
-        target = matches[0].value
     module_name, _, attr = target.partition(":")
     try:
         module = importlib.import_module(module_name)
@@ -52,3 +74,4 @@ def load(name: str) -> Backend:
     if not isinstance(backend, Backend):
         raise BackendNotAvailable(f"{name}: {target} does not implement the Backend protocol")
     return backend
+

@@ -49,19 +49,23 @@ def task(fn: Callable[P, R], /) -> Callable[P, R]: ...
 @overload
 def task(
     *,
-    image: str = ...,
-    packages: Sequence[str] = ...,
-    resources: Resources = ...,
-    retries: int = ...,
-    timeout: str = ...,
-    cache: bool = ...,
-    env: Mapping[str, str] = ...,
-    secrets: Sequence[str] = ...,
-    fuse: bool = ...,
-    name: str = ...,
+    image: str = "python:3.12-slim",
+    packages: Sequence[str] = (),
+    resources: Resources | None = None,
+    retries: int = 0,
+    timeout: str | None = None,
+    cache: bool = False,
+    env: Mapping[str, str] | None = None,
+    secrets: Sequence[str] = (),
+    fuse: bool = True,
+    name: str | None = None,
 ) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 def task(fn: Callable[P, R] | None = None, /, **options: Any) -> Any:
-    """Declare a Python task: its body runs on the engine, in the task's image."""
+    """Declare a Python task: its body runs on the engine, in the task's image.
+
+    The options, their types and defaults are those of `flowc.ir.task_options`
+    (a test holds this signature to that table; docs/task_options.md lists them).
+    """
     if fn is not None:
         return _mark("task", {})(fn)
     return _mark("task", options)

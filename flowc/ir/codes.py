@@ -119,7 +119,7 @@ KFP_BAD_NAME = _code("FLC504", "{} {!r} becomes {!r} on Kubeflow Pipelines, whic
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
 AIRFLOW_UNSUPPORTED = _code("FLC602", "not supported on Airflow: {}", None)
-AIRFLOW_BAD_OPTION = _code("FLC603", "airflow option {!r}: {}", "see `flowc compile --help` for the airflow options")
+AIRFLOW_BAD_OPTION = _code("FLC603", "airflow option {!r}: {}", "`flowc targets` lists the airflow options")
 AIRFLOW_REQUIRED_PARAM = _code(
     "FLC604", "scheduled pipeline {!r} has parameter {!r} without a default",
     "Airflow runs scheduled DAGs without arguments: give every parameter a default, or drop the schedule",
@@ -138,6 +138,9 @@ WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
 DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
 DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
+BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
+BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
 
 
 def table_markdown() -> str:

@@ -1,6 +1,7 @@
-"""Generated reference pages: the diagnostics table (docs/diagnostics.md).
+"""Generated reference pages: the diagnostics table (docs/diagnostics.md) and the
+task options (docs/task_options.md).
 
-`python -m flowc.ir.docs` rewrites the page; a test keeps it in step with the registry.
+`python -m flowc.ir.docs` rewrites both; tests keep them in step with their tables.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flowc.ir.codes import table_markdown
+from flowc.ir.task_options import options_table_markdown
 
 HEADER = """# flowc diagnostics
 
@@ -24,7 +26,22 @@ def diagnostics_page() -> str:
     return HEADER + table_markdown()
 
 
+TASK_OPTIONS_HEADER = """# Task options
+
+What `@task(...)` and `@container_task(...)` take. Every option is a literal (or a
+module-level literal constant); a value of the wrong type is a located diagnostic.
+This page is generated from `flowc/ir/task_options.py`, the one table the
+decorators' signatures, the reader and the IR defaults follow (`python -m flowc.ir.docs`).
+
+"""
+
+
+def task_options_page() -> str:
+    return TASK_OPTIONS_HEADER + options_table_markdown()
+
+
 if __name__ == "__main__":
-    target = Path(__file__).resolve().parents[2] / "docs" / "diagnostics.md"
-    target.write_text(diagnostics_page(), encoding="utf-8")
-    print(f"wrote {target}")
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for name, page in (("diagnostics.md", diagnostics_page()), ("task_options.md", task_options_page())):
+        (docs / name).write_text(page, encoding="utf-8")
+        print(f"wrote {docs / name}")

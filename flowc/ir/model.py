@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
 from flowc.ir.span import Span
+from flowc.ir.task_options import default_bool, default_int, default_str
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
 
 # --------------------------------------------------------------------------- bindings
@@ -217,16 +218,17 @@ class Resources(IRModel):
 
 class TaskOptions(IRModel):
     """Decorator options of a task, defaults filled in."""
+    # defaults: the option table in task_options.py
 
-    image: str = "python:3.12-slim"
+    image: str = default_str("image")
     packages: tuple[str, ...] = ()
     resources: Resources = Resources()
-    retries: int = 0
+    retries: int = default_int("retries")
     timeout_seconds: int | None = None
-    cache: bool = False
+    cache: bool = default_bool("cache")
     env: tuple[tuple[str, str], ...] = ()
     secrets: tuple[str, ...] = ()
-    fuse: bool = True
+    fuse: bool = default_bool("fuse")
 
 
 class FlowcImport(IRModel):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from flowc.backends.airflow.options import OPTIONS, AirflowOptions, parse_options
+from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_options, check_options
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
-from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
@@ -27,8 +27,16 @@ class AirflowBackend:
     description: ClassVar[str] = "Apache Airflow 3 DAG files (airflow.sdk), PythonOperator or KubernetesPodOperator steps"
     options: ClassVar[tuple[BackendOption, ...]] = OPTIONS
 
-    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult:
-        opts, diagnostics = parse_options(options)
+    def engine_name(self, name: str) -> str:
+        return airflow_name(name)
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+        """What Airflow rejects is found while planning the DAG, so check plans and renders it."""
+        return self.emit(program, options).diagnostics
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
+        opts = airflow_options(options)
+        diagnostics = check_options(opts)
         files: dict[str, bytes] = {}
         for pipeline in entry_pipelines(program):
             text, diags = emit_dag(program, pipeline, opts)

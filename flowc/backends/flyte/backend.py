@@ -22,24 +22,15 @@ runs `pyflyte-execute`, so its image needs flytekit installed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.options import option_values
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
 from flowc.ir.names import python_name
 from flowc.backends.flyte.module import build_module
-
-TRUE = ("true", "1", "yes", "on")
-FALSE = ("false", "0", "no", "off", "")
-
-
-def _flag(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    return True if text in TRUE else False if text in FALSE else None
 
 
 class FlyteBackend:
@@ -48,17 +39,22 @@ class FlyteBackend:
     name: ClassVar[str] = "flyte"
     description: ClassVar[str] = "Flyte: a flytekit workflow module per pipeline (and its registration package)"
     options: ClassVar[tuple[BackendOption, ...]] = (
-        BackendOption("package", "also write <pipeline>.tgz with `pyflyte package` (needs the flyte extra)", False),
+        BackendOption("package", "also write <pipeline>.tgz with `pyflyte package` (needs the flyte extra)", False, kind="bool"),
         BackendOption("image", "default image for `pyflyte package --image` (tasks name their own)", None),
     )
 
-    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult:
+    def engine_name(self, name: str) -> str:
+        return python_name(name)
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+        """What Flyte rejects is found while building each module (packaging is not run)."""
+        return [d for pipeline in entry_pipelines(program) for d in build_module(program, pipeline).diagnostics]
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()
-        package = _flag(options.get("package", False))
-        if package is None:
-            msg = f"package must be true or false, not {options.get('package')!r}"
-            result.diagnostics.append(Diagnostic.of(codes.BAD_OPTION_VALUE, None, "package", msg))
-            return result
+        options = option_values(self.options, options)
+        package = options.get("package") is True
+        image = options.get("image")
         for pipeline in entry_pipelines(program):
             module = build_module(program, pipeline)
             result.diagnostics += module.diagnostics
@@ -68,8 +64,7 @@ class FlyteBackend:
             if package:
                 from flowc.backends.flyte.package import package_module
 
-                image = options.get("image")
-                bundle, problems = package_module(module.name, module.text, str(image) if image else None)
+                bundle, problems = package_module(module.name, module.text, image if isinstance(image, str) and image else None)
                 result.diagnostics += [Diagnostic.of(codes.FLYTE_PACKAGE_FAILED, pipeline.span, pipeline.name, p) for p in problems]
                 if bundle is not None:
                     result.files[f"{python_name(pipeline.name)}.tgz"] = bundle

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from flowc.backends.base import BackendOption, EmitResult, entry_pipelines
-from flowc.ir import codes
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.options import option_values
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
+from flowc.ir.names import kfp_name
 from flowc.backends.kfp.spec import emit_pipeline
 
 
@@ -19,46 +19,28 @@ class KfpBackend:
     name: ClassVar[str] = "kfp"
     description: ClassVar[str] = "Kubeflow Pipelines v2 PipelineSpec YAML (schema 2.1.0)"
     options: ClassVar[tuple[BackendOption, ...]] = (
-        BackendOption("parallelism", "the most iterations of a fan-out that run at once (0: no limit)", 0),
+        BackendOption("parallelism", "the most iterations of a fan-out that run at once (0: no limit)", 0, kind="int", minimum=0),
         BackendOption("pipeline_root", "defaultPipelineRoot of the spec, e.g. gs://bucket/root", None),
     )
 
-    def emit(self, program: Program, options: Mapping[str, Any]) -> EmitResult:
+    def engine_name(self, name: str) -> str:
+        return kfp_name(name)
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+        """What KFP rejects is found while building the spec (limits, names), so check builds it."""
+        return self.emit(program, options).diagnostics
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()
-        parallelism, pipeline_root = _options(options, result.diagnostics)
-        if result.diagnostics:
-            return result
+        options = option_values(self.options, options)
+        parallelism = options.get("parallelism")
+        root = options.get("pipeline_root")
         for pipeline in entry_pipelines(program):
-            emitted = emit_pipeline(program, pipeline, parallelism, pipeline_root)
+            emitted = emit_pipeline(
+                program, pipeline,
+                parallelism if isinstance(parallelism, int) else 0,
+                root if isinstance(root, str) and root else None,
+            )
             result.diagnostics.extend(emitted.diagnostics)
             result.files[f"{pipeline.name}.yaml"] = emitted.text.encode("utf-8")
         return result
-
-
-def _options(options: Mapping[str, Any], diagnostics: list[Diagnostic]) -> tuple[int, str | None]:
-    known = {o.name for o in KfpBackend.options}
-    for key in sorted(set(options) - known):
-        diagnostics.append(Diagnostic.of(codes.BAD_OPTION_VALUE, None, key, "the kfp backend has no such option"))
-    parallelism = _as_int(options.get("parallelism", 0))
-    if parallelism is None or parallelism < 0:
-        diagnostics.append(Diagnostic.of(codes.BAD_OPTION_VALUE, None, "parallelism", "expected a whole number >= 0"))
-        parallelism = 0
-    root = options.get("pipeline_root")
-    if root is not None and not isinstance(root, str):
-        diagnostics.append(Diagnostic.of(codes.BAD_OPTION_VALUE, None, "pipeline_root", "expected a string"))
-        root = None
-    return parallelism, root or None
-
-
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        try:
-            parsed = json.loads(value)
-        except ValueError:
-            return None
-        return parsed if isinstance(parsed, int) and not isinstance(parsed, bool) else None
-    return None

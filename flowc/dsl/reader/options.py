@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -14,14 +15,16 @@ from flowc.dsl.reader.symbols import DefKind, ModuleSymbols
 from flowc.ir import codes
 from flowc.ir.model import Resources, TaskOptions
 from flowc.ir.span import Span
+from flowc.ir.task_options import TASK_OPTIONS, TaskKind, ValueKind, default_bool, default_int, default_str, options_for
 from flowc.ir.validate import is_valid_quantity, is_valid_schedule
 
-TASK_OPTIONS = ("image", "packages", "resources", "retries", "timeout", "cache", "env", "secrets", "fuse", "name")
 ALLOWED: dict[DefKind, tuple[str, ...]] = {
-    "task": TASK_OPTIONS,
-    "container_task": (*TASK_OPTIONS, "command", "args"),
+    "task": tuple(o.name for o in options_for("task")),
+    "container_task": tuple(o.name for o in options_for("container_task")),
     "pipeline": ("schedule", "name"),
 }
+_TASK_VALUES: dict[str, ValueKind] = {o.name: o.value for o in TASK_OPTIONS}
+_OPTIONAL = frozenset(o.name for o in TASK_OPTIONS if o.default is None)
 _DURATION = re.compile(r"(\d+)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -49,6 +52,8 @@ class OptionReader:
 
     def read(self, decorator: cst.BaseExpression) -> OptionValues:
         out = OptionValues()
+        given = {a.keyword.value for a in decorator.args if a.keyword} if isinstance(decorator, cst.Call) else set[str]()
+        self._require(decorator, given)
         if not isinstance(decorator, cst.Call):
             return out
         for index, arg in enumerate(decorator.args):
@@ -67,12 +72,22 @@ class OptionReader:
                 self._literal(out, name, arg.value)
         return out
 
+    def _require(self, decorator: cst.BaseExpression, given: set[str]) -> None:
+        """Options the table marks required for this decorator (`@container_task` needs image and command)."""
+        if self.kind == "pipeline":
+            return
+        for option in options_for(self.kind):
+            if option.required_for(self.kind) and option.name not in given:
+                self.report(codes.MISSING_OPTION, self.span(decorator), self.kind, option.name)
+
     def _literal(self, out: OptionValues, name: str, node: cst.BaseExpression) -> None:
         try:
             value = literal_value(node, self.constants)
         except NotLiteral as exc:
             self.report(codes.NON_LITERAL_OPTION, self.span(exc.node) or self.span(node), name)
             return
+        if value is None and name in _OPTIONAL:
+            return  # `timeout=None` is the default, as the decorator's signature says
         if self._check(name, value, node):
             out.values[name] = value
             out.nodes[name] = node
@@ -119,30 +134,47 @@ class OptionReader:
 
 def _problem(name: str, value: JsonValue) -> str | None:
     """What is wrong with an option's value, or None."""
-    if name == "schedule" and value is None:
-        return None
-    if name in ("image", "name", "schedule"):
-        return None if isinstance(value, str) and value.strip() else "expects a non-empty string"
+    if name in _TASK_VALUES:
+        return _VALUE_PROBLEMS[_TASK_VALUES[name]](value)
+    if name == "schedule":
+        return None if value is None else _text_problem(value)
     if name in ("cpu", "memory"):
         ok = isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool))
         return None if ok else "expects a quantity string such as \"500m\" or \"2Gi\""
     if name == "gpu":
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         return None if ok else "expects a whole GPU count >= 0"
-    if name == "retries":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        return None if ok else "expects a whole number >= 0"
-    if name in ("cache", "fuse"):
-        return None if isinstance(value, bool) else "expects True or False"
-    if name in ("packages", "secrets", "command", "args"):
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return None if ok else "expects a list of strings"
-    if name == "env":
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        return None if ok else "expects a dict of str to str"
-    if name == "timeout":
-        return None if timeout_seconds(value) is not None else "bad duration"
     return None
+
+
+def _text_problem(value: JsonValue) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "expects a non-empty string"
+
+
+def _count_problem(value: JsonValue) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return None if ok else "expects a whole number >= 0"
+
+
+def _strings_problem(value: JsonValue) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(v, str) for v in value)  # pyright: ignore[reportUnknownVariableType]
+    return None if ok else "expects a list of strings"
+
+
+def _env_problem(value: JsonValue) -> str | None:
+    ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())  # pyright: ignore[reportUnknownVariableType]
+    return None if ok else "expects a dict of str to str"
+
+
+_VALUE_PROBLEMS: dict[ValueKind, Callable[[JsonValue], str | None]] = {
+    "text": _text_problem,
+    "strings": _strings_problem,
+    "count": _count_problem,
+    "flag": lambda v: None if isinstance(v, bool) else "expects True or False",
+    "env": _env_problem,
+    "duration": lambda v: None if timeout_seconds(v) is not None else "bad duration",
+    "resources": lambda v: None,  # read by OptionReader._resources
+}
 
 
 def timeout_seconds(value: JsonValue) -> int | None:
@@ -160,19 +192,21 @@ def timeout_seconds(value: JsonValue) -> int | None:
 
 
 def task_options(values: OptionValues, kind: DefKind) -> TaskOptions:
-    """`TaskOptions` from checked option values, defaults filled in."""
+    """`TaskOptions` from checked option values, defaults from the option table."""
     v = values.values
     env = v.get("env")
+    table_kind: TaskKind = "container_task" if kind == "container_task" else "task"
+    retries = v.get("retries")
     return TaskOptions(
-        image=str(v.get("image", "python:3.12-slim")),
+        image=str(v.get("image", default_str("image"))),
         packages=tuple(_strings(v.get("packages"))),
         resources=values.resources,
-        retries=int(v["retries"]) if isinstance(v.get("retries"), int) else 0,  # type: ignore[arg-type]
+        retries=retries if isinstance(retries, int) else default_int("retries"),
         timeout_seconds=timeout_seconds(v["timeout"]) if "timeout" in v else None,
-        cache=bool(v.get("cache", False)),
-        env=tuple((str(k), str(x)) for k, x in env.items()) if isinstance(env, dict) else (),
+        cache=bool(v.get("cache", default_bool("cache", table_kind))),
+        env=tuple((str(k), str(x)) for k, x in env.items()) if isinstance(env, dict) else (),  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
         secrets=tuple(_strings(v.get("secrets"))),
-        fuse=bool(v.get("fuse", kind != "container_task")),
+        fuse=bool(v.get("fuse", default_bool("fuse", table_kind))),
     )
 
 

@@ -31,10 +31,7 @@ def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
 
 def _container(sig: Signature, report: Reporter) -> tuple[tuple[str, ...], tuple[str, ...]]:
     _check_body(sig, report)
-    values = sig.options.values
-    for required in ("image", "command"):  # the decorator's signature requires both
-        if required not in values and required not in sig.options.nodes:
-            report(codes.MISSING_OPTION, sig.syms.source.positions.span(sig.definition.decorator) or sig.span, "container_task", required)
+    values = sig.options.values  # a missing `command` is reported by the option reader
     names = {p.name for p in sig.params} | {o.name for o in outputs_of(sig.returns)}
     parts: list[tuple[str, ...]] = []
     for option in ("command", "args"):

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
+from flowc import api
 from flowc.backends.airflow.backend import AirflowBackend
-from flowc.backends.airflow.options import parse_options
+from flowc.backends.airflow.options import parse_airflow_options
 from flowc.backends.airflow.plan import Planner
 from flowc.ir.model import Program
 from tests.backends.airflow import hand_ir
@@ -84,17 +85,19 @@ def test_scheduled_pipeline_with_a_required_parameter_is_a_diagnostic() -> None:
     ],
 )
 def test_options_accept_cli_strings_and_json_values(raw: dict[str, object], field: str, value: object) -> None:
-    opts, diags = parse_options(raw)
+    opts, diags = parse_airflow_options(raw)
     assert diags == [] and getattr(opts, field) == value
 
 
 @pytest.mark.parametrize(
-    "raw", [{"mode": "docker"}, {"max_map_length": "many"}, {"max_map_length": 0}, {"colour": "blue"}, {"artifact_pvc": "claim"},
-            {"artifact_root": '/a"b'}]
+    ("raw", "code"),
+    [({"mode": "docker"}, "FLC811"), ({"max_map_length": "many"}, "FLC811"), ({"max_map_length": 0}, "FLC811"),
+     ({"max_map_length": "1e400"}, "FLC811"), ({"colour": "blue"}, "FLC810"), ({"artifact_pvc": "claim"}, "FLC603"),
+     ({"artifact_root": '/a"b'}, "FLC603")],
 )
-def test_bad_options_are_diagnostics(raw: dict[str, object]) -> None:
-    _, diags = emit(hand_ir.echo_program(2), **raw)
-    assert diags == ["FLC603@0"]
+def test_bad_options_are_diagnostics(raw: dict[str, object], code: str) -> None:
+    result = api.emit(hand_ir.echo_program(2), "airflow", raw)
+    assert [d.code for d in result.diagnostics] == [code] and not result.files
 
 
 def _module_constant(tree: ast.Module, name: str) -> ast.expr:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from flowc import api
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.package import repack
 from flowc.ir.model import ContainerTask, Program, TaskNode, iter_nodes
@@ -59,7 +60,7 @@ def packaged(load_example: Callable[[str], Any]) -> dict[str, tuple[Program, dic
     out: dict[str, tuple[Program, dict[str, Bundle]]] = {}
     for name in sorted(EXAMPLE_FILES):
         program: Program = load_example(name)
-        result = FlyteBackend().emit(program, {"package": "true"})
+        result = api.emit(program, "flyte", {"package": "true"})
         assert not result.diagnostics, result.diagnostics
         bundles = {rel[: -len(".tgz")]: decode(data) for rel, data in result.files.items() if rel.endswith(".tgz")}
         out[name] = (program, bundles)
@@ -141,8 +142,8 @@ def test_package_is_deterministic(load_example: Callable[[str], Any]) -> None:
 
 
 def test_bad_package_option_is_a_diagnostic(load_example: Callable[[str], Any]) -> None:
-    result = FlyteBackend().emit(load_example("feature_etl"), {"package": "maybe"})
-    assert [d.code for d in result.diagnostics] == ["FLC305"] and not result.files
+    result = api.emit(load_example("feature_etl"), "flyte", {"package": "maybe"})
+    assert [d.code for d in result.diagnostics] == ["FLC811"] and not result.files
 
 
 def test_tasks_of_the_module_are_those_the_pipeline_calls(packaged: dict[str, tuple[Program, dict[str, Bundle]]]) -> None:

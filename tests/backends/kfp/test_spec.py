@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from flowc import api
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.backends.kfp.conditions import literal
 from flowc.ir.model import LoopNode, Program, PythonTask
@@ -24,7 +25,7 @@ PROGRAMS = {
 
 
 def compile_text(program: Program, name: str, options: dict[str, Any] | None = None) -> str:
-    result = KfpBackend().emit(program, options or {})
+    result = api.emit(program, "kfp", options or {})
     assert not result.diagnostics, result.diagnostics
     return result.files[f"{name}.yaml"].decode()
 
@@ -263,8 +264,8 @@ def test_options_accept_cli_strings_and_reject_nonsense() -> None:
     spec, _ = documents(text)
     assert spec["root"]["dag"]["tasks"]["loop-1"]["iteratorPolicy"] == {"parallelismLimit": 2}
     assert spec["defaultPipelineRoot"] == "gs://b/r"
-    bad = KfpBackend().emit(program, {"parallelism": "many", "colour": "blue"})
-    assert sorted(d.code for d in bad.diagnostics) == ["FLC305", "FLC305"]
+    bad = api.emit(program, "kfp", {"parallelism": "many", "colour": "blue"})
+    assert sorted(d.code for d in bad.diagnostics) == ["FLC810", "FLC811"]
     assert not bad.files
 
 

@@ -14,6 +14,10 @@ def cat(path: str) -> str:
 def nothing(x: int) -> None: ...
 
 
+@container_task(command=["true"])  # E: FLC309 @2
+def no_image(x: int) -> None: ...
+
+
 @pipeline
 def flow(t: str) -> str:
     echo(text=t)
