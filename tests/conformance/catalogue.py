@@ -22,8 +22,13 @@ from typing import Any
 from tests.conformance.runners import RunResult
 
 CONSTRUCTS = Path(__file__).resolve().parent / "constructs"
-ENGINES = ("kfp", "airflow", "flyte")
-_DATA = ("RUNS", "STANDINS", "XFAIL", "GAPS")
+
+
+def engines() -> tuple[str, ...]:
+    """Registered backends with a local runner in `tests/conformance/runners/` (the built-in three)."""
+    from tests.conftest import registered_backends
+
+    return tuple(b for b in registered_backends() if importlib.util.find_spec(f"tests.conformance.runners.{b}") is not None)
 
 
 @dataclass(frozen=True, eq=False)

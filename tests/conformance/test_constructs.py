@@ -24,11 +24,13 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program
-from tests.conformance.catalogue import ENGINES, Entry, entries, function_at, module_of, reference
+from tests.conformance.catalogue import Entry, engines, entries, function_at, module_of, reference
 from tests.conformance.compare import close
 from tests.conformance.runners import RunResult
 
 ENTRIES = entries()
+ENGINES = engines()
+BATCHED = ("airflow",)  # run by `airflow_batch`, many programs per Airflow process
 
 
 def _params(engines: tuple[str, ...]) -> list[Any]:
@@ -36,7 +38,7 @@ def _params(engines: tuple[str, ...]) -> list[Any]:
     for entry in ENTRIES:
         for engine in engines:
             marks: list[Any] = [pytest.mark.engine]
-            if engine == "airflow":
+            if engine in BATCHED:
                 marks.append(pytest.mark.xdist_group("airflow-constructs"))
             if engine in entry.xfail:
                 marks.append(pytest.mark.xfail(reason=entry.xfail[engine], strict=True))
@@ -111,7 +113,7 @@ def test_program_compiles_and_runs_as_plain_python(entry: Entry) -> None:
 # ----------------------------------------------------------------- on the engines
 
 
-@pytest.mark.parametrize(("entry", "engine"), _params(("kfp", "flyte")))
+@pytest.mark.parametrize(("entry", "engine"), _params(tuple(e for e in ENGINES if e not in BATCHED)))
 def test_program_on_engine(entry: Entry, engine: str, tmp_path: Path) -> None:
     runner = importlib.import_module(f"tests.conformance.runners.{engine}")
     program, pipeline = program_of(entry), pipeline_name(entry)
@@ -119,7 +121,7 @@ def test_program_on_engine(entry: Entry, engine: str, tmp_path: Path) -> None:
         assert_same(entry, args, runner.run(program, pipeline, dict(args), tmp_path / f"run{i}"))
 
 
-@pytest.mark.parametrize(("entry", "engine"), _params(("airflow",)))
+@pytest.mark.parametrize(("entry", "engine"), _params(tuple(e for e in ENGINES if e in BATCHED)))
 def test_program_on_airflow(entry: Entry, engine: str, airflow_batch: Any) -> None:
     del engine
     for i in range(len(entry.runs)):
