@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from flowc.ir.diagnostics import Diagnostic
 
 
 @dataclass
@@ -19,6 +21,11 @@ class RunResult:
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+
+
+def assert_no_errors(diagnostics: Sequence[Diagnostic]) -> None:
+    """A backend may warn (Airflow's python mode on `secrets=`); it must not refuse."""
+    assert not [d for d in diagnostics if d.is_error], diagnostics
 
 
 def _squash(name: str) -> str:

@@ -23,13 +23,13 @@ from flowc.codegen.typespec import type_spec
 from flowc.ir.model import Program
 from flowc.ir.names import airflow_name
 from tests.backends.airflow.harness import DagRunReport, failure_details, run_dags, session_home
-from tests.conformance.runners import RunResult
+from tests.conformance.runners import RunResult, assert_no_errors
 
 
 def compile_into(program: Program, folder: Path) -> None:
     """Write the program's DAG files into `folder`."""
     result = AirflowBackend().emit(program, {})
-    assert not result.diagnostics, result.diagnostics
+    assert_no_errors(result.diagnostics)
     folder.mkdir(parents=True, exist_ok=True)
     for rel, data in result.files.items():
         (folder / rel).write_bytes(data)

@@ -16,13 +16,13 @@ from flowc.backends.flyte.backend import FlyteBackend
 from flowc.ir.model import Program
 from flowc.ir.names import python_name
 from tests.backends.flyte.local_run import counting, flyte_sandbox, import_generated, run_workflow
-from tests.conformance.runners import RunResult, artifact_of
+from tests.conformance.runners import RunResult, artifact_of, assert_no_errors
 
 
 def compile_module(program: Program, pipeline: str, folder: Path) -> str:
     """Write the Flyte modules into `folder`; the name of `pipeline`'s module."""
     result = FlyteBackend().emit(program, {})
-    assert not result.diagnostics, result.diagnostics
+    assert_no_errors(result.diagnostics)
     folder.mkdir(parents=True, exist_ok=True)
     for rel, data in result.files.items():
         (folder / rel).write_bytes(data)

@@ -20,12 +20,12 @@ from flowc.backends.kfp.backend import KfpBackend
 from flowc.ir.model import Program
 from flowc.ir.names import kfp_name
 from tests.backends.kfp.local_run import lifted_guard, run_spec
-from tests.conformance.runners import RunResult, artifact_of
+from tests.conformance.runners import RunResult, artifact_of, assert_no_errors
 
 
 def compile_spec(program: Program, pipeline: str, workdir: Path) -> Path:
     result = KfpBackend().emit(program, {})
-    assert not result.diagnostics, result.diagnostics
+    assert_no_errors(result.diagnostics)
     name = artifact_of(result.files, pipeline, ".yaml")
     workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / name

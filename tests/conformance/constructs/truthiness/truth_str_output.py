@@ -1,10 +1,10 @@
-"""Bare truthiness of a float | None param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a str output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: float | None) -> float | None:
+def make(v: str) -> str:
     return v
 
 
@@ -19,12 +19,13 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_optional_float_param(v: float | None = None) -> str:
-    if v:
+def truth_str_output(v: str = "abc") -> str:
+    got = make(v=v)
+    if got:
         r = yes(tag="t")
     else:
         r = no(tag="f")
     return r
 
 
-RUNS = [{}, {"v": 0.0}, {"v": 1.5}]
+RUNS = [{}, {"v": ""}, {"v": "0"}]

@@ -9,7 +9,7 @@ def fresh(n: int) -> int:
 
 
 @pipeline
-def not_in_list_param(n: int = 5, seen: list[int] = [1, 2, 3]) -> None:
+def mem_not_in_list_param(n: int = 5, seen: list[int] = [1, 2, 3]) -> None:
     if n not in seen:
         fresh(n=n)
 

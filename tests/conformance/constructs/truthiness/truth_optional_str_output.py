@@ -1,10 +1,10 @@
-"""Bare truthiness of a bool output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a str | None output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: bool) -> bool:
+def make(v: str | None) -> str | None:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_bool_output(v: bool = False) -> str:
+def truth_optional_str_output(v: str | None = None) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truthy_bool_output(v: bool = False) -> str:
     return r
 
 
-RUNS = [{}, {"v": True}]
+RUNS = [{}, {"v": ""}, {"v": "x"}]

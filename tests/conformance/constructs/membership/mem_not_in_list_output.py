@@ -19,7 +19,7 @@ def odd(n: int) -> int:
 
 
 @pipeline
-def not_in_list_output(x: int = 3, n: int = 6) -> None:
+def mem_not_in_list_output(x: int = 3, n: int = 6) -> None:
     v = ident(n=x)
     found = evens(n=n)
     if v not in found:

@@ -1,10 +1,10 @@
-"""Bare truthiness of a float output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a list[int] output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: float) -> float:
+def make(v: list[int]) -> list[int]:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_float_output(v: float = 0.0) -> str:
+def truth_list_output(v: list[int] = []) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truthy_float_output(v: float = 0.0) -> str:
     return r
 
 
-RUNS = [{}, {"v": 2.5}, {"v": -0.1}]
+RUNS = [{}, {"v": [0]}, {"v": [1, 2]}]

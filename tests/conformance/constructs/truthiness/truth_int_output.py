@@ -1,10 +1,10 @@
-"""Bare truthiness of a int | None output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a int output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: int | None) -> int | None:
+def make(v: int) -> int:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_optional_int_output(v: int | None = 0) -> str:
+def truth_int_output(v: int = 0) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truthy_optional_int_output(v: int | None = 0) -> str:
     return r
 
 
-RUNS = [{}, {"v": None}, {"v": 5}]
+RUNS = [{}, {"v": 3}, {"v": -1}]

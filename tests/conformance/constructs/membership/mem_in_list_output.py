@@ -14,7 +14,7 @@ def go(name: str) -> str:
 
 
 @pipeline
-def in_list_output(name: str = "v1", n: int = 3) -> None:
+def mem_in_list_output(name: str = "v1", n: int = 3) -> None:
     names = allowed(n=n)
     if name in names:
         go(name=name)

@@ -19,7 +19,7 @@ def reject(pick: str) -> str:
 
 
 @pipeline
-def in_list_param(pick: str = "b", allowed: list[str] = ["a", "b"]) -> str:
+def mem_in_list_param(pick: str = "b", allowed: list[str] = ["a", "b"]) -> str:
     p = choose(pick=pick)
     if p in allowed:
         r = accept(pick=p)

@@ -1,10 +1,10 @@
-"""Bare truthiness of a dict[str, int] output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a int | None output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: dict[str, int]) -> dict[str, int]:
+def make(v: int | None) -> int | None:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_dict_output(v: dict[str, int] = {}) -> str:
+def truth_optional_int_output(v: int | None = 0) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truthy_dict_output(v: dict[str, int] = {}) -> str:
     return r
 
 
-RUNS = [{}, {"v": {"a": 0}}]
+RUNS = [{}, {"v": None}, {"v": 5}]

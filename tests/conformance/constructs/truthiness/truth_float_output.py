@@ -1,10 +1,10 @@
-"""Bare truthiness of a dict[str, str] param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a float output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: dict[str, str]) -> dict[str, str]:
+def make(v: float) -> float:
     return v
 
 
@@ -19,12 +19,13 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_dict_param(v: dict[str, str] = {"k": "v"}) -> str:
-    if v:
+def truth_float_output(v: float = 0.0) -> str:
+    got = make(v=v)
+    if got:
         r = yes(tag="t")
     else:
         r = no(tag="f")
     return r
 
 
-RUNS = [{}, {"v": {}}]
+RUNS = [{}, {"v": 2.5}, {"v": -0.1}]

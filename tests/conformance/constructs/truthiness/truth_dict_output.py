@@ -1,10 +1,10 @@
-"""Bare truthiness of a list[int] output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a dict[str, int] output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: list[int]) -> list[int]:
+def make(v: dict[str, int]) -> dict[str, int]:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_list_output(v: list[int] = []) -> str:
+def truth_dict_output(v: dict[str, int] = {}) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truthy_list_output(v: list[int] = []) -> str:
     return r
 
 
-RUNS = [{}, {"v": [0]}, {"v": [1, 2]}]
+RUNS = [{}, {"v": {"a": 0}}]

@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_optional_int_param(v: int | None = 0) -> str:
+def truth_optional_int_param(v: int | None = 0) -> str:
     if v:
         r = yes(tag="t")
     else:

@@ -1,10 +1,10 @@
-"""Bare truthiness of a list[str] param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a float param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: list[str]) -> list[str]:
+def make(v: float) -> float:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_list_param(v: list[str] = ["a"]) -> str:
+def truth_float_param(v: float = 0.0) -> str:
     if v:
         r = yes(tag="t")
     else:
@@ -27,4 +27,4 @@ def truthy_list_param(v: list[str] = ["a"]) -> str:
     return r
 
 
-RUNS = [{}, {"v": []}]
+RUNS = [{}, {"v": 0.001}]

@@ -1,10 +1,10 @@
-"""Bare truthiness of a int param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a bool param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: int) -> int:
+def make(v: bool) -> bool:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_int_param(v: int = 0) -> str:
+def truth_bool_param(v: bool = True) -> str:
     if v:
         r = yes(tag="t")
     else:
@@ -27,4 +27,4 @@ def truthy_int_param(v: int = 0) -> str:
     return r
 
 
-RUNS = [{}, {"v": 7}]
+RUNS = [{}, {"v": False}]

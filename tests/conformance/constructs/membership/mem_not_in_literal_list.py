@@ -14,7 +14,7 @@ def unusual(n: int) -> int:
 
 
 @pipeline
-def not_in_literal_list(n: int = 4) -> None:
+def mem_not_in_literal_list(n: int = 4) -> None:
     c = code(n=n)
     if c not in [1, 2, 3]:
         unusual(n=c)

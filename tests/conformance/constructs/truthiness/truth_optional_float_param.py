@@ -1,10 +1,10 @@
-"""Bare truthiness of a str output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a float | None param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: str) -> str:
+def make(v: float | None) -> float | None:
     return v
 
 
@@ -19,13 +19,12 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_str_output(v: str = "abc") -> str:
-    got = make(v=v)
-    if got:
+def truth_optional_float_param(v: float | None = None) -> str:
+    if v:
         r = yes(tag="t")
     else:
         r = no(tag="f")
     return r
 
 
-RUNS = [{}, {"v": ""}, {"v": "0"}]
+RUNS = [{}, {"v": 0.0}, {"v": 1.5}]

@@ -9,7 +9,7 @@ def member(x: float) -> float:
 
 
 @pipeline
-def in_literal_float_list(x: float = 1.0) -> None:
+def mem_in_literal_float_list(x: float = 1.0) -> None:
     if x in [0.5, 1.0, 1.5]:
         member(x=x)
 

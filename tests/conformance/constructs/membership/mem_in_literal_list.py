@@ -14,7 +14,7 @@ def known(s: str) -> str:
 
 
 @pipeline
-def in_literal_list(s: str = "b") -> None:
+def mem_in_literal_list(s: str = "b") -> None:
     tag = label(s=s)
     if tag in ["a", "b", "c"]:
         known(s=tag)

@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_str_param(v: str = "abc") -> str:
+def truth_str_param(v: str = "abc") -> str:
     if v:
         r = yes(tag="t")
     else:

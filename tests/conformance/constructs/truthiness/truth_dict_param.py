@@ -1,10 +1,10 @@
-"""Bare truthiness of a bool param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a dict[str, str] param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: bool) -> bool:
+def make(v: dict[str, str]) -> dict[str, str]:
     return v
 
 
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_bool_param(v: bool = True) -> str:
+def truth_dict_param(v: dict[str, str] = {"k": "v"}) -> str:
     if v:
         r = yes(tag="t")
     else:
@@ -27,4 +27,4 @@ def truthy_bool_param(v: bool = True) -> str:
     return r
 
 
-RUNS = [{}, {"v": False}]
+RUNS = [{}, {"v": {}}]

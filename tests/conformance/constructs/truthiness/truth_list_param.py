@@ -1,10 +1,10 @@
-"""Bare truthiness of a int output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a list[str] param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: int) -> int:
+def make(v: list[str]) -> list[str]:
     return v
 
 
@@ -19,13 +19,12 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truthy_int_output(v: int = 0) -> str:
-    got = make(v=v)
-    if got:
+def truth_list_param(v: list[str] = ["a"]) -> str:
+    if v:
         r = yes(tag="t")
     else:
         r = no(tag="f")
     return r
 
 
-RUNS = [{}, {"v": 3}, {"v": -1}]
+RUNS = [{}, {"v": []}]
