@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from tests.conformance.engine_gaps import ENGINE_BUGS
 from tests.conformance.runners import RunResult
 
 CONSTRUCTS = Path(__file__).resolve().parent / "constructs"
@@ -61,9 +62,10 @@ def _entry(path: Path) -> Entry:
             target = node.targets[0] if isinstance(node, ast.Assign) else node.target
             if isinstance(target, ast.Name) and target.id in ("RUNS", "XFAIL", "GAPS") and node.value is not None:
                 data[target.id] = ast.literal_eval(node.value)
+    xfail = {engine: ENGINE_BUGS.get(bug, bug) for engine, bug in data.get("XFAIL", {}).items()}
     return Entry(
         name=path.stem, area=path.parent.name, path=path, runs=tuple(data.get("RUNS", [{}])),
-        xfail=dict(data.get("XFAIL", {})), gaps=dict(data.get("GAPS", {})),
+        xfail=xfail, gaps=dict(data.get("GAPS", {})),
     )
 
 

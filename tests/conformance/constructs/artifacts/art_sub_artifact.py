@@ -30,3 +30,6 @@ def art_sub_artifact_use(a: Artifact) -> str:
 @pipeline
 def art_sub_artifact(text: str = "via sub") -> str:
     return art_sub_artifact_use(a=art_sub_artifact_make(text=text))
+
+
+XFAIL = {"kfp": "kfp-dag-artifact-only"}

@@ -30,3 +30,6 @@ def art_sub_dataset_use(a: Dataset) -> str:
 @pipeline
 def art_sub_dataset(text: str = "via sub") -> str:
     return art_sub_dataset_use(a=art_sub_dataset_make(text=text))
+
+
+XFAIL = {"kfp": "kfp-dag-artifact-only"}

@@ -30,3 +30,6 @@ def art_sub_metrics_use(a: Metrics) -> str:
 @pipeline
 def art_sub_metrics(text: str = "via sub") -> str:
     return art_sub_metrics_use(a=art_sub_metrics_make(text=text))
+
+
+XFAIL = {"kfp": "kfp-dag-artifact-only"}

@@ -30,3 +30,6 @@ def art_sub_model_use(a: Model) -> str:
 @pipeline
 def art_sub_model(text: str = "via sub") -> str:
     return art_sub_model_use(a=art_sub_model_make(text=text))
+
+
+XFAIL = {"kfp": "kfp-dag-artifact-only"}

@@ -24,7 +24,4 @@ def fan_outer_value(n: int = 1, xs: list[int] = [1, 2]) -> int:
     return total(xs=[add(a=off, b=x) for x in xs])
 
 
-XFAIL = {
-    "kfp": "kfp.local replaces every taskOutputParameter input of a ParallelFor iteration with the loop item "
-    "(kfp/local/orchestrator/task_spec_utils.py, create_parameter_loop_iteration_task_spec)",
-}
+XFAIL = {"kfp": "kfp-loop-outer-output"}

@@ -13,4 +13,4 @@ def param_optional_set(v: str | None = "set") -> str | None:
     return echo(v=v)
 
 
-RUNS = [{}, {"v": None}]
+RUNS = [{}, {"v": "other"}]

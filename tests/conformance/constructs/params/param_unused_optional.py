@@ -14,3 +14,4 @@ def param_unused_optional(v: float | None = None) -> str:
 
 
 RUNS = [{}, {"v": 1.5}]
+XFAIL = {"kfp": "kfp-none-default"}

@@ -1,4 +1,4 @@
-"""Bare truthiness of a dict[str, str] param (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a `dict[str, str]` param (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 

@@ -1,4 +1,4 @@
-"""Bare truthiness of a int output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of a `int` output (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 

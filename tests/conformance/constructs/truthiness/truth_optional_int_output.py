@@ -1,11 +1,11 @@
-"""Bare truthiness of a int | None output (`if x:`): Python's rule for its type, on every engine."""
+"""Bare truthiness of an `int | None` task output (0, None and 5) (`if x:`): Python's rule for its type, on every engine."""
 
 from flowc import pipeline, task
 
 
 @task
-def make(v: int | None) -> int | None:
-    return v
+def make(v: int) -> int | None:
+    return None if v < 0 else v
 
 
 @task
@@ -19,7 +19,7 @@ def no(tag: str) -> str:
 
 
 @pipeline
-def truth_optional_int_output(v: int | None = 0) -> str:
+def truth_optional_int_output(v: int = 0) -> str:
     got = make(v=v)
     if got:
         r = yes(tag="t")
@@ -28,4 +28,4 @@ def truth_optional_int_output(v: int | None = 0) -> str:
     return r
 
 
-RUNS = [{}, {"v": None}, {"v": 5}]
+RUNS = [{}, {"v": -1}, {"v": 5}]
