@@ -25,4 +25,6 @@ def art_three_calls(x: str = "one", y: str = "two", z: str = "three") -> str:
     return merge(a=ingest(source=x), b=ingest(source=y), c=ingest(source=z))
 
 
-GAPS = {"kfp": "three calls share one component; kfp.local stores outputs per component (integrator: one component per call)"}
+# Five runs: kfp.local once stored every call's outputs in one folder per component, so the
+# answer changed from run to run (flowc now gives each call its own component).
+RUNS = [{}, {"x": "a"}, {"y": "b"}, {"z": "c"}, {"x": "1", "y": "2", "z": "3"}]
