@@ -13,4 +13,3 @@ def ret_constant(x: int = 1) -> tuple[int, str]:
     return inc(x=x), "v1"
 
 
-GAPS = {"kfp": "FLC503: a returned constant needs an identity step (integrator)"}

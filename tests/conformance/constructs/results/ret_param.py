@@ -13,4 +13,3 @@ def ret_param(x: int = 4, tag: str = "t") -> tuple[int, str]:
     return double(x=x), tag
 
 
-GAPS = {"kfp": "FLC503: a returned parameter needs an identity step (integrator)"}

@@ -15,4 +15,3 @@ def ret_param_only(s: str = "same") -> str:
 
 
 RUNS = [{}, {"s": ""}]
-GAPS = {"kfp": "FLC503: a returned parameter needs an identity step (integrator)"}

@@ -18,4 +18,3 @@ def ret_param_or_output(x: int = 2, fast: bool = False) -> int:
 
 
 RUNS = [{}, {"fast": True}]
-GAPS = {"kfp": "FLC503: a parameter out of a branch needs an identity step (integrator)"}

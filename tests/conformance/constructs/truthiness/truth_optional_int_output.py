@@ -29,3 +29,4 @@ def truth_optional_int_output(v: int = 0) -> str:
 
 
 RUNS = [{}, {"v": -1}, {"v": 5}]
+GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

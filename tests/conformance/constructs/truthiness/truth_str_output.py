@@ -29,3 +29,4 @@ def truth_str_output(v: str = "abc") -> str:
 
 
 RUNS = [{}, {"v": ""}, {"v": "0"}]
+GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}
