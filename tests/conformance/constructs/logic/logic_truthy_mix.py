@@ -21,4 +21,4 @@ def logic_truthy_mix(s: str = "x", n: int = 0, m: int = 0) -> None:
 
 
 RUNS = [{}, {"m": 2}, {"m": 2, "n": 1}, {"s": ""}]
-GAPS = {"flyte": "truthiness of a str/list (cond)", "airflow": "`s and not got or n` fires with s='' (cond)"}
+GAPS = {"flyte": "truthiness of a str/list (cond)"}
