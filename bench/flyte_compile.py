@@ -107,7 +107,7 @@ def main() -> int:
                       env={**env_home, "PYTHONPATH": str(root / "sdk")}, cwd=str(root / "sdk"))
         inproc = measure([sys.executable, "-c", SERIALIZE.format(folder=str(root / "sdk"))], env=env_home)
         breakdown = phases(source)
-        ok_files = (root / "module" / "chain_flyte.py").is_file() and (root / "package" / "chain.tgz").is_file()
+        ok_files = (root / "module" / "flyte" / "chain_flyte.py").is_file() and (root / "package" / "flyte" / "chain.tgz").is_file()
     print(f"{steps:,}-step chain, one run each (wall time, peak RSS)")
     print(line("flowc compile --target flyte (module)", module))
     print(line("flowc compile ... -O flyte.package=true", package))

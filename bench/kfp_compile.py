@@ -84,7 +84,7 @@ def main() -> int:
         flowc = measure([sys.executable, "-m", "flowc.cli", "compile", "--target", "kfp", str(source), "-o", str(root / "flowc")])
         sdk = measure([sys.executable, str(script)], repeat=1)  # ~30 s: one run
         stages = subprocess.run(python(STAGES.format(path=str(source))), capture_output=True, text=True).stdout.strip()
-        ours = (root / "flowc" / "chain.yaml").stat().st_size if flowc.returncode == 0 else 0
+        ours = (root / "flowc" / "kfp" / "chain.yaml").stat().st_size if flowc.returncode == 0 else 0
         theirs = (root / "kfp" / "chain.yaml").stat().st_size if sdk.returncode == 0 else 0
     speedup = sdk.seconds / flowc.seconds
     over_floor = flowc.seconds / floor.seconds

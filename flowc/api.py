@@ -18,6 +18,7 @@ from flowc.backends.base import EmitResult
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.span import Span, source_lines
 
 
 @dataclass
@@ -40,7 +41,7 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     program without errors.
     """
     from flowc.dsl.reader import read_paths
-    from flowc.ir.passes import run_passes
+    from flowc.ir.passes import PASSES, lower, run_passes
     from flowc.ir.validate import validate
 
     read = read_paths(paths, root=root)
@@ -48,8 +49,10 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     program = read.program
     if not has_errors(diagnostics):
         diagnostics.extend(validate(program))
+    if not has_errors(diagnostics):
+        program = lower(program)
     if optimize and not has_errors(diagnostics):
-        program = run_passes(program)
+        program = run_passes(program, PASSES)
     return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
 
 
@@ -102,42 +105,72 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
-    split_by_target: bool | None = None,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
-    With several targets each gets a subfolder (`out/kfp/...`); with one target the
-    files go straight into `out_dir` unless `split_by_target` says otherwise. Nothing
-    is written unless every target emitted without errors.
+    One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
+    written unless every target emitted without errors, and never a file outside
+    `out_dir` or over one of the compile's inputs.
     """
-    from flowc.codegen.files import write_all
-
     loaded = load(paths, root=root)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
-    split = len(targets) > 1 if split_by_target is None else split_by_target
     staged: dict[str, bytes] = {}
     per_target: dict[str, list[str]] = {}
     for target in targets:
         result = emit(loaded.program, target, (options or {}).get(target, {}))
         outcome.diagnostics.extend(result.diagnostics)
-        prefix = f"{target}/" if split else ""
-        per_target[target] = [prefix + rel for rel in sorted(result.files)]
-        staged.update({prefix + rel: data for rel, data in result.files.items()})
+        per_target[target] = [f"{target}/{rel}" for rel in sorted(result.files)]
+        staged.update({f"{target}/{rel}": data for rel, data in result.files.items()})
     outcome.diagnostics = sorted_diagnostics(outcome.diagnostics)
     if not outcome.ok:
         return outcome
-    try:
-        write_all(out_dir, staged)
-    except OSError as exc:
-        outcome.diagnostics.append(Diagnostic.of(codes.WRITE_FAILED, None, out_dir, exc.strerror or str(exc)))
+    problem = _write(out_dir, staged, list(loaded.sources))
+    if problem is not None:
+        outcome.diagnostics.append(problem)
         return outcome
     outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
     return outcome
 
 
+def _write(out_dir: Path, files: Mapping[str, bytes], inputs: Sequence[str]) -> Diagnostic | None:
+    """Write `files` under `out_dir` (see `write_all`); a refusal or failure becomes a diagnostic."""
+    from flowc.codegen.files import WriteError, write_all
+
+    try:
+        write_all(out_dir, files, inputs=inputs)
+    except WriteError as exc:
+        return write_diagnostic(exc)
+    return None
+
+
+def check_output(out_dir: Path, rels: Sequence[str], inputs: Sequence[str]) -> Diagnostic | None:
+    """Why files `rels` may not be written under `out_dir` (outside it, or over an input), or None."""
+    from flowc.codegen.files import WriteError, check_targets
+
+    try:
+        check_targets(out_dir, sorted(rels), inputs)
+    except WriteError as exc:
+        return write_diagnostic(exc)
+    return None
+
+
+def write_diagnostic(exc: OSError) -> Diagnostic:
+    """The diagnostic for a refused or failed write; over an input, located at that input."""
+    from flowc.codegen.files import OutsideOutput, OverInput, WriteError
+
+    if isinstance(exc, OverInput):
+        span = Span(path=str(exc.source), line=1, col=1, end_line=1, end_col=1)
+        return Diagnostic.of(codes.OUTPUT_OVER_INPUT, span, exc.path)
+    if isinstance(exc, OutsideOutput):
+        return Diagnostic.of(codes.OUTPUT_OUTSIDE, None, exc.path, exc.reason)
+    if isinstance(exc, WriteError):
+        return Diagnostic.of(codes.WRITE_FAILED, None, exc.path, exc.reason)
+    return Diagnostic.of(codes.WRITE_FAILED, None, exc.filename or "?", exc.strerror or str(exc))
+
+
 def render(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str]) -> str:
     """All diagnostics as text, each with its source line and caret."""
-    lines_of = {path: text.splitlines() for path, text in sources.items()}
+    lines_of = {path: source_lines(text) for path, text in sources.items()}
     return "\n\n".join(render_text(d, lines_of.get(d.span.path) if d.span else None) for d in diagnostics)

@@ -26,7 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: never a traceback for users
@@ -35,6 +39,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"flowc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("  = hint: this is a bug in flowc; rerun with FLOWC_DEBUG=1 and report it", file=sys.stderr)
         return 2
+
+
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`flowc check | head`): end quietly, as Python's docs advise.
+
+    Later writes, including the flush at exit, go to /dev/null instead of raising again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
+    finally:
+        os.close(devnull)
+    return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,8 +122,8 @@ def _add_targets(p: argparse.ArgumentParser) -> None:
 
 def _config(args: argparse.Namespace) -> Config:
     first = Path(args.paths[0]) if args.paths else Path.cwd()
-    start = first if first.is_dir() else first.parent
-    return load_config(start if start.exists() else Path.cwd())
+    start = first if os.path.isdir(first) else first.parent  # os.path: an unreadable path is not an error here
+    return load_config(start if os.path.isdir(start) else Path.cwd())
 
 
 def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> None:
@@ -243,6 +262,10 @@ def _deploy(args: argparse.Namespace) -> int:
     diagnostics = [*loaded.diagnostics, *(emitted.diagnostics if emitted else [])]
     _report(diagnostics, loaded.sources, "text")
     if emitted is None or not api.Loaded(loaded.program, diagnostics).ok:
+        return 1
+    refused = api.check_output(args.dags_folder, list(emitted.files), list(loaded.sources))
+    if refused is not None:
+        _report([refused], loaded.sources, "text")
         return 1
     target = DeployTarget(args.url, args.dags_folder, args.token, args.username, args.password, timeout=args.timeout)
     result = deploy(emitted.files, target, trigger=args.trigger, conf=conf, wait=args.wait, only=args.dag or None, log=print)

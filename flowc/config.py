@@ -15,6 +15,7 @@ backend is a diagnostic located in pyproject.toml, listing what is valid.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -45,10 +46,13 @@ class Config:
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start`."""
-    here = start.resolve()
+    try:
+        here = Path(os.path.realpath(start))
+    except OSError:  # an unreadable link on the way: start from where it is
+        here = Path(os.path.abspath(start))
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if os.path.isfile(candidate):
             return candidate
     return None
 

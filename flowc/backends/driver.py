@@ -16,6 +16,7 @@ from flowc.backends.options import OptionValue, parse_options
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.validate import validate_for_engine
 
 
 @dataclass
@@ -45,7 +46,7 @@ def check_target(program: Program, target: str, raw_options: Mapping[str, object
     prepared = prepare(target, raw_options)
     if prepared.backend is None or has_errors(prepared.diagnostics):
         return sorted_diagnostics(prepared.diagnostics)
-    return sorted_diagnostics(_unique([*prepared.diagnostics, *prepared.backend.check(program, prepared.options)]))
+    return sorted_diagnostics(_unique([*prepared.diagnostics, *_checks(prepared.backend, program, prepared.options)]))
 
 
 def emit_target(program: Program, target: str, raw_options: Mapping[str, object]) -> EmitResult:
@@ -53,12 +54,20 @@ def emit_target(program: Program, target: str, raw_options: Mapping[str, object]
     prepared = prepare(target, raw_options)
     if prepared.backend is None or has_errors(prepared.diagnostics):
         return EmitResult(diagnostics=sorted_diagnostics(prepared.diagnostics))
-    checked = [*prepared.diagnostics, *prepared.backend.check(program, prepared.options)]
+    checked = [*prepared.diagnostics, *_checks(prepared.backend, program, prepared.options)]
     if has_errors(checked):
         return EmitResult(diagnostics=sorted_diagnostics(_unique(checked)))
     result = prepared.backend.emit(program, prepared.options)
     result.diagnostics = sorted_diagnostics(_unique([*checked, *result.diagnostics]))
     return result
+
+
+def _checks(backend: Backend, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+    """The values the engine cannot hold (`validate_for_engine`, by engine name), then the backend's own check."""
+    limits = validate_for_engine(program, backend.name)
+    if has_errors(limits):  # a backend need not cope with values its engine cannot hold
+        return limits
+    return [*limits, *backend.check(program, options)]
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

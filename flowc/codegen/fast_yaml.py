@@ -36,6 +36,12 @@ def dump_block_yaml(data: Any) -> str:
     return "".join(out)
 
 
+def comment_text(text: str) -> str:
+    """`text` fit for one YAML comment line: as it is when plain, else a double-quoted
+    scalar with every line break (including NEL, U+2028 and U+2029) escaped."""
+    return text if _is_plain(text) else _quoted(text)
+
+
 def _mapping(data: dict[Any, Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for key, value in data.items():

@@ -36,11 +36,17 @@ def _code(code: str, message: str, hint: str | None = None, severity: Literal["e
 # FLC0xx: input files and syntax
 FILE_NOT_FOUND = _code("FLC001", "no such file or directory: {}", "check the path")
 SYNTAX_ERROR = _code("FLC002", "syntax error: {}", "fix the Python syntax; flowc reads the file without running it")
-NOT_UTF8 = _code("FLC003", "cannot read {} as UTF-8 text", "save the file as UTF-8")
+NOT_UTF8 = _code("FLC003", "cannot read {} as {} text", "save the file as UTF-8")
 NO_PIPELINES = _code("FLC004", "no @pipeline found in {}", "decorate a function with @flowc.pipeline", "warning")
 IMPORT_NOT_FOUND = _code("FLC005", "cannot find module {!r} in the project", "tasks and pipelines may be imported from modules under the project root")
 IMPORTED_NAME_NOT_FOUND = _code("FLC006", "module {!r} defines no task or pipeline named {!r}", None)
 IMPORT_CYCLE = _code("FLC007", "import cycle through {!r}", "break the cycle between your pipeline modules")
+CANNOT_READ = _code("FLC010", "cannot read {}: {}", "check the file's permissions")
+NOT_A_FILE = _code("FLC011", "not a regular file: {}", "give a `.py` file or a folder; flowc reads no pipes, devices or sockets")
+FILE_TOO_LARGE = _code("FLC012", "file is larger than flowc's limit of {} bytes for a source file", "split the module, or move large data out of the source")
+BAD_FILE_NAME = _code("FLC013", "file name is not valid UTF-8", "rename the file (or folder) with UTF-8 characters")
+LONE_SURROGATE = _code("FLC014", "string holds a lone surrogate {!r}, which no UTF-8 file can hold", "write the character as a valid pair, or leave it out")
+NESTED_TOO_DEEPLY = _code("FLC015", "code nested too deeply for {}", "split it into smaller expressions, statements or functions")
 READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "this is a bug in flowc's reader; please report it with the file")
 
 # FLC1xx: pipeline bodies
@@ -91,6 +97,10 @@ UNSUPPORTED_TYPE = _code(
 MISSING_ANNOTATION = _code("FLC203", "{} {!r} has no type annotation", "annotate it with a boundary type")
 BAD_DEFAULT = _code("FLC204", "default of {!r} must be a literal of type {}", "use a literal or a module-level literal constant")
 CONDITION_TYPE = _code("FLC205", "cannot compare {} with {}", None)
+NON_FINITE = _code("FLC206", "{} is {}, which no engine can hold", "use a finite number (JSON, and so every engine's parameters, has no inf or nan)")
+UNREPRESENTABLE = _code("FLC207", "{} ({}) cannot be held on {}: {}", "use a smaller value, or pass a large number as a str")
+POSITIONAL_ONLY = _code("FLC220", "input {!r} of task {!r} is positional-only", "remove the `/`: every engine passes task inputs by name")
+GENERATOR_TASK = _code("FLC221", "task {!r} is a generator (`yield` in its body)", "return the values (a list for many) instead of yielding them")
 
 # FLC3xx: task and pipeline options
 NON_LITERAL_OPTION = _code("FLC301", "decorator argument {!r} must be a literal", "use a literal or a module-level literal constant")
@@ -99,9 +109,17 @@ BAD_QUANTITY = _code("FLC303", "{} {!r} is not a valid Kubernetes quantity", "wr
 BAD_SCHEDULE = _code("FLC304", "schedule {!r} is not a cron expression or preset", "use five cron fields (\"0 3 * * *\") or @hourly, @daily, @weekly, @monthly, @yearly")
 BAD_OPTION_VALUE = _code("FLC305", "option {!r}: {}", None)
 BAD_TIMEOUT = _code("FLC306", "timeout {!r} is not a duration", "write a number and a unit: \"90s\", \"30m\", \"2h\", \"1d\"")
-BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", None)
+BAD_PLACEHOLDER = _code("FLC307", "placeholder {{{}}} names no input or output of {!r}", "write {{ and }} for a literal brace")
 CONTAINER_BODY = _code("FLC308", "a @container_task body must be `...`", "the command runs in the image; remove the body")
 MISSING_OPTION = _code("FLC309", "@{} requires {!r}", None)
+BAD_REQUIREMENT = _code(
+    "FLC310", "package {!r} is not a requirement flowc may pass to pip: {}",
+    "write PEP 508 requirements (\"pandas==2.2.3\", \"scikit-learn>=1.4\"); put pip options in the image",
+)
+BAD_ENV_NAME = _code("FLC311", "environment variable name {!r}: {}", "use names such as MY_SETTING")
+BAD_SECRET_NAME = _code("FLC312", "secret name {!r}: {}", "name the Kubernetes Secret, e.g. \"db-credentials\"")
+SCHEDULE_NEVER_FIRES = _code("FLC313", "schedule {!r} never fires: no selected month has that day", "pick a day every selected month has (February has 29 at most)")
+BAD_BRACE = _code("FLC315", "unbalanced {!r} in a container command", "write {{ and }} for a literal brace, {name} for a placeholder")
 
 # FLC4xx: names
 BAD_NAME = _code("FLC401", "name {!r} cannot be made valid for every engine", "use letters, digits and underscores, starting with a letter")
@@ -124,6 +142,12 @@ AIRFLOW_REQUIRED_PARAM = _code(
     "FLC604", "scheduled pipeline {!r} has parameter {!r} without a default",
     "Airflow runs scheduled DAGs without arguments: give every parameter a default, or drop the schedule",
 )
+AIRFLOW_PYTHON_SECRETS = _code(
+    "FLC605", "task {!r} asks for the Kubernetes secret(s) {}, which Airflow's python mode does not provide",
+    "compile with -O airflow.mode=kubernetes (each Secret's keys become environment variables of the step's pod), "
+    "or read credentials from an Airflow Connection or Variable inside the task",
+    "warning",
+)
 
 # FLC7xx: Flyte
 FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's array limit of {}", "split the list")
@@ -141,6 +165,14 @@ BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
 UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
 BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
 BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
+OUTPUT_OUTSIDE = _code(
+    "FLC820", "refusing to write {}: {}",
+    "a generated file must stay inside the output folder: remove the symlink or choose another -o",
+)
+OUTPUT_OVER_INPUT = _code(
+    "FLC821", "refusing to write {}: it would replace this input file",
+    "choose an output folder (-o) that holds no input file of the compile",
+)
 
 
 def table_markdown() -> str:

@@ -9,6 +9,7 @@ JSON, or as GitHub workflow commands.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -73,19 +74,51 @@ def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+# Source lines longer than this are shown as a window around the caret.
+ECHO_WIDTH = 160
+# Controls, line and paragraph separators and bidi overrides would reach the terminal
+# as escape sequences or reorder the shown line: each is shown as one U+FFFD.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def render_text(d: Diagnostic, source_lines: Sequence[str] | None = None) -> str:
-    """`path:line:col: error[FLC001]: message`, the source line with a caret, the hint."""
+    """`path:line:col: error[FLC001]: message`, the source line with a caret, the hint.
+
+    `source_lines` must be split the way Python counts lines (`flowc.ir.span.source_lines`).
+    """
     where = f"{d.span}: " if d.span else ""
-    lines = [f"{where}{d.severity}[{d.code}]: {d.message}"]
+    # One line whatever a path or message holds: a file named "a\nerror[...]" forges nothing.
+    lines = [_UNSHOWABLE.sub(_escaped, f"{where}{d.severity}[{d.code}]: {d.message}")]
     if d.span and source_lines and 0 < d.span.line <= len(source_lines):
-        text = source_lines[d.span.line - 1].rstrip("\n").expandtabs(1)
+        text = _UNSHOWABLE.sub("\ufffd", source_lines[d.span.line - 1].expandtabs(1))
         width = max(1, d.span.end_col - d.span.col) if d.span.end_line == d.span.line else max(1, len(text) - d.span.col + 1)
+        shown, col, width = echo_window(text, d.span.col, width)
         gutter = f"{d.span.line:>4} | "
-        lines.append(gutter + text)
-        lines.append(" " * (len(gutter) + d.span.col - 1) + "^" * width)
+        lines.append(gutter + shown)
+        lines.append(" " * (len(gutter) + col - 1) + "^" * width)
     if d.hint:
         lines.append(f"  = hint: {d.hint}")
     return "\n".join(lines)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return found.group().encode("unicode_escape").decode("ascii")
+
+
+def echo_window(text: str, col: int, width: int, limit: int = ECHO_WIDTH) -> tuple[str, int, int]:
+    """The part of a long line shown around a caret at `col` (1-based): (text, caret column, caret width).
+
+    >>> echo_window("abcdefghij", 8, 1, limit=4)
+    ('…ghij', 3, 1)
+    """
+    if len(text) <= limit:
+        return text, col, width
+    start = max(0, min(col - 1 - limit // 3, len(text) - limit))
+    end = start + limit
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    caret = col - start + len(prefix)
+    return prefix + text[start:end] + suffix, caret, max(1, min(width, end - col + 1))
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:

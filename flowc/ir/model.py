@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
+from flowc.ir.command import Argument
 from flowc.ir.span import Span
 from flowc.ir.task_options import default_bool, default_int, default_str
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
@@ -63,6 +64,9 @@ Binding = Annotated[Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBin
 # ------------------------------------------------------------------------- conditions
 
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
+
+# Conditions as the reader writes them; `flowc.ir.passes.conditions` lowers them before
+# any backend runs, to `Compare`s of scalars (no `in`) joined by `BoolOp`, and predicate steps.
 
 
 class Compare(IRModel):
@@ -283,11 +287,11 @@ class PythonTask(_TaskBase):
 
 
 class ContainerTask(_TaskBase):
-    """A task that runs `command` + `args` in its image, `{name}` placeholders filled in."""
+    """A task that runs `command` + `args` in its image, placeholders filled in (see `ir/command.py`)."""
 
     kind: Literal["container"] = "container"
-    command: tuple[str, ...]
-    args: tuple[str, ...] = ()
+    command: tuple[Argument, ...]
+    args: tuple[Argument, ...] = ()
 
 
 Task = Annotated[Union[PythonTask, ContainerTask], Tagged("kind")]
@@ -339,6 +343,10 @@ class Pipeline(IRModel):
 
 class Program(IRModel):
     """Everything one compile read: its tasks and pipelines, each name unique.
+
+    A name is the one written (function name or `name=`) when one module defines it,
+    else module-qualified (`sales.extract`, `stock.extract`): tasks are identified
+    by module, and task and pipeline nodes refer to them by these names.
 
     Pipelines with `entry=True` were defined in the files given to the compiler and
     become artifacts; the others were imported from the user's project and are only

@@ -1,15 +1,27 @@
 """Engine naming rules: turn flowc names into names each engine accepts, deterministically.
 
-Task, pipeline and node names come from Python identifiers or a `name=` option.
+Task, pipeline and node names come from Python identifiers or a `name=` option
+(`"inner-pipeline"`, `"my task"`, `"données"`, a module-qualified `pkg.mod.extract`).
 Each engine has its own rules; every backend sanitizes through these functions so
 that `flowc check` can report a name that cannot be made valid, or two names that
-become the same, before any backend runs.
+become the same (at both of them), before any backend runs.
+
+Node ids are Python identifiers (the reader sanitizes them with `python_name`), so
+they never contain `-`: backends name their own helper steps with a `-`
+(`flowc-results`, `cond_1-then`), a namespace no user name can reach.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from typing import Literal
+
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import Program, iter_nodes
+from flowc.ir.span import Span
 
 Engine = Literal["kfp", "airflow", "flyte"]
 ENGINES: tuple[Engine, ...] = ("kfp", "airflow", "flyte")
@@ -17,23 +29,47 @@ ENGINES: tuple[Engine, ...] = ("kfp", "airflow", "flyte")
 MAX_LENGTH = 63  # Kubernetes label values and Argo node names are the tightest limit
 
 
+def ascii_fold(name: str) -> str:
+    """`name` in ASCII: accents dropped (`données` -> `donnees`), other letters as `u<hex>`.
+
+    >>> ascii_fold("données"), ascii_fold("数据")
+    ('donnees', 'u6570u636e')
+    """
+    out: list[str] = []
+    for ch in name:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if c.isascii())
+        out.append(plain if plain else f"u{ord(ch):04x}" if ch.isalnum() else " ")
+    return "".join(out)
+
+
 def kfp_name(name: str) -> str:
     """KFP component/task names: lowercase letters, digits and dashes (`load_data` -> `load-data`)."""
-    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return s
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
 
 
 def airflow_name(name: str) -> str:
-    """Airflow dag_id / task_id: letters, digits, `_`, `-` and `.` (dots are group separators, so avoided)."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")
+    """Airflow dag_id: letters, digits, `_` and `-` (dots are group separators, so avoided)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_fold(name)).strip("_")
 
 
 def python_name(name: str) -> str:
-    """A Python identifier (Flyte task and workflow functions, generated modules)."""
-    s = re.sub(r"\W+", "_", name, flags=re.ASCII).strip("_")
+    """A Python identifier (node ids, Flyte task and workflow functions, generated modules).
+
+    >>> python_name("inner-pipeline"), python_name("my task"), python_name("pkg.mod.extract")
+    ('inner_pipeline', 'my_task', 'pkg_mod_extract')
+    """
+    s = re.sub(r"\W+", "_", ascii_fold(name), flags=re.ASCII).strip("_")
     if s and s[0].isdigit():
         s = "_" + s
     return s
+
+
+def is_node_id(text: str) -> bool:
+    """What the IR requires of node ids: an ASCII Python identifier (so never a `-`)."""
+    return text.isascii() and text.isidentifier()
 
 
 SANITIZERS = {"kfp": kfp_name, "airflow": airflow_name, "flyte": python_name}
@@ -72,3 +108,32 @@ def collisions(names: list[str]) -> list[tuple[str, str, str, Engine]]:
                 seen_pairs.add((first, name))
                 found.append((first, name, key, engine))
     return found
+
+
+def name_diagnostics(program: Program) -> Iterator[Diagnostic]:
+    """Duplicate pipelines, names no engine can take, and collisions after sanitizing (at both names)."""
+    seen: set[str] = set()
+    for pipeline in program.pipelines:
+        if pipeline.name in seen:
+            yield Diagnostic.of(codes.DUPLICATE_PIPELINE, pipeline.span, pipeline.name)
+        seen.add(pipeline.name)
+    named = [(t.name, t.span) for t in program.tasks] + [(p.name, p.span) for p in program.pipelines]
+    spans: dict[str, Span | None] = {}
+    for name, span in named:
+        spans.setdefault(name, span)  # the first definition of a name
+    for name, span in spans.items():
+        if (problem := name_problem(name)) is not None:
+            yield Diagnostic.of(codes.BAD_NAME, span, name, hint=f"{problem}; use letters, digits and underscores")
+    yield from _collisions_at_both(spans)
+    for pipeline in program.pipelines:
+        nodes = {n.id: n.span or pipeline.span for n in iter_nodes(pipeline.body)}
+        for node_id, span in nodes.items():
+            if not is_node_id(node_id):
+                yield Diagnostic.of(codes.BAD_NAME, span, node_id, hint="node ids are Python identifiers")
+        yield from _collisions_at_both(nodes)
+
+
+def _collisions_at_both(spans: dict[str, Span | None]) -> Iterator[Diagnostic]:
+    for first, second, sanitized, engine in collisions(list(spans)):
+        yield Diagnostic.of(codes.NAME_COLLISION, spans[second], first, second, sanitized, engine)
+        yield Diagnostic.of(codes.NAME_COLLISION, spans[first], second, first, sanitized, engine)

@@ -1,78 +1,72 @@
-"""Checks on a read Program that need no source code: quantities, schedules, names.
+"""Checks on a read Program that need no source code: values, options, schedules, names.
 
-The reader reports what it sees in source (syntax, wiring, types); this module
-checks the values the IR carries against the engines' rules, so every backend can
-rely on them: Kubernetes resource quantities, cron schedules, and names every
-engine accepts (valid once sanitized, unique after sanitizing).
+The reader reports what it sees in source (syntax, wiring, types) and locates
+option problems at the literal; this module checks the values the IR carries
+against the engines' rules, so every front end gets the same checks and every
+backend can rely on them: Kubernetes resource quantities, cron schedules, option
+strings that reach pip, a process environment or Kubernetes, numbers JSON can
+hold, and names every engine accepts (valid once sanitized, unique after
+sanitizing).
+
+`validate` holds what no engine accepts; `validate_for_engine` what one engine
+cannot hold (ints beyond its integer type, retries and timeouts beyond its
+fields, schedules its scheduler rejects), keyed by engine name until backends
+declare these limits themselves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from flowc.ir import codes
+from flowc.ir.base import JsonValue
+from flowc.ir.bindings import node_bindings
+from flowc.ir.cron import is_valid_schedule, never_fires
 from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask, iter_nodes
-from flowc.ir.names import collisions, name_problem
+from flowc.ir.model import ConstBinding, ContainerTask, Parameter, Pipeline, Program, PythonTask, iter_nodes
+from flowc.ir.names import name_diagnostics
+from flowc.ir.span import Span
+from flowc.ir.values import LIMITS, EngineLimits, env_name_problem, non_finite, numbers, requirement_problem, secret_name_problem
 
-# Kubernetes resource.Quantity: a signed decimal number with an optional suffix.
-_QUANTITY = re.compile(r"^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[mkMGTPE]|)$")
-_CRON_PRESETS = frozenset({"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly", "@once"})
-_CRON_NAMES = {
-    3: ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    4: ("sun", "mon", "tue", "wed", "thu", "fri", "sat"),
-}
-_CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 7))
+__all__ = ["ENGINE_CHECKS", "is_valid_quantity", "is_valid_schedule", "validate", "validate_for_engine"]
+
+# Kubernetes resource.Quantity: a signed decimal number (ASCII digits only) with an optional suffix.
+_QUANTITY = re.compile(r"[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[mkMGTPE]|)")
+
+AnyTask = PythonTask | ContainerTask
 
 
 def validate(program: Program) -> list[Diagnostic]:
-    """Every problem found in `program`, in no particular order."""
+    """Every problem found in `program` that holds on every engine, in no particular order."""
     out: list[Diagnostic] = []
     for task in program.tasks:
         out.extend(_check_resources(task))
+        out.extend(option_diagnostics(task))
+        out.extend(_check_defaults(task.params, task.span))
     for pipeline in program.pipelines:
-        if pipeline.schedule is not None and not is_valid_schedule(pipeline.schedule):
-            out.append(Diagnostic.of(codes.BAD_SCHEDULE, pipeline.span, pipeline.schedule))
-    out.extend(_check_names(program))
+        out.extend(_check_schedule(pipeline))
+        out.extend(_check_defaults(pipeline.params, pipeline.span))
+        out.extend(_check_constants(pipeline))
+    out.extend(name_diagnostics(program))
     return out
+
+
+def validate_for_engine(program: Program, engine: str) -> list[Diagnostic]:
+    """What `engine` cannot hold in `program` (nothing for an engine flowc has no limits for)."""
+    check = ENGINE_CHECKS.get(engine)
+    return check(program) if check is not None else []
 
 
 def is_valid_quantity(text: str) -> bool:
     """Whether `text` is a Kubernetes quantity (`500m`, `2`, `1.5`, `650M`, `2Gi`, `1e3`)."""
-    return bool(_QUANTITY.match(text))
+    return _QUANTITY.fullmatch(text) is not None
 
 
-def is_valid_schedule(text: str) -> bool:
-    """A five-field cron expression or a preset such as `@daily`."""
-    text = text.strip()
-    if text.startswith("@"):
-        return text in _CRON_PRESETS
-    fields = text.split()
-    return len(fields) == 5 and all(_valid_cron_field(f, i) for i, f in enumerate(fields))
+# ------------------------------------------------------------------ every engine
 
 
-def _valid_cron_field(field: str, index: int) -> bool:
-    low, high = _CRON_RANGES[index]
-    for part in field.split(","):
-        base, _, step = part.partition("/")
-        if step and not (step.isdigit() and int(step) > 0):
-            return False
-        if base == "*":
-            continue
-        bounds = base.split("-")
-        if len(bounds) > 2 or not all(_cron_value(b, index, low, high) for b in bounds):
-            return False
-    return True
-
-
-def _cron_value(text: str, index: int, low: int, high: int) -> bool:
-    if text.isdigit():
-        return low <= int(text) <= high
-    return text.lower() in _CRON_NAMES.get(index, ())
-
-
-def _check_resources(task: PythonTask | ContainerTask) -> Iterator[Diagnostic]:
+def _check_resources(task: AnyTask) -> Iterator[Diagnostic]:
     res = task.options.resources
     for label, value in (("cpu", res.cpu), ("memory", res.memory)):
         if value is not None and not is_valid_quantity(value):
@@ -81,21 +75,105 @@ def _check_resources(task: PythonTask | ContainerTask) -> Iterator[Diagnostic]:
         yield Diagnostic.of(codes.BAD_OPTION_VALUE, task.span, "gpu", "must be a whole count >= 0")
 
 
-def _check_names(program: Program) -> Iterator[Diagnostic]:
-    seen: dict[str, Pipeline] = {}
-    for pipeline in program.pipelines:
-        if pipeline.name in seen:
-            yield Diagnostic.of(codes.DUPLICATE_PIPELINE, pipeline.span, pipeline.name)
-        seen.setdefault(pipeline.name, pipeline)
-    spans = {t.name: t.span for t in program.tasks} | {p.name: p.span for p in program.pipelines}
-    for name, span in spans.items():
-        problem = name_problem(name)
-        if problem:
-            yield Diagnostic.of(codes.BAD_NAME, span, name, hint=f"{problem}; use letters, digits and underscores")
-    for first, second, sanitized, engine in collisions(list(spans)):
-        yield Diagnostic.of(codes.NAME_COLLISION, spans[second], first, second, sanitized, engine)
-    for pipeline in program.pipelines:
-        ids = [n.id for n in iter_nodes(pipeline.body)]
-        for first, second, sanitized, engine in collisions(ids):
-            node = next(n for n in iter_nodes(pipeline.body) if n.id == second)
-            yield Diagnostic.of(codes.NAME_COLLISION, node.span, first, second, sanitized, engine)
+def option_diagnostics(task: AnyTask) -> Iterator[Diagnostic]:
+    """Packages, env names and secret names that would reach pip, a shell or Kubernetes unchecked."""
+    at = task.span
+    opts = task.options
+    for package in opts.packages:
+        if (problem := requirement_problem(package)) is not None:
+            yield Diagnostic.of(codes.BAD_REQUIREMENT, at, package, problem)
+    for name, _ in opts.env:
+        if (problem := env_name_problem(name)) is not None:
+            yield Diagnostic.of(codes.BAD_ENV_NAME, at, name, problem)
+    for secret in opts.secrets:
+        if (problem := secret_name_problem(secret)) is not None:
+            yield Diagnostic.of(codes.BAD_SECRET_NAME, at, secret, problem)
+
+
+def _check_schedule(pipeline: Pipeline) -> Iterator[Diagnostic]:
+    if pipeline.schedule is None:
+        return
+    if not is_valid_schedule(pipeline.schedule):
+        yield Diagnostic.of(codes.BAD_SCHEDULE, pipeline.span, pipeline.schedule)
+    elif never_fires(pipeline.schedule):
+        yield Diagnostic.of(codes.SCHEDULE_NEVER_FIRES, pipeline.span, pipeline.schedule)
+
+
+def _check_defaults(params: tuple[Parameter, ...], owner: Span | None) -> Iterator[Diagnostic]:
+    for p in params:
+        if p.has_default and (bad := non_finite(p.default)) is not None:
+            yield Diagnostic.of(codes.NON_FINITE, p.span or owner, f"default of {p.name!r}", bad)
+
+
+def _constants(pipeline: Pipeline) -> Iterator[ConstBinding]:
+    for node in iter_nodes(pipeline.body):
+        yield from (b for b in node_bindings(node) if isinstance(b, ConstBinding))
+    yield from (r.binding for r in pipeline.results if isinstance(r.binding, ConstBinding))
+
+
+def _check_constants(pipeline: Pipeline) -> Iterator[Diagnostic]:
+    for const in _constants(pipeline):
+        if (bad := non_finite(const.value)) is not None:
+            yield Diagnostic.of(codes.NON_FINITE, const.span or pipeline.span, "a literal", bad)
+
+
+# ------------------------------------------------------------------ per engine
+
+
+def _engine_check(engine: str) -> Callable[[Program], list[Diagnostic]]:
+    limits = LIMITS[engine]
+
+    def check(program: Program) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for task in program.tasks:
+            out.extend(_task_limits(task, engine, limits))
+            out.extend(_int_limits(task.params, task.span, engine, limits))
+        for pipeline in program.pipelines:
+            out.extend(_int_limits(pipeline.params, pipeline.span, engine, limits))
+            out.extend(_const_limits(pipeline, engine, limits))
+            out.extend(_schedule_limits(pipeline, engine, limits))
+        return out
+
+    return check
+
+
+def _too_big(value: JsonValue, limits: EngineLimits) -> int | None:
+    if limits.max_int is None:
+        return None
+    bound = limits.max_int
+    return next((n for n in numbers(value) if isinstance(n, int) and not -bound <= n <= bound), None)
+
+
+def _int_limits(params: tuple[Parameter, ...], span: Span | None, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
+    for p in params:
+        if p.has_default and (big := _too_big(p.default, limits)) is not None:
+            yield Diagnostic.of(codes.UNREPRESENTABLE, p.span or span, f"default of {p.name!r}", big, engine, limits.int_reason)
+
+
+def _const_limits(pipeline: Pipeline, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
+    for const in _constants(pipeline):
+        if (big := _too_big(const.value, limits)) is not None:
+            yield Diagnostic.of(codes.UNREPRESENTABLE, const.span or pipeline.span, "integer literal", big, engine, limits.int_reason)
+
+
+def _task_limits(task: AnyTask, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
+    opts = task.options
+    if opts.retries > limits.max_retries:
+        yield Diagnostic.of(codes.UNREPRESENTABLE, task.span, "retries", opts.retries, engine, limits.retries_reason)
+    if opts.timeout_seconds is not None and opts.timeout_seconds > limits.max_timeout:
+        seconds = f"{opts.timeout_seconds}s"
+        yield Diagnostic.of(codes.UNREPRESENTABLE, task.span, "timeout", seconds, engine, limits.timeout_reason)
+
+
+def _schedule_limits(pipeline: Pipeline, engine: str, limits: EngineLimits) -> Iterator[Diagnostic]:
+    schedule = (pipeline.schedule or "").strip()
+    if limits.presets is None or not schedule.startswith("@") or schedule in limits.presets:
+        return
+    accepted = ", ".join(sorted(limits.presets))
+    yield Diagnostic.of(
+        codes.UNREPRESENTABLE, pipeline.span, "schedule", schedule, engine, "its scheduler has no such preset",
+        hint=f"use a cron expression or one of {accepted}",
+    )
+
+
+ENGINE_CHECKS: dict[str, Callable[[Program], list[Diagnostic]]] = {engine: _engine_check(engine) for engine in LIMITS}

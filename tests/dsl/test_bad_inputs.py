@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from flowc import api
+from flowc.ir.span import source_lines
 
 FIXTURES = Path(__file__).parent / "bad_inputs"
 CASES = sorted(FIXTURES.glob("*.py"))
@@ -24,7 +25,7 @@ _EXPECT = re.compile(r"E: (FLC\d{3}) @(\d+)")
 def expected(path: Path) -> set[tuple[str, int, int]]:
     text = path.read_bytes().decode("utf-8", errors="replace")
     out: set[tuple[str, int, int]] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):  # lines as Python counts them
         if "#" in line:
             for code, col in _EXPECT.findall(line.split("#", 1)[1]):
                 out.add((code, number, int(col)))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from flowc.dsl.reader import read_paths
+from flowc.ir.command import template_text
 from flowc.ir.model import (
     ConditionNode,
     ConstBinding,
@@ -83,7 +84,7 @@ def test_churn_tasks(programs: dict[str, Program]) -> None:
     assert isinstance(split, PythonTask) and isinstance(split.returns, NamedTupleType) and [f.name for f in split.returns.fields] == ["train", "test"]
     assert "class Split(NamedTuple)" in split.code.preamble and "from typing import NamedTuple" in split.code.preamble
     publish = program.task("publish")
-    assert isinstance(publish, ContainerTask) and publish.command[-2:] == ("{model}", "{tag}")
+    assert isinstance(publish, ContainerTask) and [template_text(a) for a in publish.command[-2:]] == ["{model}", "{tag}"]
     assert publish.options.env == (("REGISTRY", "ghcr.io/acme/models"),)
 
 

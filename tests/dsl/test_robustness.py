@@ -106,7 +106,7 @@ def test_file_without_pipelines_warns_only_when_named(tmp_path: Path) -> None:
     assert [(d.code, d.severity) for d in named.diagnostics] == [("FLC004", "warning")]
     found = read_paths([tmp_path])
     assert found.diagnostics == [] and [t.name for t in found.program.tasks] == ["t"]
-    assert str(tmp_path / "unrelated.py") not in found.sources
+    assert str(tmp_path / "unrelated.py") in found.sources  # read like a named file, never run
 
 
 def test_directory_discovery_skips_hidden_dirs_and_venvs(tmp_path: Path) -> None:
@@ -118,3 +118,116 @@ def test_directory_discovery_skips_hidden_dirs_and_venvs(tmp_path: Path) -> None
     (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr\n")
     result = read_paths([tmp_path])
     assert [t.name for t in result.program.tasks] == ["a", "b"]
+
+
+# ------------------------------------------------- one behaviour, file or folder
+
+
+def _codes(paths: list[Path]) -> list[tuple[str, str, int, int]]:
+    """Errors as (code, file name, line, col); warnings aside: FLC004 is for named files only."""
+    result = read_paths(paths)
+    return sorted((d.code, Path(d.span.path).name, d.span.line, d.span.col) if d.span else (d.code, "", 0, 0) for d in result.diagnostics if d.is_error)
+
+
+PIPELINE_USING_T = "from flowc import pipeline\nfrom steps import t\n\n@pipeline\ndef p() -> int:\n    return t()\n"
+FOLDER_CASES: dict[str, dict[str, bytes]] = {
+    "latin1_module": {"main.py": b"from flowc import task\n\n# caf\xe9\n@task\ndef t() -> int: ...\n"},
+    "reexport_without_the_word": {
+        "main.py": PIPELINE_USING_T.encode(),
+        "steps.py": b"from impl import t\n",
+        "impl.py": b"from flowc import task\n\n@task\ndef t() -> int: ...\n",
+    },
+    "import_cycle": {"main.py": PIPELINE_USING_T.encode(), "steps.py": b"from other import t\n", "other.py": b"from steps import t\n"},
+    "syntax_error_elsewhere": {"main.py": PIPELINE_USING_T.encode(), "steps.py": b"from impl import t\n", "impl.py": b"def (:\n"},
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOLDER_CASES))
+def test_a_folder_reads_like_its_files(tmp_path: Path, case: str) -> None:
+    for name, data in FOLDER_CASES[case].items():
+        (tmp_path / name).write_bytes(data)
+    by_file = _codes([tmp_path / "main.py"])
+    by_folder = _codes([tmp_path])
+    assert by_folder == by_file
+    if case == "reexport_without_the_word":
+        assert by_file == by_folder == []
+    else:
+        assert by_folder, case
+
+
+def test_import_cycle_is_the_same_diagnostic_in_both_modes(tmp_path: Path) -> None:
+    for name, data in FOLDER_CASES["import_cycle"].items():
+        (tmp_path / name).write_bytes(data)
+    assert [c for c, _, _, _ in _codes([tmp_path / "main.py"])] == ["FLC007"]
+    assert [c for c, _, _, _ in _codes([tmp_path])] == ["FLC007"]
+
+
+# --------------------------------------------------------------------- locations
+
+
+def test_a_3000_term_or_is_a_condition_not_nesting(tmp_path: Path) -> None:
+    terms = " or ".join(f"x == {i}" for i in range(3000))
+    path = tmp_path / "flow.py"
+    path.write_text(f"{HEAD}@task\ndef t() -> None: ...\n@pipeline\ndef p(x: int) -> None:\n    if {terms}:\n        t()\n")
+    result = read_paths([path])
+    assert [d for d in result.diagnostics if d.is_error] == []
+    cond = result.program.pipelines[0].body[0]
+    assert len(cond.branches[0].condition.operands) == 3000  # type: ignore[union-attr]
+
+
+def test_an_elif_chain_past_the_parser_limit_is_located_at_its_if(tmp_path: Path) -> None:
+    """20,000 `elif`s: each nests the next `if` in the tree, deeper than any CPython parses."""
+    path = tmp_path / "flow.py"
+    arms = "".join(f"    elif x == {i}:\n        t(x={i})\n" for i in range(1, 20_000))
+    path.write_text(f"{HEAD}@task\ndef t(x: int) -> int: ...\n@pipeline\ndef p(x: int) -> None:\n    if x == 0:\n        t(x=0)\n{arms}")
+    result = read_paths([path])
+    assert [(d.code, d.span.line, d.span.col) for d in result.diagnostics if d.span] == [("FLC015", 8, 5)]
+
+
+def test_a_huge_line_is_echoed_as_a_window_around_the_caret(tmp_path: Path) -> None:
+    from flowc import api
+
+    path = tmp_path / "flow.py"
+    pad = "'" + "x" * 5_000_000 + "'"
+    path.write_text(f"{HEAD}@task\ndef t(a: str, b: int) -> None: ...\n@pipeline\ndef p() -> None:\n    t(a={pad}, b='no')\n")
+    loaded = api.load([path])
+    assert [d.code for d in loaded.diagnostics] == ["FLC201"]
+    text = api.render(loaded.diagnostics, loaded.sources)
+    assert len(text) < 1000, len(text)
+    shown, caret = text.splitlines()[1:3]
+    assert shown[caret.index("^") :].startswith("'no'")
+
+
+def test_rendering_counts_lines_as_python_does(tmp_path: Path) -> None:
+    from flowc import api
+
+    path = tmp_path / "flow.py"
+    odd = "\u2028 \u2029 \x85 \x0c \x0b \x1c \x1d \x1e"
+    path.write_text(f"{HEAD}# {odd}\nX = '{odd}'\n@task\ndef t(a: int) -> None: ...\n@pipeline\ndef p() -> None:\n    t(a='no')\n")
+    loaded = api.load([path])
+    assert [(d.code, d.span.line if d.span else 0) for d in loaded.diagnostics] == [("FLC201", 10)]
+    rendered = api.render(loaded.diagnostics, loaded.sources)
+    assert "  10 |     t(a='no')" in rendered, rendered
+
+
+def test_rendering_never_echoes_terminal_controls(tmp_path: Path) -> None:
+    from flowc import api
+
+    path = tmp_path / "flow.py"
+    path.write_text(f"{HEAD}@task\ndef t(a: int) -> None: ...\n@pipeline\ndef p() -> None:\n    t(a='no')  # \x1b[2J\u202e\x07\n")
+    loaded = api.load([path])
+    rendered = api.render(loaded.diagnostics, loaded.sources)
+    assert "\x1b" not in rendered and "\u202e" not in rendered and "\x07" not in rendered
+    assert "t(a='no')  # \ufffd[2J\ufffd\ufffd" in rendered
+
+
+def test_a_file_name_with_controls_cannot_forge_output_lines(tmp_path: Path) -> None:
+    from flowc import api
+
+    path = tmp_path / "a\x1b[2J\nerror[FLC000]: forged.py"
+    path.write_text(f"{HEAD}@task\ndef t(x) -> int: ...\n")
+    loaded = api.load([path])
+    assert [d.code for d in loaded.diagnostics] == ["FLC004", "FLC203"]
+    text = api.render(loaded.diagnostics, loaded.sources)
+    assert "\x1b" not in text and not any(line.startswith("error[FLC000]") for line in text.splitlines()), text
+    assert "\\x1b[2J\\nerror[FLC000]: forged.py:5:7: error[FLC203]: parameter 'x' has no type annotation\n" in text

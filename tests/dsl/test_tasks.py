@@ -9,6 +9,7 @@ import pytest
 
 from flowc.dsl.reader import read_paths
 from flowc.dsl.reader.options import timeout_seconds
+from flowc.ir.command import InputPart, OutputPart, TextPart
 from flowc.ir.model import ContainerTask, PythonTask, Resources
 from tests.dsl.helpers import read_ok, write
 
@@ -104,7 +105,10 @@ def measure(path: str) -> Out:
 '''
     task = read_ok(tmp_path, src).program.task("measure")
     assert isinstance(task, ContainerTask)
-    assert task.command == ("sh", "-c", "wc -c {path} > {count}") and task.args == ("{log}", "{{literal}}")
+    count, log = OutputPart(name="count"), OutputPart(name="log")
+    wc = (TextPart(text="wc -c "), InputPart(name="path"), TextPart(text=" > "), count)
+    assert task.command == ((TextPart(text="sh"),), (TextPart(text="-c"),), wc)
+    assert task.args == ((log,), (TextPart(text="{literal}"),))
     assert task.options.image == "busybox:1.36" and task.options.fuse is False
     assert task.doc == "Measure a file."
 
@@ -160,8 +164,10 @@ def work(v: int) -> Dataset:
     pre = code.preamble
     for needed in ("import json", "from collections import Counter as C", "SCALE = 2", "class Box", "def helper", "def outer"):
         assert needed in pre, needed
-    for unwanted in ("UNUSED", "import os", "os.system", "def unrelated", "from flowc", "import flowc", "__future__", "Module doc"):
+    for unwanted in ("UNUSED", "import os", "os.system", "def unrelated", "from flowc", "import flowc", "Module doc"):
         assert unwanted not in pre, unwanted
+    # Future imports change how the code compiles: kept, first.
+    assert pre.startswith("from __future__ import annotations\n")
     order = [pre.index(s) for s in ("import json", "SCALE = 2", "class Box", "def helper", "def outer")]
     assert order == sorted(order)
     assert {(i.local, i.attr) for i in code.flowc_imports} == {("fc", None), ("Dataset", "Dataset")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 
+from flowc.ir.command import InputPart, TextPart
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask, TaskCode, TaskOptions
 from flowc.ir.passes import PASSES, run_passes
 from flowc.ir.passes import cache_key
@@ -35,7 +36,7 @@ def _program(**changes: PythonTask | ContainerTask) -> Program:
         "c": _python("c", "def c(x: int) -> float:\n    '''Doc.'''\n    return float(x)\n"),
         "d": ContainerTask(
             name="d", params=(Parameter(name="s", type=STR),), returns=NONE,
-            options=TaskOptions(image="busybox:1.36"), command=("echo", "{s}"),
+            options=TaskOptions(image="busybox:1.36"), command=((TextPart(text="echo"),), (InputPart(name="s"),)),
         ),
     }
     tasks.update(changes)
@@ -92,7 +93,7 @@ def test_image_and_packages_are_part_of_the_key() -> None:
 def test_container_command_is_part_of_the_key() -> None:
     edited = _program(d=ContainerTask(
         name="d", params=(Parameter(name="s", type=STR),), returns=NONE,
-        options=TaskOptions(image="busybox:1.36"), command=("echo", "-n", "{s}"),
+        options=TaskOptions(image="busybox:1.36"), command=((TextPart(text="echo"),), (TextPart(text="-n"),), (InputPart(name="s"),)),
     ))
     assert _changed(BASE, _keys(edited)) == {"d"}
 

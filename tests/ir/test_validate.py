@@ -53,13 +53,23 @@ def test_validate_reports_every_problem_at_its_span() -> None:
     assert found == [("FLC303", 5), ("FLC303", 5), ("FLC304", 10), ("FLC402", 20)]
 
 
-def test_names_colliding_on_an_engine_are_reported() -> None:
+def test_names_colliding_on_an_engine_are_reported_at_both_names() -> None:
     program = Program(tasks=(_task("load_data", 1), _task("load__data", 2)))
-    [diag] = validate(program)
-    assert diag.code == "FLC404" and diag.span and diag.span.line == 2
-    assert "load-data" in diag.message
+    diags = validate(program)
+    assert sorted((d.code, d.span.line if d.span else 0) for d in diags) == [("FLC404", 1), ("FLC404", 2)]
+    assert all("load-data" in d.message for d in diags)
 
 
 def test_valid_program_has_no_diagnostics() -> None:
     program = Program(tasks=(_task("train", 1, cpu="500m"),), pipelines=(_pipeline("churn", 3, "@daily"),))
     assert validate(program) == []
+
+
+@pytest.mark.parametrize("node_id", ["my task", "flowc-results", "cond_1-then", "données", ""])
+def test_node_ids_from_any_front_end_are_identifiers_so_backends_keep_dashed_ids_for_themselves(node_id: str) -> None:
+    from flowc.ir.model import TaskNode
+
+    node = TaskNode(id=node_id, task="ok_task", inputs=(), span=_span(7))
+    pipeline = Pipeline(name="p", params=(), returns=INT, body=(node,), span=_span(6))
+    diags = validate(Program(tasks=(_task("ok_task", 1),), pipelines=(pipeline,)))
+    assert [(d.code, d.span.line if d.span else 0) for d in diags] == [("FLC401", 7)]

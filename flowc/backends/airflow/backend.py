@@ -53,6 +53,8 @@ def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tupl
     diagnostics = [*_check_schedule(pipeline), *_check_file_name(pipeline)]
     plan = Planner(program, pipeline, opts.max_map_length).build()
     diagnostics.extend(plan.diagnostics)
+    if opts.mode == "python":
+        diagnostics.extend(_check_python_mode_secrets(program, sorted({s.task for s in plan.steps if s.task})))
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics
@@ -69,6 +71,19 @@ def _check_file_name(pipeline: Pipeline) -> list[Diagnostic]:
         return []
     why = f"its DAG file {name}.py would shadow the module {name!r} in the DAG folder (rename the pipeline)"
     return [Diagnostic.of(codes.AIRFLOW_UNSUPPORTED, pipeline.span, why)]
+
+
+def _check_python_mode_secrets(program: Program, used: list[str]) -> list[Diagnostic]:
+    """Python mode runs steps in the Airflow worker, where a Kubernetes Secret has no meaning.
+
+    Dropping `secrets=` silently would run the task without its credentials, so it is
+    a warning (the DAG is still written: a task may not need the Secret to run there):
+    kubernetes mode mounts each Secret's keys as environment variables of the step's
+    pod, and in python mode Airflow users read credentials from Connections or
+    Variables (or a secrets backend) inside the task.
+    """
+    tasks = [program.task(name) for name in used]
+    return [Diagnostic.of(codes.AIRFLOW_PYTHON_SECRETS, t.span, t.name, ", ".join(t.options.secrets)) for t in tasks if t.options.secrets]
 
 
 def _check_schedule(pipeline: Pipeline) -> list[Diagnostic]:

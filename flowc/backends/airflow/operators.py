@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from flowc.backends.airflow.options import AirflowOptions
 from flowc.backends.airflow.plan import Step
 from flowc.codegen.literals import py_literal
+from flowc.ir.command import literal_text
 from flowc.ir.model import ContainerTask, Program, PythonTask
 from flowc.ir.names import kfp_name
 
 _JINJA = re.compile(r"\{\{|\{%|\{#")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 POD_ENTRY = "\n_flowc_pod_entry()\n"
 
 
@@ -149,13 +149,14 @@ class OperatorWriter:
         return f"k8s.V1ResourceRequirements(requests={py_literal(requests)}, limits={py_literal(limits)})"
 
     def _container_cmds(self, task: ContainerTask) -> str:
-        names = {p.name for p in task.params} | {o.name for o in task.outputs}
         args: list[str] = []
         for i, arg in enumerate((*task.command, *task.args)):
-            if any(m.group(1) in names for m in _PLACEHOLDER.finditer(arg)):
+            text = literal_text(arg)
+            if text is None:
+                # Filled at run time by a macro; Jinja does not render a macro's result again.
                 args.append(py_literal("{{ flowc_arg(ti, params, %d) }}" % i))
             else:
-                args.append(template_safe(arg))
+                args.append(template_safe(text))
         if task.outputs:
             args = [py_literal("sh"), py_literal("-c"), py_literal(_collect_script(task)), py_literal("flowc"), *args]
         return "[" + ", ".join(args) + "]"

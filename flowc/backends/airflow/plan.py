@@ -34,6 +34,7 @@ from flowc.ir.model import (
     Truthy,
 )
 from flowc.ir.model import Condition as IRCondition
+from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.span import Span
 
 Spec = tuple[Any, ...]
@@ -106,10 +107,6 @@ def cond_producers(cond: Spec | None) -> set[str]:
         return set()
     if cond[0] in ("and", "or"):
         return set().union(*(cond_producers(c) for c in cond[1]))
-    if cond[0] == "not":
-        return cond_producers(cond[1])
-    if cond[0] == "truthy":
-        return producers(cond[1])
     return producers(cond[2]) | producers(cond[3])
 
 
@@ -185,15 +182,14 @@ class Planner:
         return ("out", value[1], fld or "output", value[2])
 
     def _cond(self, c: IRCondition, scope: _Scope) -> Spec:
+        """A lowered condition (`flowc.ir.passes.conditions`) as the runtime's nested spec."""
         match c:
             case Compare(op=op, left=left, right=right):
                 return ("cmp", op, self._spec(left, scope), self._spec(right, scope))
             case BoolOp(op=op, operands=operands):
                 return (op, [self._cond(x, scope) for x in operands])
-            case Not(operand=operand):
-                return ("not", self._cond(operand, scope))
-            case Truthy(value=value):
-                return ("truthy", self._spec(value, scope))
+            case Not() | Truthy():
+                raise NotLowered(c)
 
     # -------------------------------------------------------------------- nodes
 

@@ -12,8 +12,10 @@ from flowc.backends.airflow.sources import dag_runtime_source, task_code, task_r
 from flowc.codegen.literals import py_docstring, py_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
+from flowc.ir.command import runtime_parts
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask
 from flowc.ir.names import airflow_name
+from flowc.ir.span import source_lines
 from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, ScalarType, Type
 
 _JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
@@ -58,9 +60,23 @@ def param_expr(p: Parameter) -> str:
     return f"Param({', '.join(kwargs)})"
 
 
+def markdown_text(doc: str) -> str:
+    """A docstring for a DAG's `doc_md`, which Airflow reads as a file path when it ends
+    in `.md` (a docstring could show any such file on the workers): a newline after it
+    keeps it text, and changes nothing Markdown renders."""
+    return doc + "\n" if doc.endswith(".md") else doc
+
+
+def first_line(doc: str) -> str:
+    """The first line of a docstring, for one-line fields (a description, a tooltip)."""
+    return source_lines(doc.strip())[0]
+
+
 def py_lines(text: str, indent: str) -> str:
     """A long string as adjacent literals, one source line each (one constant once compiled)."""
-    lines = text.splitlines(keepends=True)
+    # Split at "\n" only: any split keeps the value, and U+2028 & co. stay inside a piece.
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     if len(lines) <= 1:
         return py_literal(text)
     inner = "".join(f"\n{indent}{_INDENT}{py_literal(line)}" for line in lines)
@@ -72,10 +88,10 @@ def task_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
         "kind": task.kind,
         "inputs": [[p.name, type_spec(p.type)] for p in task.params],
         "outputs": [[o.name, type_spec(o.type)] for o in task.outputs],
+        "env": [list(kv) for kv in task.options.env],
     }
     if isinstance(task, ContainerTask):
-        spec["command"] = [*task.command, *task.args]
-        spec["env"] = [list(kv) for kv in task.options.env]
+        spec["command"] = [runtime_parts(a) for a in (*task.command, *task.args)]
     return spec
 
 
@@ -158,8 +174,8 @@ class DagRenderer:
         p = plan.pipeline
         kwargs = [("dag_id", py_literal(airflow_name(p.name)))]
         if p.doc:
-            kwargs.append(("description", py_literal(p.doc.strip().splitlines()[0])))
-            kwargs.append(("doc_md", py_literal(p.doc)))
+            kwargs.append(("description", py_literal(first_line(p.doc))))
+            kwargs.append(("doc_md", py_literal(markdown_text(p.doc))))
         kwargs += [
             ("schedule", py_literal(p.schedule)),
             ("catchup", "False"),
@@ -190,7 +206,7 @@ class DagRenderer:
 
     def _group_line(self, path: tuple[str, ...], doc: str | None) -> str:
         indent = _INDENT * len(path)
-        tooltip = f", tooltip={py_literal(doc.strip().splitlines()[0])}" if doc else ""
+        tooltip = f", tooltip={py_literal(first_line(doc))}" if doc else ""
         return f"{indent}with TaskGroup(group_id={py_literal(path[-1])}{tooltip}):"
 
 

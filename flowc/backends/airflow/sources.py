@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from flowc.codegen.futures import exec_statement, has_future_import
 from flowc.codegen.literals import py_identifier, py_literal
-from flowc.codegen.runtime import runtime_source
+from flowc.codegen.runtime import placeholder_text_source, runtime_source
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import PythonTask
 from flowc.ir.types import NamedTupleType
@@ -19,8 +20,8 @@ def _runtime_file(name: str, marker: str) -> str:
 
 
 def dag_runtime_source() -> str:
-    """The worker-side functions every DAG file carries (see runtime/dag_runtime.py)."""
-    return _runtime_file("dag_runtime.py", "# --- dag runtime ---")
+    """The worker-side functions every DAG file carries (see runtime/dag_runtime.py), and the value-to-text rule."""
+    return _runtime_file("dag_runtime.py", "# --- dag runtime ---").rstrip() + "\n\n\n" + placeholder_text_source()
 
 
 def task_interface(task: PythonTask) -> dict[str, object]:
@@ -51,11 +52,14 @@ def task_code(task: PythonTask) -> str:
         for imp in task.code.flowc_imports
         if imp.local != imp.attr
     ]
+    own = [task.code.preamble.strip(), task.code.function.strip()]
+    if has_future_import(task.code.preamble):
+        # Its future imports must open a compilation unit: the task's code gets its own.
+        own = [exec_statement("\n\n".join(own) + "\n", f"<flowc task {task.name}>", "globals()")]
     parts = [
         "# --- task code ---",
         "\n".join(bindings),
-        task.code.preamble.strip(),
-        task.code.function.strip(),
+        *own,
         "_FLOWC_TASK = " + py_literal(task_interface(task)),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"

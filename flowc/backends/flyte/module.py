@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flowc.codegen.runtime import runtime_source
+from flowc.codegen.runtime import placeholder_text_source, runtime_source
 from flowc.codegen.templates import environment
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import ConditionNode, ContainerTask, Pipeline, PipelineNode, Program, PythonTask, TaskNode, iter_nodes
@@ -51,8 +51,11 @@ def used_tasks(program: Program, pipelines: list[Pipeline]) -> list[PythonTask |
     return [t for t in program.tasks if t.name in names]
 
 
-def _glue() -> str:
-    return environment("flowc.backends.flyte").get_template("glue.py.j2").render()
+def _glue(views: list[TaskView]) -> str:
+    glue = environment("flowc.backends.flyte").get_template("glue.py.j2").render()
+    if any(v.kind == "container" for v in views):
+        glue = glue.rstrip() + "\n\n\n" + placeholder_text_source()
+    return glue
 
 
 def build_module(program: Program, entry: Pipeline) -> Module:
@@ -97,6 +100,6 @@ def _render(entry: Pipeline, views: list[TaskView], functions: list[FlyteFunctio
         schedule = {"var": f"{wf}_schedule", "workflow": wf, "name": f"{wf}_schedule", "cron": entry.schedule}
     template = environment("flowc.backends.flyte").get_template("module.py.j2")
     return template.render(
-        doc=doc, runtime=runtime_source(), glue=_glue(), needs_skip=needs_skip,
+        doc=doc, runtime=runtime_source(), glue=_glue(views), needs_skip=needs_skip,
         tasks=views, functions=functions, schedule=schedule,
     )

@@ -9,22 +9,24 @@ inputs turned into flowc artifacts, and turns the result back into Flyte values.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
 from flowc.codegen.typespec import type_spec
+from flowc.codegen.command_join import joined_command, split_literal
+from flowc.ir.command import Argument, CommandPart, OutputPart, TextPart, runtime_parts
 from flowc.ir.model import ContainerTask, PythonTask, TaskOptions
 from flowc.ir.names import python_name
 from flowc.ir.passes.cache_key import task_cache_key
-from flowc.ir.types import ArtifactType, NamedTupleType, NoneType, Type
+from flowc.ir.types import NamedTupleType, NoneType, Type
 from flowc.backends.flyte.code import factory_body
-from flowc.backends.flyte.typemap import camel, flyte_type
+from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
 
 CACHE_VERSION_LENGTH = 16
 INPUT_DIR = "/var/inputs"
 OUTPUT_DIR = "/var/outputs"
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+ENGINE_MARKER = "{{"  # every Flyte template starts with it: {{.inputs.x}}, {{ .Inputs.x }}, {{.outputPrefix}} ...
 
 
 @dataclass
@@ -86,7 +88,7 @@ def _metadata(task: PythonTask | ContainerTask) -> list[str]:
 
 def _returns(name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]] | None]:
     if isinstance(t, NamedTupleType):
-        cls = camel(name) + "Outputs"
+        cls = outputs_class_name(name)
         return cls, (cls, [(f.name, flyte_type(f.type)) for f in t.fields])
     return flyte_type(t), None
 
@@ -110,35 +112,51 @@ def python_task_view(task: PythonTask) -> TaskView:
     )
 
 
-def _fill(part: str, task: ContainerTask) -> str:
-    """`{name}` placeholders as Flyte's raw-container syntax: files by path, values by template."""
-    outputs = {o.name for o in task.outputs}
+def _render(part: CommandPart) -> str:
+    """One part in Flyte's raw-container syntax: files by path, values by template."""
+    if isinstance(part, TextPart):
+        return part.text
+    if isinstance(part, OutputPart):
+        return f"{OUTPUT_DIR}/{part.name}"
+    return f"{INPUT_DIR}/{part.name}" if part.artifact else "{{.inputs.%s}}" % part.name
 
-    def one(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name in outputs:
-            return f"{OUTPUT_DIR}/{name}"
-        param = task.param(name)
-        if param is not None and isinstance(param.type, ArtifactType):
-            return f"{INPUT_DIR}/{name}"
-        return "{{.inputs.%s}}" % name
 
-    return PLACEHOLDER.sub(one, part)
+def _pieces(argument: Argument) -> list[str]:
+    """An argument as pieces no Flyte template matches: literal `{{` is cut (see codegen/command_join.py)."""
+    if not any(isinstance(p, TextPart) and ENGINE_MARKER in p.text for p in argument):
+        return ["".join(_render(p) for p in argument)]
+    pieces: list[str] = []
+    for part in argument:
+        pieces += split_literal(part.text, ENGINE_MARKER) if isinstance(part, TextPart) else [_render(part)]
+    return pieces
+
+
+def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
+    """The raw container's command and arguments (joined by `sh` when literal text holds `{{`)."""
+    groups = [_pieces(a) for a in (*task.command, *task.args)]
+    if all(len(g) == 1 for g in groups):
+        return [g[0] for g in groups[: len(task.command)]], [g[0] for g in groups[len(task.command) :]]
+    return joined_command([], groups), []
+
+
+def _kwtypes(pairs: Iterable[tuple[str, str]]) -> str:
+    return "kwtypes(" + ", ".join(f"{n}={t}" for n, t in pairs) + ")"
 
 
 def container_task_view(task: ContainerTask, module: str) -> TaskView:
     name = python_name(task.name)
-    kw = lambda pairs: "kwtypes(" + ", ".join(f"{n}={t}" for n, t in pairs) + ")"  # noqa: E731
     options = [
         f"name={py_literal(f'{module}.{name}')}",
         f"image={py_literal(task.options.image)}",
-        f"command={py_literal([_fill(c, task) for c in task.command])}",
     ]
-    if task.args:
-        options.append(f"arguments={py_literal([_fill(a, task) for a in task.args])}")
-    options.append(f"inputs={kw((p.name, flyte_type(p.type)) for p in task.params)}")
+    command, arguments = container_command(task)
+    options.append(f"command={py_literal(command)}")
+    if arguments:
+        options.append(f"arguments={py_literal(arguments)}")
+    options.append(f"flowc_command={py_literal([runtime_parts(a) for a in (*task.command, *task.args)])}")
+    options.append(f"inputs={_kwtypes((p.name, flyte_type(p.type)) for p in task.params)}")
     if task.outputs:
-        options.append(f"outputs={kw((o.name, flyte_type(o.type)) for o in task.outputs)}")
+        options.append(f"outputs={_kwtypes((o.name, flyte_type(o.type)) for o in task.outputs)}")
     options += [f"input_data_dir={py_literal(INPUT_DIR)}", f"output_data_dir={py_literal(OUTPUT_DIR)}"]
     metadata = _metadata(task)
     if metadata:

@@ -34,9 +34,14 @@ def flyte_type(t: Type) -> str:
             raise ValueError("several outputs are declared as a NamedTuple class by the caller")
 
 
-def camel(name: str) -> str:
-    """`weekly_report` -> `WeeklyReport` (NamedTuple class names)."""
-    return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part)
+def outputs_class_name(function: str) -> str:
+    """The NamedTuple class of a generated function's outputs: `split_data` -> `_flowc_split_data_Outputs`.
+
+    One class per function name, so distinct functions never share one (`split_data`
+    and `splitData` both became `SplitDataOutputs` when classes were camel-cased), and
+    in the `_flowc` namespace, which no task or pipeline name may take.
+    """
+    return f"_flowc_{function}_Outputs"
 
 
 def is_flat(t: Type) -> bool:

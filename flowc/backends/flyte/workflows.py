@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flowc.codegen.literals import py_literal
-from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
     SINGLE_OUTPUT,
@@ -38,9 +37,9 @@ from flowc.ir.bindings import BindingTypes
 from flowc.ir.names import python_name
 from flowc.ir.scope import Key, binding_key, free_keys, key_type, outer_after
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
-from flowc.backends.flyte.conditions import Unsupported, render_condition, unwrap
+from flowc.backends.flyte.conditions import render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
-from flowc.backends.flyte.typemap import camel, flyte_type
+from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
 
 Scope = dict[Key, str]
 
@@ -76,7 +75,7 @@ class WorkflowWriter:
 
     def _returns(self, name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]] | None]:
         if isinstance(t, NamedTupleType | TupleType):
-            cls = camel(name) + "Outputs"
+            cls = outputs_class_name(name)
             fields = [(o.name, flyte_type(o.type)) for o in _outputs(t)]
             return cls, (cls, fields)
         return flyte_type(t), None
@@ -84,7 +83,7 @@ class WorkflowWriter:
     def _sub_workflow(self, name: str, doc: str, inputs: list[tuple[str, Type]], body: list[str],
                       returns: list[tuple[str, Type]]) -> None:
         if len(returns) > 1:
-            cls = camel(name) + "Outputs"
+            cls = outputs_class_name(name)
             ret, outputs_class = cls, (cls, [(n, flyte_type(t)) for n, t in returns])
         else:
             ret, outputs_class = (flyte_type(returns[0][1]) if returns else "None"), None
@@ -245,11 +244,7 @@ class WorkflowWriter:
             if branch.condition is None:
                 lines.append(f"    .else_().then({call})")
                 continue
-            try:
-                expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
-            except Unsupported as exc:
-                self.diagnostics.append(Diagnostic.of(codes.FLYTE_UNSUPPORTED, branch.span or node.span, str(exc)))
-                expr = "False"
+            expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
             lines.append(f"    .{'if_' if i == 0 else 'elif_'}({expr}).then({call})")
         if not node.has_else:
             lines.append("    .else_().then(_flowc_skip())")

@@ -1,4 +1,4 @@
-"""`KfpBackend`: every entry pipeline becomes `<name>.yaml`, a KFP v2 PipelineSpec."""
+"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`codegen.files.file_stem`), a KFP v2 PipelineSpec."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
 from flowc.backends.options import option_values
+from flowc.codegen.files import file_stem
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
 from flowc.ir.names import kfp_name
@@ -42,5 +43,5 @@ class KfpBackend:
                 root if isinstance(root, str) and root else None,
             )
             result.diagnostics.extend(emitted.diagnostics)
-            result.files[f"{pipeline.name}.yaml"] = emitted.text.encode("utf-8")
+            result.files[f"{file_stem(pipeline.name)}.yaml"] = emitted.text.encode("utf-8")
         return result

@@ -1,32 +1,28 @@
 """Executor components: a task's input/output definitions and its container.
 
 Python tasks carry their own small runner in the command (see
-`templates/runner.py.j2`), so the image needs only the task's packages; container
-tasks run their command with `{name}` placeholders turned into KFP placeholders.
+`templates/runner.py.j2`), base64-encoded behind a fixed bootstrap, so the image
+needs only the task's packages; container tasks run their command template rendered
+by `container.py`.
 """
 
 from __future__ import annotations
 
-import re
-import shlex
+import base64
+import json
 from typing import Any
 
 from flowc.codegen.runtime import runtime_source
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
-from flowc.ir.model import SINGLE_OUTPUT, ContainerTask, Parameter, PythonTask, Task
+from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
 from flowc.backends.kfp import quantities
+from flowc.backends.kfp.container import container_command, output_key
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
 
 FLOWC_ENV_INPUT = "flowc-env"
 # The kernel refuses to exec a command with a single argument over 128 KiB (MAX_ARG_STRLEN).
 MAX_ARGUMENT_BYTES = 128 * 1024 - 1
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-def output_key(name: str) -> str:
-    """KFP's name for an output: a single result is `Output`, as the kfp SDK names it."""
-    return "Output" if name == SINGLE_OUTPUT else name
 
 
 def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str, Any]:
@@ -72,21 +68,40 @@ def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
     return {"container": container}
 
 
+# The command carries fixed bootstraps only: the runner (which holds the task's code,
+# defaults and docstrings) and the package list travel base64-encoded, so no text from
+# a pipeline file can form a placeholder that KFP substitutes in command and args.
+RUN_BOOTSTRAP = (
+    "import base64, sys\n"
+    "program = base64.b64decode(sys.argv[1]).decode('utf-8')\n"
+    "exec(compile(program, '<flowc runner>', 'exec'), dict(__name__='__main__'))\n"
+)
+INSTALL_BOOTSTRAP = (
+    "import base64, json, os, subprocess, sys\n"
+    "packages = json.loads(base64.b64decode(sys.argv[2]).decode('utf-8'))\n"
+    "try:\n"
+    "    import pip\n"
+    "except ImportError:\n"
+    "    if subprocess.call([sys.executable, '-m', 'ensurepip']):\n"
+    "        subprocess.check_call([sys.executable, '-m', 'ensurepip', '--user'])\n"
+    "env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK='1')\n"
+    "install = [sys.executable, '-m', 'pip', 'install', '--quiet', '--no-warn-script-location']\n"
+    "subprocess.check_call([*install, *packages], env=env)\n"
+)
+
+
+def encoded(text: str) -> str:
+    """`text` as base64 of its UTF-8 bytes: only `A-Za-z0-9+/=`, which no engine's placeholder syntax uses."""
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
 def python_command(task: PythonTask) -> tuple[list[str], list[str]]:
-    program = runner_program(task)
+    program = encoded(runner_program(task))
     args = ["--executor_input", "{{$}}"]
     if not task.options.packages:
-        return ["python3", "-c", program], args
-    packages = " ".join(shlex.quote(p) for p in task.options.packages)
-    script = (
-        'if ! [ -x "$(command -v pip)" ]; then\n'
-        "    python3 -m ensurepip || python3 -m ensurepip --user\n"
-        "fi\n"
-        "PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip install --quiet --no-warn-script-location "
-        f"{packages}\n"
-        'exec python3 -c "$0" "$@"\n'
-    )
-    return ["sh", "-ec", script, program], args
+        return ["python3", "-c", RUN_BOOTSTRAP, program], args
+    packages = encoded(json.dumps(list(task.options.packages)))
+    return ["python3", "-c", INSTALL_BOOTSTRAP + RUN_BOOTSTRAP, program, packages], args
 
 
 def runner_program(task: PythonTask) -> str:
@@ -104,40 +119,6 @@ def runner_program(task: PythonTask) -> str:
     }
     template = environment("flowc.backends.kfp").get_template("runner.py.j2")
     return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=source)
-
-
-def container_command(task: ContainerTask) -> tuple[list[str], list[str]]:
-    kinds = {p.name: artifact_of(p.type) is not None for p in task.params}
-    outputs = {o.name: artifact_of(o.type) is not None for o in task.outputs}
-
-    def placeholder(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name in kinds:
-            if kinds[name]:
-                return "{{$.inputs.artifacts['%s'].path}}" % name
-            return "{{$.inputs.parameters['%s']}}" % name
-        if name in outputs:
-            return _output_path(name, outputs[name])
-        return match.group(0)
-
-    def fill(parts: tuple[str, ...]) -> list[str]:
-        return [_PLACEHOLDER.sub(placeholder, part) for part in parts]
-
-    used = [n for n in outputs if any(f"{{{n}}}" in part for part in (*task.command, *task.args))]
-    if not used:
-        return fill(task.command), fill(task.args)
-    # KFP's launcher creates the folders of output files before the command runs; other
-    # runners (kfp.local) do not, so the command makes sure of it itself.
-    paths = [_output_path(n, outputs[n]) for n in used]
-    script = 'n=$1; shift; while [ "$n" -gt 0 ]; do mkdir -p "$(dirname "$1")"; shift; n=$((n-1)); done; exec "$@"'
-    prefix = ["sh", "-c", script, "flowc-outputs", str(len(paths)), *paths]
-    return prefix + fill(task.command), fill(task.args)
-
-
-def _output_path(name: str, artifact: bool) -> str:
-    if artifact:
-        return "{{$.outputs.artifacts['%s'].path}}" % output_key(name)
-    return "{{$.outputs.parameters['%s'].output_file}}" % output_key(name)
 
 
 def resource_spec(task: Task) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""IR conditions as the CEL expressions of KFP's `triggerPolicy.condition`.
+"""Lowered IR conditions as the CEL expressions of KFP's `triggerPolicy.condition`.
+
+What a condition means was decided by `flowc.ir.passes.conditions`: this module
+renders comparisons of scalars joined by `&&`/`||`, nothing else.
 
 KFP evaluates a condition against the inputs of the task that carries it, written
 `inputs.parameter_values['<input>']`. Values read from Struct-typed parameters are
@@ -13,11 +16,10 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from flowc.ir.model import BoolOp, Compare, Condition, ConstBinding, Not, Truthy
-from flowc.ir.types import ListType, ScalarType, Type
+from flowc.ir.model import Binding, BoolOp, Compare, Condition, ConstBinding
+from flowc.ir.passes.conditions import NATIVE_OPS, NotLowered
+from flowc.ir.types import ScalarType, Type
 from flowc.backends.kfp.kfp_types import typed_value
-
-from flowc.ir.model import Binding
 
 # Resolves a runtime binding to the name of an input of the condition task (and its type).
 InputOf = Callable[[Binding], tuple[str, Type]]
@@ -28,22 +30,18 @@ class UnsupportedCondition(ValueError):
 
 
 def render(condition: Condition, input_of: InputOf) -> str:
+    """The CEL text of a lowered condition (`flowc.ir.passes.conditions`): comparisons joined by and/or."""
     match condition:
-        case Compare(op=op, left=left, right=right):
+        case Compare(op=op, left=left, right=right) if op in NATIVE_OPS:
             # A literal takes the type of the value it is compared with (CEL compares 2.0 and 2 apart).
-            membership = op in ("in", "not in")
-            lhs = _operand(left, input_of, _type_of(right, input_of), from_list=membership)
-            rhs = _operand(right, input_of, _type_of(left, input_of), to_list=membership)
-            if op == "not in":
-                return f"!({lhs} in {rhs})"
+            lhs = _operand(left, input_of, _type_of(right, input_of))
+            rhs = _operand(right, input_of, _type_of(left, input_of))
             return f"{lhs} {op} {rhs}"
         case BoolOp(op=op, operands=operands):
             joiner = " && " if op == "and" else " || "
             return joiner.join(_grouped(o, input_of) for o in operands)
-        case Not(operand=operand):
-            return f"!({render(operand, input_of)})"
-        case Truthy(value=value):
-            return _truthy(value, input_of)
+        case _:
+            raise NotLowered(condition)
 
 
 def _grouped(condition: Condition, input_of: InputOf) -> str:
@@ -55,37 +53,12 @@ def _type_of(binding: Binding, input_of: InputOf) -> Type | None:
     return None if isinstance(binding, ConstBinding) else input_of(binding)[1]
 
 
-def _operand(
-    binding: Binding, input_of: InputOf, other: Type | None = None, *, from_list: bool = False, to_list: bool = False
-) -> str:
+def _operand(binding: Binding, input_of: InputOf, other: Type | None = None) -> str:
     if isinstance(binding, ConstBinding):
-        target = other
-        if other is not None and from_list:
-            target = other.item if isinstance(other, ListType) else None
-        elif other is not None and to_list:
-            target = ListType(item=other)
-        return literal(binding.value if target is None else typed_value(binding.value, target))
+        return literal(binding.value if other is None else typed_value(binding.value, other))
     name, t = input_of(binding)
     ref = f"inputs.parameter_values[{literal(name)}]"
     return f"int({ref})" if t == ScalarType(name="int") else ref
-
-
-def _truthy(binding: Binding, input_of: InputOf) -> str:
-    if isinstance(binding, ConstBinding):
-        return "true" if binding.value else "false"
-    name, t = input_of(binding)
-    ref = f"inputs.parameter_values[{literal(name)}]"
-    match t:
-        case ScalarType(name="bool"):
-            return f"{ref} == true"
-        case ScalarType(name="str"):
-            return f"{ref} != ''"
-        case ScalarType(name="int" | "float"):
-            return f"{ref} != 0"
-        case ListType():
-            return f"{ref} != []"
-        case _:
-            return f"{ref} != null"
 
 
 def literal(value: Any) -> str:

@@ -13,3 +13,10 @@ def runtime_source() -> str:
     # Drop the module docstring and `from __future__` line: the runner has its own.
     start = text.index("# --- runtime ---")
     return text[start:]
+
+
+@cache
+def placeholder_text_source() -> str:
+    """The text of `placeholder_text.py` (the value-to-text rule), for runtimes that fill container commands."""
+    text = files("flowc.codegen.runtime").joinpath("placeholder_text.py").read_text(encoding="utf-8")
+    return text[text.index("# --- placeholder text ---"):]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from flowc.ir.span import source_lines
+
 _SECTION = re.compile(r"^\s*(Args|Arguments|Parameters|Params)\s*:\s*$")
 _OTHER_SECTION = re.compile(r"^\s*[A-Z][A-Za-z ]*:\s*$")
 _ENTRY = re.compile(r"^(\*{0,2}\w+)\s*(\([^)]*\))?\s*:\s*(.*)$")
@@ -13,7 +15,7 @@ def arg_descriptions(doc: str | None) -> dict[str, str]:
     """`{"uri": "Where to read from."}` from an `Args:` section; {} when there is none."""
     if not doc:
         return {}
-    lines = doc.splitlines()
+    lines = source_lines(doc)
     start = next((i for i, line in enumerate(lines) if _SECTION.match(line)), None)
     if start is None:
         return {}

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext, SubCall, with_span
+from flowc.dsl.reader.identity import module_key
 from flowc.dsl.reader.literals import NotLiteral, describe, fits, literal_type, literal_value
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
 from flowc.dsl.reader.signatures import Signature
 from flowc.ir import codes
+from flowc.ir.names import python_name
 from flowc.ir.model import (
     ConstBinding,
     Input,
@@ -158,15 +160,15 @@ class ExpressionReader:
         inputs = self._inputs(callee, expr, scope, out)
         if inputs is None:
             return None
-        node_id = ctx.ids.step(callee.name)
+        node_id = ctx.ids.step(python_name(callee.name) or "step")
         span = ctx.span(expr)
         deps = {i.binding.node for i in inputs if isinstance(i.binding, OutputBinding)}
         after = tuple(a for a in ctx.after if a not in deps)
         if callee.is_pipeline:
             ctx.calls.append(SubCall(callee, ctx.span(expr.func)))
-            out.append(PipelineNode(id=node_id, pipeline=callee.name, inputs=inputs, after=after, span=span))
+            out.append(PipelineNode(id=node_id, pipeline=module_key(callee.syms.name, callee.name), inputs=inputs, after=after, span=span))
         else:
-            out.append(TaskNode(id=node_id, task=callee.name, inputs=inputs, after=after, span=span))
+            out.append(TaskNode(id=node_id, task=module_key(callee.syms.name, callee.name), inputs=inputs, after=after, span=span))
         returns = callee.returns
         if isinstance(returns, (NoneType, NamedTupleType, TupleType)):
             return Value(returns, None, callee.name, handle=node_id, node=node_id)

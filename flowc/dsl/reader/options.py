@@ -15,8 +15,10 @@ from flowc.dsl.reader.symbols import DefKind, ModuleSymbols
 from flowc.ir import codes
 from flowc.ir.model import Resources, TaskOptions
 from flowc.ir.span import Span
+from flowc.ir.cron import never_fires
 from flowc.ir.task_options import TASK_OPTIONS, TaskKind, ValueKind, default_bool, default_int, default_str, options_for
 from flowc.ir.validate import is_valid_quantity, is_valid_schedule
+from flowc.ir.values import env_name_problem, requirement_problem, secret_name_problem
 
 ALLOWED: dict[DefKind, tuple[str, ...]] = {
     "task": tuple(o.name for o in options_for("task")),
@@ -25,7 +27,7 @@ ALLOWED: dict[DefKind, tuple[str, ...]] = {
 }
 _TASK_VALUES: dict[str, ValueKind] = {o.name: o.value for o in TASK_OPTIONS}
 _OPTIONAL = frozenset(o.name for o in TASK_OPTIONS if o.default is None)
-_DURATION = re.compile(r"(\d+)([smhd])")
+_DURATION = re.compile(r"([0-9]+)([smhd])")  # ASCII digits: `\d` and int() also take Arabic-Indic ones
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -129,7 +131,39 @@ class OptionReader:
         if name == "schedule" and isinstance(value, str) and not is_valid_schedule(value):
             self.report(codes.BAD_SCHEDULE, self.span(node), value)
             return False
-        return True
+        if name == "schedule" and isinstance(value, str) and never_fires(value):
+            self.report(codes.SCHEDULE_NEVER_FIRES, self.span(node), value)
+            return False
+        return self._check_strings(name, value, node)
+
+    def _check_strings(self, name: str, value: JsonValue, node: cst.BaseExpression) -> bool:
+        """Packages, env names and secret names, each located at its own literal when written inline."""
+        check = _STRING_CHECKS.get(name)
+        if check is None:
+            return True
+        code, problem_of = check
+        items = list(value) if isinstance(value, (list, dict)) else []
+        nodes = _item_nodes(node, len(items))
+        bad = [(item, at, problem) for item, at in zip(items, nodes) if (problem := problem_of(str(item))) is not None]
+        for item, at, problem in bad:
+            self.report(code, self.span(at), item, problem)
+        return not bad
+
+
+def _item_nodes(node: cst.BaseExpression, count: int) -> list[cst.CSTNode]:
+    """The literal of each list item or dict key, or `node` itself for each (a constant's name)."""
+    if isinstance(node, (cst.List, cst.Tuple)) and len(node.elements) == count:
+        return [e.value for e in node.elements]
+    if isinstance(node, cst.Dict) and len(node.elements) == count:
+        return [e.key for e in node.elements if isinstance(e, cst.DictElement)] or [node] * count
+    return [node] * count
+
+
+_STRING_CHECKS = {
+    "packages": (codes.BAD_REQUIREMENT, requirement_problem),
+    "env": (codes.BAD_ENV_NAME, env_name_problem),
+    "secrets": (codes.BAD_SECRET_NAME, secret_name_problem),
+}
 
 
 def _problem(name: str, value: JsonValue) -> str | None:

@@ -281,12 +281,18 @@ def statements(block: cst.BaseSuite | cst.Module | Sequence[cst.BaseStatement]) 
 
 
 def bool_operands(node: cst.BooleanOperation) -> list[cst.BaseExpression]:
-    """`a and b and c` as [a, b, c], the way `ast` flattens it (parentheses stop it)."""
+    """`a and b and c` as [a, b, c], the way `ast` flattens it (parentheses stop it).
+
+    Iterative: a 3,000-term `or` is a 3,000-deep libcst tree but valid Python.
+    """
     kind = type(node.operator)
     out: list[cst.BaseExpression] = []
-    for side in (node.left, node.right):
-        if isinstance(side, cst.BooleanOperation) and type(side.operator) is kind and not side.lpar:
-            out.extend(bool_operands(side))
+    pending: list[cst.BaseExpression] = [node]
+    while pending:
+        side = pending.pop()
+        if side is node or (isinstance(side, cst.BooleanOperation) and type(side.operator) is kind and not side.lpar):
+            assert isinstance(side, cst.BooleanOperation)
+            pending.extend((side.right, side.left))
         else:
             out.append(side)
     return out

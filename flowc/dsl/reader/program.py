@@ -11,7 +11,9 @@ from typing import TypeVar
 from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
-from flowc.dsl.reader.files import discover
+from flowc.dsl.reader.files import discover, real_path
+from flowc.dsl.reader.identity import assign_ids, key_name, module_key
+from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.signatures import Signature
@@ -25,21 +27,21 @@ T = TypeVar("T")
 
 def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadResult:
     report = Diagnostics()
-    inputs, missing = discover(paths)
-    for path in missing:
-        report(codes.FILE_NOT_FOUND, None, path)
+    inputs, problems = discover(paths)
+    report.items.extend(problems)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
-    project = Project(report, Path(root).resolve() if root is not None else None, relative)
+    project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in inputs}
     reading = _Reading(project, report)
     for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
-        _guarded(report, item.path, lambda: project.load_given(item))
+        _guarded(project, item.path, lambda: project.load_given(item))
         reading.catch_up()
     for item in inputs:
         _no_pipelines(project, item.file, item.from_directory, report)
     _check_recursion(reading.calls, report)
     tasks = _unique_tasks(reading.tasks, report)
-    return ReadResult(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)), report.items, project.sources)
+    program = assign_ids(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)))
+    return ReadResult(program, report.items, project.sources)
 
 
 @dataclass
@@ -65,38 +67,40 @@ class _Reading:
         path = info.syms.source.path
         for sig in info.signatures.values():
             if sig.is_pipeline:
-                built = _guarded(self.report, path, lambda: read_pipeline(self.project, info, sig, self.report))
+                built = _guarded(self.project, path, lambda: read_pipeline(self.project, info, sig, self.report))
                 if built is not None:
                     self.pipelines.append(built[0])
-                    self.calls[sig.name] = built[1].calls
+                    self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
             else:
-                task = _guarded(self.report, path, lambda: build_task(sig, self.report))
+                task = _guarded(self.project, path, lambda: build_task(sig, self.report))
                 if task is not None:
                     self.tasks.append((sig, task))
 
 
-def _guarded(report: Diagnostics, path: str, work: Callable[[], T]) -> T | None:
+def _guarded(project: Project, path: str, work: Callable[[], T]) -> T | None:
     """Run one unit of reading; an unexpected failure becomes a diagnostic, never a traceback."""
     try:
         return work()
     except RecursionError:
-        report(codes.SYNTAX_ERROR, Span(path=path, line=1, col=1, end_line=1, end_col=1), "expression nested too deeply")
+        span = deepest_expression(path, project.sources.get(path, ""))
+        project.report(codes.NESTED_TOO_DEEPLY, span, "flowc's reader")
     except Exception as exc:  # noqa: BLE001 - the reader must degrade, not crash
-        report(codes.READER_FAILURE, Span(path=path, line=1, col=1, end_line=1, end_col=1), f"{type(exc).__name__}: {exc}")
+        project.report(codes.READER_FAILURE, Span(path=path, line=1, col=1, end_line=1, end_col=1), f"{type(exc).__name__}: {exc}")
     return None
 
 
 def _unique_tasks(
     built: list[tuple[Signature, PythonTask | ContainerTask]], report: Diagnostics
 ) -> list[PythonTask | ContainerTask]:
-    """Tasks in reading order; a later definition of a taken name is FLC403."""
+    """Tasks in reading order; a later definition of a name its module already defines is FLC403."""
     out: list[PythonTask | ContainerTask] = []
     seen: set[str] = set()
     for sig, task in built:
-        if task.name in seen:
+        key = module_key(task.module, task.name)
+        if key in seen:
             report(codes.DUPLICATE_TASK, sig.span, task.name)
             continue
-        seen.add(task.name)
+        seen.add(key)
         out.append(task)
     return out
 
@@ -113,8 +117,8 @@ def _check_recursion(calls: dict[str, list[SubCall]], report: Diagnostics) -> No
     """Pipelines that reach themselves through other pipelines (direct calls are reported earlier)."""
     for start, first_calls in calls.items():
         for call in first_calls:
-            if _reaches(call.callee.name, start, calls, set()):
-                report(codes.RECURSIVE_PIPELINE, call.span, start)
+            if _reaches(_key(call.callee), start, calls, set()):
+                report(codes.RECURSIVE_PIPELINE, call.span, key_name(start))
 
 
 def _reaches(current: str, target: str, calls: dict[str, list[SubCall]], seen: set[str]) -> bool:
@@ -123,4 +127,8 @@ def _reaches(current: str, target: str, calls: dict[str, list[SubCall]], seen: s
     if current in seen:
         return False
     seen.add(current)
-    return any(_reaches(c.callee.name, target, calls, seen) for c in calls.get(current, ()))
+    return any(_reaches(_key(c.callee), target, calls, seen) for c in calls.get(current, ()))
+
+
+def _key(sig: Signature) -> str:
+    return module_key(sig.syms.name, sig.name)

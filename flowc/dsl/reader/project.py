@@ -19,6 +19,7 @@ from flowc.dsl.reader.files import InputFile, auto_root, module_file, module_nam
 from flowc.dsl.reader.literals import ConstantLookup
 from flowc.dsl.reader.signatures import Signature, read_signature
 from flowc.dsl.reader.source import SourceFile, parse, read_text
+from flowc.dsl.reader.surrogates import lone_surrogates
 from flowc.dsl.reader.symbols import ImportRef, ModuleSymbols, build_symbols
 from flowc.ir import codes
 
@@ -56,7 +57,7 @@ class Project:
 
     def load_given(self, item: InputFile) -> ModuleInfo | None:
         root = self.root if self.root is not None and _under(item.file, self.root) else auto_root(item.file)
-        return self._load(item.path, item.file, root, given=True, skip_without_flowc=item.from_directory)
+        return self._load(item.path, item.file, root, given=True)
 
     def load_module(self, dotted: str, root: Path) -> ModuleInfo | None:
         file = module_file(root, dotted)
@@ -64,23 +65,23 @@ class Project:
             return None
         if file in self.inputs:  # imported before its turn: still shown and treated as given
             return self.load_given(self.inputs[file])
-        return self._load(shown_path(file, self.relative), file, root, given=False, skip_without_flowc=False)
+        return self._load(shown_path(file, self.relative), file, root, given=False)
 
-    def _load(self, path: str, file: Path, root: Path, given: bool, skip_without_flowc: bool) -> ModuleInfo | None:
+    def _load(self, path: str, file: Path, root: Path, given: bool) -> ModuleInfo | None:
+        """Read one module once, the same way whether it was named, found in a folder or imported."""
         if file in self._by_file:
             info = self._by_file[file]
             if info is not None and given:
                 info.given = True
             return info
         self._by_file[file] = None
-        source = self._parse(path, file, skip_without_flowc)
+        source = self._parse(path, file)
         if source is None:
             return None
         name = module_name(file, root) or file.stem
         syms = build_symbols(name, file.name == "__init__.py", source)
-        if skip_without_flowc and not syms.uses_flowc:
-            return None
-        self.sources[path] = source.text
+        for literal, char in lone_surrogates(syms):
+            self.report(codes.LONE_SURROGATE, source.positions.of_ast(literal), char)
         info = ModuleInfo(syms, file, root, given)
         self._by_file[file] = info
         self.order.append(info)
@@ -97,13 +98,11 @@ class Project:
         source.tree = ast.Module(body=[], type_ignores=[])
         info.syms.statements = []
 
-    def _parse(self, path: str, file: Path, quiet: bool) -> SourceFile | None:
+    def _parse(self, path: str, file: Path) -> SourceFile | None:
         text, problem = read_text(path, file)
         if text is None:
-            if problem is not None and not quiet:
+            if problem is not None:
                 self.report.items.append(problem)
-            return None
-        if quiet and "flowc" not in text:  # cheap skip of unrelated files in directories
             return None
         self.sources[path] = text
         source, problem = parse(path, text)

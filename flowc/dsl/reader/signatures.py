@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
@@ -71,6 +72,8 @@ def read_signature(
     type_failures = types.failures
     if node.asynchronous is not None:
         errors(codes.UNSUPPORTED_STATEMENT, span, f"async @{definition.kind}")
+    if definition.kind == "task":
+        _python_task_shape(syms, definition, errors)
     options = OptionReader(syms, definition.kind, constants, errors).read(definition.decorator)
     doc = node.get_docstring(clean=True)
     described = arg_descriptions(doc)
@@ -102,6 +105,28 @@ class _Counter:
     def __call__(self, code: codes.Code, span: Span | None, *args: object, hint: str | None = None) -> None:
         self.count += 1
         self.report(code, span, *args, hint=hint)
+
+
+def _python_task_shape(syms: ModuleSymbols, definition: Definition, report: Reporter) -> None:
+    """What a Python task's function must be so every engine can call it: inputs by name, one return."""
+    positions = syms.source.positions
+    for param in definition.node.params.posonly_params:
+        report(codes.POSITIONAL_ONLY, positions.span(param), param.name.value, definition.name)
+    found = first_yield(definition.tree)
+    if found is not None:
+        report(codes.GENERATOR_TASK, positions.of_ast(found), definition.name)
+
+
+def first_yield(function: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Yield | ast.YieldFrom | None:
+    """The first `yield` of the function itself (not of functions, lambdas or classes inside it)."""
+    pending: list[ast.AST] = list(reversed(function.body))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            pending.extend(reversed(list(ast.iter_child_nodes(node))))
+    return None
 
 
 def _returns(syms: ModuleSymbols, definition: Definition, types: TypeReader, report: Reporter, span: Span | None) -> Type:

@@ -1,5 +1,6 @@
 """A Python task's code: its function without decorators, and the module-level
-imports, constants, helpers and classes it uses (transitively), in source order."""
+imports, constants, helpers and classes it uses (transitively), in source order,
+after the module's `from __future__` imports."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
     used = set(needed)
     for stmt in included:
         used |= stmt.uses
-    preamble = _join(syms, [s for s in included if not s.is_flowc_import and not s.is_future])
+    # `from __future__` imports change how the code compiles (lazy annotations): they stay,
+    # first, whether or not the task names anything they define.
+    futures = [s for s in syms.statements if s.is_future]
+    preamble = _join(syms, futures + [s for s in included if not s.is_flowc_import and not s.is_future])
     return TaskCode(
         function_name=definition.name,
         function=function,

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from typing import cast
 
 import libcst as cst
 
+from flowc.dsl.reader.commands import parse_argument, placeholder_targets
 from flowc.dsl.reader.context import Reporter
 from flowc.dsl.reader.options import task_options
 from flowc.dsl.reader.positions import statements
 from flowc.dsl.reader.signatures import Signature
 from flowc.dsl.reader.taskcode import task_code
 from flowc.ir import codes
+from flowc.ir.command import Argument, CommandPart
 from flowc.ir.model import ContainerTask, PythonTask, outputs_of
-
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
 
 def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
     options = task_options(sig.options, sig.kind)
@@ -29,29 +28,32 @@ def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
     return PythonTask(code=task_code(sig.syms, sig.definition), **common)  # type: ignore[arg-type]
 
 
-def _container(sig: Signature, report: Reporter) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _container(sig: Signature, report: Reporter) -> tuple[tuple[Argument, ...], tuple[Argument, ...]]:
     _check_body(sig, report)
-    values = sig.options.values  # a missing `command` is reported by the option reader
-    names = {p.name for p in sig.params} | {o.name for o in outputs_of(sig.returns)}
-    parts: list[tuple[str, ...]] = []
-    for option in ("command", "args"):
-        items = values.get(option)
-        strings = tuple(str(x) for x in items) if isinstance(items, list) else ()
-        _check_placeholders(sig, option, strings, names, report)
-        parts.append(strings)
-    return parts[0], parts[1]
+    # a missing `command` is reported by the option reader
+    targets = placeholder_targets(sig.params, outputs_of(sig.returns))
+    command = _arguments(sig, "command", targets, report)
+    return command, _arguments(sig, "args", targets, report)
 
 
-def _check_placeholders(sig: Signature, option: str, strings: tuple[str, ...], names: set[str], report: Reporter) -> None:
+def _arguments(sig: Signature, option: str, targets: dict[str, CommandPart], report: Reporter) -> tuple[Argument, ...]:
+    """Each string of `command=` or `args=` parsed once; every problem reported at its element."""
+    items = sig.options.values.get(option)
+    strings = tuple(str(x) for x in cast("list[object]", items)) if isinstance(items, list) else ()
     node = sig.options.nodes.get(option)
     elements = node.elements if isinstance(node, cst.List) and len(node.elements) == len(strings) else None
     positions = sig.syms.source.positions
+    out: list[Argument] = []
     for index, text in enumerate(strings):
-        for name in _PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")):
-            if name not in names:
-                where = elements[index].value if elements is not None else node
-                span = (positions.span(where) if where is not None else None) or sig.span
-                report(codes.BAD_PLACEHOLDER, span, name, sig.name)
+        parsed = parse_argument(text, targets)
+        where = elements[index].value if elements is not None else node
+        span = (positions.span(where) if where is not None else None) or sig.span
+        for name in parsed.unknown:
+            report(codes.BAD_PLACEHOLDER, span, name, sig.name)
+        if parsed.unbalanced is not None:
+            report(codes.BAD_BRACE, span, parsed.unbalanced)
+        out.append(parsed.parts)
+    return tuple(out)
 
 
 def _check_body(sig: Signature, report: Reporter) -> None:

@@ -11,13 +11,23 @@ from collections.abc import Callable
 
 from flowc.ir.model import Program
 from flowc.ir.passes.cache_key import assign_cache_keys
+from flowc.ir.passes.conditions import lower_conditions
 
 Pass = Callable[[Program], Program]
 
+# Lowering fixes what the program means (conditions the Python way); it runs on every
+# valid program, optimized or not, so every backend (and `check`) sees the same IR.
+LOWERING: tuple[Pass, ...] = (lower_conditions,)
 PASSES: tuple[Pass, ...] = (assign_cache_keys,)
 
 
+def lower(program: Program) -> Program:
+    for each in LOWERING:
+        program = each(program)
+    return program
+
+
 def run_passes(program: Program, passes: tuple[Pass, ...] | None = None) -> Program:
-    for each in PASSES if passes is None else passes:
+    for each in (*LOWERING, *PASSES) if passes is None else passes:
         program = each(program)
     return program

@@ -33,6 +33,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from flowc.ir.command import template_text
 from flowc.ir.model import ContainerTask, Program, PythonTask
 
 KEY_VERSION = "flowc-cache-1"
@@ -74,8 +75,8 @@ def task_cache_key(task: PythonTask | ContainerTask, normalize: Callable[[str], 
         parts["preamble"] = normalize(task.code.preamble)
         parts["flowc"] = [[i.local, i.attr] for i in task.code.flowc_imports]
     else:
-        parts["command"] = list(task.command)
-        parts["args"] = list(task.args)
+        parts["command"] = [template_text(a) for a in task.command]
+        parts["args"] = [template_text(a) for a in task.args]
     blob = json.dumps(parts, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -29,7 +29,7 @@ def compiled(load_example: Callable[[str], object]) -> dict[str, dict[str, bytes
             program = load_example(name)
             assert isinstance(program, Program)
             result = AirflowBackend().emit(program, {"mode": mode})
-            assert not result.diagnostics, result.diagnostics
+            assert all(d.code == "FLC605" for d in result.diagnostics), result.diagnostics  # python mode warns on secrets=
             files.update(result.files)
         out[mode] = files
     return out

@@ -14,6 +14,7 @@ import pytest
 
 from flowc.backends.airflow.backend import AirflowBackend
 from flowc.backends.airflow.plan import RESULTS_ID, Planner
+from flowc.ir.command import literal_text
 from flowc.ir.model import ContainerTask, Program, PythonTask
 from flowc.ir.names import airflow_name
 from tests.backends.airflow import hand_ir
@@ -93,7 +94,8 @@ def _check_pod(entry: dict[str, Any], task: PythonTask | ContainerTask, mapped: 
             cmds = cmds[4:]
         assert len(cmds) == len(user)
         for got, want in zip(cmds, user):
-            assert got == want if "{" not in want else got.startswith("{{ flowc_arg(ti, params, ")
+            text = literal_text(want)
+            assert got == text if text is not None else got.startswith("{{ flowc_arg(ti, params, ")
 
 
 def _values(report: Any, task_id: str, count: int, name: str = "output") -> list[Any]:

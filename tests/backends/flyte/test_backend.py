@@ -11,7 +11,10 @@ from flowc.backends import registry
 from flowc.backends.base import Backend
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.code import clean_preamble, factory_body, indent_code
-from flowc.backends.flyte.conditions import Unsupported, render_condition
+from flowc.backends.flyte.conditions import render_condition
+from flowc.ir.command import OutputPart, TextPart
+from flowc.ir.passes import lower
+from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.model import (
     BoolOp,
     Branch,
@@ -73,12 +76,17 @@ def test_a_literal_fan_out_wider_than_flytes_array_limit_is_reported() -> None:
     assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((ok,)),))) == []
 
 
-def test_in_against_a_runtime_list_is_reported() -> None:
+def test_in_against_a_runtime_list_becomes_a_predicate_step() -> None:
     params = (Parameter(name="x", type=INT), Parameter(name="xs", type=ListType(item=INT)))
     cond = Compare(op="in", left=ParamBinding(name="x"), right=ParamBinding(name="xs"))
     call = TaskNode(id="step", task="step", inputs=(Input(name="x", binding=ParamBinding(name="x")),))
     node = ConditionNode(id="cond_1", branches=(Branch(condition=cond, body=(call,), span=SPAN),))
-    assert _codes(Program(tasks=(_task(),), pipelines=(_pipeline((node,), params),))) == [("FLC702", 7)]
+    program = lower(Program(tasks=(_task(),), pipelines=(_pipeline((node,), params),)))
+    result = FlyteBackend().emit(program, {})
+    assert result.diagnostics == []
+    text = result.files["pipe_flyte.py"].decode()
+    assert "cond_1_predicate_out = cond_1_predicate(x=x, xs=xs)" in text
+    assert ".if_(cond_1_predicate_out == True)" in text
 
 
 def test_names_that_would_shadow_the_modules_own_are_reported() -> None:
@@ -91,7 +99,7 @@ def test_names_that_would_shadow_the_modules_own_are_reported() -> None:
 
 
 def test_container_outputs_must_be_single_files() -> None:
-    task = ContainerTask(name="lister", params=(), returns=ListType(item=STR), command=("ls", "{output}"), span=SPAN)
+    task = ContainerTask(name="lister", params=(), returns=ListType(item=STR), command=((TextPart(text="ls"),), (OutputPart(name="output"),)), span=SPAN)
     call = TaskNode(id="lister", task="lister", inputs=())
     assert _codes(Program(tasks=(task,), pipelines=(_pipeline((call,)),))) == [("FLC702", 7)]
 
@@ -107,20 +115,19 @@ def test_a_hand_built_pipeline_compiles_to_valid_python_with_every_value_bound()
     assert "def pipe(n: int = 2) -> int:" in text
 
 
-def test_render_condition_pushes_not_down_and_expands_in() -> None:
+def test_render_condition_renders_lowered_comparisons_and_nothing_else() -> None:
     x, y = ParamBinding(name="x"), ParamBinding(name="y")
     value = lambda b: b.name if isinstance(b, ParamBinding) else repr(b.value)  # noqa: E731  # pyright: ignore
-    cond = Not(operand=BoolOp(op="and", operands=(
-        Compare(op="<", left=x, right=ConstBinding(value=3)),
-        Compare(op="in", left=y, right=ConstBinding(value=["a", "b"])),
-    )))
+    cond = BoolOp(op="or", operands=(
+        Compare(op=">=", left=x, right=ConstBinding(value=3)),
+        BoolOp(op="and", operands=(Compare(op="!=", left=y, right=ConstBinding(value="a")),
+                                   Compare(op="!=", left=y, right=ConstBinding(value="b")))),
+    ))
     assert render_condition(cond, value) == "((x >= 3) | ((y != 'a') & (y != 'b')))"
-    try:
+    with pytest.raises(NotLowered):
+        render_condition(Not(operand=Compare(op="<", left=x, right=y)), value)
+    with pytest.raises(NotLowered):
         render_condition(Compare(op="in", left=x, right=y), value)
-    except Unsupported as exc:
-        assert "literal list" in str(exc)
-    else:
-        raise AssertionError("`in` against a runtime list must be unsupported")
 
 
 def test_indent_code_leaves_multiline_strings_alone() -> None:
@@ -139,7 +146,11 @@ def test_flowc_imports_are_bound_to_the_runtime() -> None:
     )
     assert clean_preamble(code.preamble).strip() == "import os"
     body = factory_body(code)
-    assert "    fc = flowc\n    D = Dataset\n" in body and "__future__" not in body
+    # The future import is kept: the code runs as a compilation unit of its own.
+    assert "from __future__ import annotations" in body
+    namespace: dict[str, object] = {"flowc": "the runtime", "Dataset": "its Dataset"}
+    exec("def factory():\n" + body + "\n", namespace)
+    assert namespace["factory"]()() == ("its Dataset", "the runtime")  # type: ignore[operator]
 
 
 def test_a_pipeline_named_like_a_task_is_reported() -> None:

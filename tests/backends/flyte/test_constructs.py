@@ -68,7 +68,7 @@ def test_condition_text(compiled: Path) -> None:
     branchy = (compiled / "branchy_flyte.py").read_text()
     assert ".elif_(x == limit)" in branchy  # `not x != limit`, pushed down
     looped = (compiled / "looped_branches_flyte.py").read_text()
-    assert ".if_(is_even_out.is_true())" in looped
+    assert ".if_(is_even_out == True)" in looped  # `if is_even(...)`: a bool, made explicit by the IR
     assert ".else_().then(_flowc_skip())" in looped
 
 

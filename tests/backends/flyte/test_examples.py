@@ -15,6 +15,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 
 from flowc.backends.flyte.backend import FlyteBackend
+from flowc.backends.flyte.typemap import outputs_class_name
 from flowc.ir.model import Program
 from tests.backends.flyte.local_run import compile_pipeline, counting, flyte_sandbox, import_generated, run_workflow
 from tests.conftest import EXAMPLE_FILES, ROOT
@@ -110,9 +111,8 @@ def test_pyflyte_run(example: str, pipeline: str, args: dict[str, Any], want: di
     if len(want) == 1:
         assert last == repr(want["o0"]), done.stdout
     else:
-        assert last == "{}Outputs({})".format(
-            "".join(p.title() for p in pipeline.split("_")), ", ".join(f"{k}={v!r}" for k, v in want.items())
-        ), done.stdout
+        fields = ", ".join(f"{k}={v!r}" for k, v in want.items())
+        assert last == f"{outputs_class_name(pipeline)}({fields})", done.stdout
 
 
 @pytest.mark.engine

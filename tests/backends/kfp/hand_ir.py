@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowc.ir.command import InputPart, TextPart
+from flowc.ir.passes import lower
 from flowc.ir.model import (
     BoolOp,
     Branch,
@@ -118,7 +120,10 @@ return json.load(open(model.path))["lr"] * 2
 """),
         ContainerTask(
             name="publish", params=(param("model", MODEL), param("tag", STR)), returns=NONE,
-            command=("sh", "-c", 'echo publishing "$0" as "$1"', "{model}", "{tag}"),
+            command=(
+                (TextPart(text="sh"),), (TextPart(text="-c"),), (TextPart(text='echo publishing "$0" as "$1"'),),
+                (InputPart(name="model", artifact=True),), (InputPart(name="tag"),),
+            ),
             options=TaskOptions(image="busybox:1.36", env=(("REGISTRY", "ghcr.io/acme"),), secrets=("registry-token",)), span=span(4),
         ),
     )
@@ -190,7 +195,7 @@ def mini_report() -> Program:
         results=(PipelineResult(name="output_0", type=INT, binding=out("combine")), PipelineResult(name="output_1", type=STR, binding=out("cond_1", "text"))),
         body=body, span=span(9),
     )
-    return Program(tasks=tasks, pipelines=(region, pipeline))
+    return lower(Program(tasks=tasks, pipelines=(region, pipeline)))
 
 
 def mini_grid() -> Program:
@@ -224,7 +229,7 @@ return Summary(max(flat), len(flat))
         results=(PipelineResult(name="output_0", type=FLOAT, binding=out("summarize", "best")), PipelineResult(name="output_1", type=INT, binding=out("summarize", "runs"))),
         body=body, span=span(10),
     )
-    return Program(tasks=tasks, pipelines=(pipeline,))
+    return lower(Program(tasks=tasks, pipelines=(pipeline,)))
 
 
 def mini_literal() -> Program:

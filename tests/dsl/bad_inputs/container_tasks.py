@@ -5,6 +5,14 @@ from flowc import container_task, pipeline
 def echo(text: str) -> None: ...
 
 
+@container_task(image="busybox", command=["echo", "{{ok}}", "{text"], args=["}"])  # E: FLC315 @61 # E: FLC315 @77
+def braces(text: str) -> None: ...
+
+
+@container_task(image="busybox", command=["echo", "{text!r}", "{ text }"])  # E: FLC307 @51 # E: FLC307 @63
+def fields(text: str) -> None: ...
+
+
 @container_task(image="busybox", command=["cat", "{output}"])
 def cat(path: str) -> str:
     return path  # E: FLC308 @5

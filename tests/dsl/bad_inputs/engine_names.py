@@ -2,7 +2,7 @@ from flowc import pipeline, task
 
 
 @task(name="load_data")
-def load_a(x: int) -> int: ...
+def load_a(x: int) -> int: ...  # E: FLC404 @5
 
 
 @task(name="load__data")

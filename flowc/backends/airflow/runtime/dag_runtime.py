@@ -128,22 +128,21 @@ def _flowc_decoded(task_id, value):
     return out
 
 
-def _flowc_placeholder_text(value, spec):
-    import json
-
-    if spec and spec[0] == "float" and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict) and "path" in value and "uri" in value:
-        return value["path"]
-    return json.dumps(value)
+def _flowc_command_texts(task, inputs):
+    """Each input of a container task as the text that fills its placeholders (artifacts: their path)."""
+    specs = dict(task["inputs"])
+    texts = {}
+    for name, value in inputs.items():
+        artifact = specs.get(name, [""])[0] == "artifact" and isinstance(value, dict)
+        texts[name] = value["path"] if artifact else _flowc_placeholder_text(value)
+    return texts
 
 
 def _flowc_read_output(path, spec):
     if spec[0] == "artifact":
         return {"path": path, "uri": path, "metadata": {}}
-    with open(path) as fh:
+    # newline="": the file's text exactly as written (a `\r` stays a `\r`).
+    with open(path, encoding="utf-8", newline="") as fh:
         return _flowc_parse_text(fh.read(), spec)
 
 
@@ -158,12 +157,6 @@ def _flowc_parse_text(text, spec):
         return text.strip()
 
 
-def _flowc_fill(arg, values):
-    import re
-
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), arg)
-
-
 def _flowc_run_container(task, inputs, scratch):
     """Python mode: run a container task's command on the worker, placeholders filled in."""
     import os
@@ -171,11 +164,9 @@ def _flowc_run_container(task, inputs, scratch):
 
     out_dir = os.path.join(scratch, "outputs")
     os.makedirs(out_dir, exist_ok=True)
-    specs = dict(task["inputs"])
-    values = {name: _flowc_placeholder_text(v, specs.get(name)) for name, v in inputs.items()}
+    texts = _flowc_command_texts(task, inputs)
     out_paths = {name: os.path.join(out_dir, name) for name, _ in task["outputs"]}
-    values.update(out_paths)
-    argv = [_flowc_fill(a, values) for a in task["command"]]
+    argv = [_flowc_fill_argument(parts, texts, out_paths) for parts in task["command"]]
     env = dict(os.environ, **dict(task["env"]))
     subprocess.run(argv, check=True, env=env, cwd=scratch)
     if not task["outputs"]:
@@ -191,7 +182,32 @@ def _flowc_run_task(run, step, path, ti):
     if task["kind"] == "container":
         return _flowc_run_container(task, inputs, scratch)
     namespace = _flowc_task_program(task_name)
-    return namespace["_flowc_main"](inputs, scratch)
+    with _flowc_environ(task["env"]):
+        return namespace["_flowc_main"](inputs, scratch)
+
+
+class _flowc_environ:
+    """Python mode: the task's `env=` in os.environ while it runs, the worker's own restored after."""
+
+    def __init__(self, pairs):
+        self.pairs = [tuple(kv) for kv in pairs]
+        self.saved = []
+
+    def __enter__(self):
+        import os
+
+        self.saved = [(k, os.environ.get(k)) for k, _ in self.pairs]
+        os.environ.update(dict(self.pairs))
+
+    def __exit__(self, *exc):
+        import os
+
+        for key, old in reversed(self.saved):
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+        return False
 
 
 def _flowc_expand(run, loop):
@@ -213,26 +229,18 @@ def _flowc_expand(run, loop):
 
 
 def _flowc_test(run, cond, path):
+    """A lowered condition: comparisons of scalars joined by and/or (flowc decided the rest)."""
     kind = cond[0]
     if kind == "and":
         return all(_flowc_test(run, c, path) for c in cond[1])
     if kind == "or":
         return any(_flowc_test(run, c, path) for c in cond[1])
-    if kind == "not":
-        return not _flowc_test(run, cond[1], path)
-    if kind == "truthy":
-        return bool(run.resolve(cond[1], path))
     left, right = run.resolve(cond[2], path), run.resolve(cond[3], path)
-    op = cond[1]
-    if op == "in":
-        return left in right
-    if op == "not in":
-        return left not in right
     return {
         "==": lambda: left == right, "!=": lambda: left != right,
         "<": lambda: left < right, "<=": lambda: left <= right,
         ">": lambda: left > right, ">=": lambda: left >= right,
-    }[op]()
+    }[cond[1]]()
 
 
 def _flowc_choose(run, step, path):
@@ -311,10 +319,9 @@ def _flowc_arg(ti, params, index):
     run = _FlowcRun(ti, params)
     step = _flowc_spec(ti.task_id)
     task = _FLOWC_TASKS[step["task"]]
-    specs = dict(task["inputs"])
-    values = {n: _flowc_placeholder_text(v, specs.get(n)) for n, v in run.inputs(step, run.here()).items()}
-    values.update({name: _flowc_outdir(ti) + "/" + name for name, _ in task["outputs"]})
-    return _flowc_fill(task["command"][index], values)
+    texts = _flowc_command_texts(task, run.inputs(step, run.here()))
+    out_paths = {name: _flowc_outdir(ti) + "/" + name for name, _ in task["outputs"]}
+    return _flowc_fill_argument(task["command"][index], texts, out_paths)
 
 
 def _flowc_outdir(ti):

@@ -1,0 +1,2 @@
+# coding: nope  # E: FLC002 @1
+X = 1
