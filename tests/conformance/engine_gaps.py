@@ -1,7 +1,8 @@
 """Known bugs of the engines' local runners, each named once and pointing at the engine's source.
 
-A program declares `XFAIL = {"kfp": "kfp-empty-loop"}`: the test on that engine is a
-strict xfail with this reason, so it fails (and the entry must go) once the engine is
+A program declares `XFAIL = {"kfp": "kfp-empty-loop"}` (a key of this table, or a reason
+of its own that names the engine's source file): the test on that engine is a strict
+xfail with this reason, so it fails (and the entry must go) once the engine is
 fixed. Only bugs of an engine belong here; a gap of flowc is never an xfail.
 """
 
@@ -38,5 +39,14 @@ ENGINE_BUGS: dict[str, str] = {
         "kfp.local publishes no fan-in for a ParallelFor over an empty list, so its consumer fails with "
         "'task loop-N not found' (kfp/local/orchestrator/enhanced_dag_orchestrator.py, _run_parallel_for_task "
         "returns before put_task_output)"
+    ),
+    "kfp-placeholder-json": (
+        "kfp.local fills parameter placeholders with json.dumps (1.0 -> '1.0', '[1.0, 2]', keys unsorted), "
+        "the KFP launcher with strconv.FormatFloat(f, 'f', -1, 64) and Go's json.Marshal ('1', '[1,2]') "
+        "(kfp/local/placeholder_utils.py, resolve_io_placeholders)"
+    ),
+    "kfp-output-text-mode": (
+        "kfp.local reads an output parameter file in text mode, turning \\r and \\r\\n into \\n "
+        "(kfp/local/executor_output_utils.py, special_dsl_outputpath_read); the KFP launcher reads the bytes"
     ),
 }
