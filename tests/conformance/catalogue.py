@@ -62,7 +62,8 @@ def _entry(path: Path) -> Entry:
             target = node.targets[0] if isinstance(node, ast.Assign) else node.target
             if isinstance(target, ast.Name) and target.id in ("RUNS", "XFAIL", "GAPS") and node.value is not None:
                 data[target.id] = ast.literal_eval(node.value)
-    xfail = {engine: ENGINE_BUGS.get(bug, bug) for engine, bug in data.get("XFAIL", {}).items()}
+    declared: dict[str, str] = data.get("XFAIL", {})
+    xfail = {engine: ENGINE_BUGS.get(bug, bug) for engine, bug in declared.items()}
     return Entry(
         name=path.stem, area=path.parent.name, path=path, runs=tuple(data.get("RUNS", [{}])),
         xfail=xfail, gaps=dict(data.get("GAPS", {})),
