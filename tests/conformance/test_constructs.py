@@ -24,7 +24,7 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program
-from tests.conformance.catalogue import Entry, engines, entries, function_at, module_of, reference
+from tests.conformance.catalogue import Entry, engines, entries, function_at, module_of, reference, task_functions
 from tests.conformance.compare import close
 from tests.conformance.engine_gaps import ENGINE_BUGS
 from tests.conformance.runners import RunResult
@@ -69,12 +69,15 @@ def pipeline_name(entry: Entry) -> str:
 
 
 def by_function(entry: Entry, ran: Counter[str]) -> dict[str, int]:
-    """Engine run counts (by IR task name) keyed by the task's function name."""
+    """Engine run counts (by IR task name) keyed by the user's task function; steps flowc
+    generates (condition predicates, identity steps) have no function and are not compared."""
     module = module_of(entry)
-    named = {t.name: function_at(module, t.span.line) if t.span else None for t in program_of(entry).tasks}
-    counts: dict[str, int] = {}
-    for ir_name, function in named.items():
-        counts[function or ir_name] = counts.get(function or ir_name, 0) + ran.get(ir_name, 0)
+    functions = task_functions(module)
+    counts = dict.fromkeys(functions, 0)
+    for task in program_of(entry).tasks:
+        function = function_at(module, task.span.line) if task.span else None
+        if function in functions:
+            counts[function] += ran.get(task.name, 0)
     return counts
 
 
