@@ -49,4 +49,8 @@ ENGINE_BUGS: dict[str, str] = {
         "kfp.local reads an output parameter file in text mode, turning \\r and \\r\\n into \\n "
         "(kfp/local/executor_output_utils.py, special_dsl_outputpath_read); the KFP launcher reads the bytes"
     ),
+    "kfp-none-int-output": (
+        "kfp.local casts every NUMBER_INTEGER output with int(), so a task returning None for "
+        "`int | None` raises (kfp/local/executor_output_utils.py, cast_protobuf_numbers)"
+    ),
 }

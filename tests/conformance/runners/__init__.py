@@ -7,6 +7,7 @@ Each module `<backend>.py` defines `run(program, pipeline, args, workdir) -> Run
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,9 @@ def assert_no_errors(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _squash(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", name.lower())
+    """A name with case, accents and separators dropped (`namen-prüfung` ~ `namen_prufung`)."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "", ascii_text.lower())
 
 
 def artifact_of(files: Mapping[str, bytes], pipeline: str, suffix: str) -> str:

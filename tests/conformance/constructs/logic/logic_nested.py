@@ -35,4 +35,3 @@ def logic_nested(n: int = 2, s: str = "go", z: str = "k", ks: list[str] = ["k"],
 
 
 RUNS = [{}, {"s": "skip"}, {"s": "skip", "flag": False}, {"n": 0, "flag": False, "ks": []}]
-GAPS = {"flyte": "FLC702 `in` a list parameter (cond)"}

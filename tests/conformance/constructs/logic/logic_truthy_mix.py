@@ -21,4 +21,3 @@ def logic_truthy_mix(s: str = "x", n: int = 0, m: int = 0) -> None:
 
 
 RUNS = [{}, {"m": 2}, {"m": 2, "n": 1}, {"s": ""}]
-GAPS = {"flyte": "truthiness of a str/list (cond)"}

@@ -21,4 +21,3 @@ def mem_in_list_output(name: str = "v1", n: int = 3) -> None:
 
 
 RUNS = [{}, {"n": 1}, {"n": 0}, {"name": "x"}]
-GAPS = {"flyte": "FLC702 `in` a list output (cond)"}

@@ -29,4 +29,3 @@ def mem_in_list_param(pick: str = "b", allowed: list[str] = ["a", "b"]) -> str:
 
 
 RUNS = [{}, {"pick": "z"}, {"allowed": []}, {"pick": "z", "allowed": ["z"]}]
-GAPS = {"flyte": "FLC702 `in` a list parameter (cond)"}

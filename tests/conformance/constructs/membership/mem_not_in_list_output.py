@@ -27,4 +27,3 @@ def mem_not_in_list_output(x: int = 3, n: int = 6) -> None:
 
 
 RUNS = [{}, {"x": 4}, {"n": 0, "x": 0}]
-GAPS = {"flyte": "FLC702 `not in` a list output (cond)"}

@@ -15,4 +15,3 @@ def mem_not_in_list_param(n: int = 5, seen: list[int] = [1, 2, 3]) -> None:
 
 
 RUNS = [{}, {"n": 2}, {"seen": []}]
-GAPS = {"flyte": "FLC702 `not in` a list parameter (cond)"}

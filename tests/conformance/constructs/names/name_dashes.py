@@ -16,6 +16,3 @@ def sum_all(xs: list[int]) -> int:
 @pipeline(name="name-dashes-pipeline")
 def name_dashes(n: int = 4) -> int:
     return sum_all(xs=load_data(n=n))
-
-
-GAPS = {"flyte": "FLC702 step name 'load-data' (values)"}

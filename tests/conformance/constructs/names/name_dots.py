@@ -16,6 +16,3 @@ def stage_two(s: str) -> str:
 @pipeline(name="name.dots.pipeline")
 def name_dots(s: str = "s") -> str:
     return stage_two(s=stage_one(s=s))
-
-
-GAPS = {"flyte": "FLC702 step name 'stage.one' (values)"}

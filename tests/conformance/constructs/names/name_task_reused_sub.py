@@ -16,6 +16,3 @@ def name_task_reused_sub_inner(n: int) -> int:
 @pipeline
 def name_task_reused_sub(n: int = 0) -> int:
     return name_task_reused_sub_inner(n=step_x(n=n))
-
-
-GAPS = {"flyte": "FLC702 step name 'step-x' (values)"}

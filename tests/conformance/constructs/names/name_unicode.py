@@ -16,6 +16,3 @@ def summary(n: int) -> str:
 @pipeline(name="namen-prüfung")
 def name_unicode(s: str = "straße") -> str:
     return summary(n=compute_size(s=s))
-
-
-GAPS = {"flyte": "FLC702 step name 'größe-berechnen' (values)", "airflow": "task 'größe-berechnen' fails (values)"}

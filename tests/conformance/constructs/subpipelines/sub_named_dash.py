@@ -16,6 +16,3 @@ def sub_named_dash_inner(s: str) -> str:
 @pipeline
 def sub_named_dash(s: str = "ab") -> str:
     return sub_named_dash_inner(s=s)
-
-
-GAPS = {"flyte": "FLC702 pipeline name 'sub-named-dash-inner' (values)"}

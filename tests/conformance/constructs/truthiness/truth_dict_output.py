@@ -29,4 +29,3 @@ def truth_dict_output(v: dict[str, int] = {}) -> str:
 
 
 RUNS = [{}, {"v": {"a": 0}}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

@@ -28,4 +28,3 @@ def truth_dict_param(v: dict[str, str] = {"k": "v"}) -> str:
 
 
 RUNS = [{}, {"v": {}}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

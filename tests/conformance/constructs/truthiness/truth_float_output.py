@@ -29,4 +29,3 @@ def truth_float_output(v: float = 0.0) -> str:
 
 
 RUNS = [{}, {"v": 2.5}, {"v": -0.1}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

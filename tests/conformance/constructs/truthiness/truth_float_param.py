@@ -28,4 +28,3 @@ def truth_float_param(v: float = 0.0) -> str:
 
 
 RUNS = [{}, {"v": 0.001}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

@@ -29,4 +29,3 @@ def truth_int_output(v: int = 0) -> str:
 
 
 RUNS = [{}, {"v": 3}, {"v": -1}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

@@ -28,4 +28,3 @@ def truth_int_param(v: int = 0) -> str:
 
 
 RUNS = [{}, {"v": 7}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

@@ -29,4 +29,3 @@ def truth_list_output(v: list[int] = []) -> str:
 
 
 RUNS = [{}, {"v": [0]}, {"v": [1, 2]}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

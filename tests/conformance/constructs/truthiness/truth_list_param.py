@@ -28,4 +28,3 @@ def truth_list_param(v: list[str] = ["a"]) -> str:
 
 
 RUNS = [{}, {"v": []}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

@@ -29,4 +29,3 @@ def truth_optional_float_param(v: float | None = None) -> str:
 
 RUNS = [{}, {"v": 0.0}, {"v": 1.5}]
 XFAIL = {"kfp": "kfp-none-default"}
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

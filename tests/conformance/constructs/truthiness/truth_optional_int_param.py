@@ -28,4 +28,3 @@ def truth_optional_int_param(v: int | None = 0) -> str:
 
 
 RUNS = [{}, {"v": 5}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

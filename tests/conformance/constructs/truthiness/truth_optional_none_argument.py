@@ -24,4 +24,3 @@ def truth_optional_none_argument(v: int | None = 3) -> str:
 
 RUNS = [{"v": None}]
 XFAIL = {"kfp": "kfp-none-argument"}
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

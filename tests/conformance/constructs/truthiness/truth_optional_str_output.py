@@ -30,4 +30,3 @@ def truth_optional_str_output(v: str | None = None) -> str:
 
 RUNS = [{}, {"v": ""}, {"v": "x"}]
 XFAIL = {"kfp": "kfp-none-default"}
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)", "kfp": "truthiness of dict / None values (cond)"}

@@ -29,4 +29,3 @@ def truth_str_output(v: str = "abc") -> str:
 
 
 RUNS = [{}, {"v": ""}, {"v": "0"}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}

@@ -28,4 +28,3 @@ def truth_str_param(v: str = "abc") -> str:
 
 
 RUNS = [{}, {"v": ""}, {"v": "False"}]
-GAPS = {"flyte": "truthiness is `== True` on Flyte (cond)"}
