@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
@@ -82,7 +82,8 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         targets = [targets]
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):  # pyright: ignore[reportUnknownVariableType]
         raise ConfigError(f"{path}: tool.flowc.targets must be a list of target names")
-    options = {k: dict(v) for k, v in section.items() if isinstance(v, dict)}  # pyright: ignore[reportUnknownArgumentType]
+    # tomllib types a table's values as Any; a nested table is a dict with str keys.
+    options = {k: dict(cast("dict[str, Any]", v)) for k, v in section.items() if isinstance(v, dict)}
     out, root = section.get("out"), section.get("root")
     for key, value in (("out", out), ("root", root)):
         if value is not None and not isinstance(value, str):

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol, runtime_checkable
 
 from flowc.backends.options import BackendOption, OptionValue
+from flowc.ir.artifacts import artifact_program
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Pipeline, Program
 
-__all__ = ["Backend", "BackendOption", "EmitResult", "OptionValue", "entry_pipelines"]
+__all__ = ["Backend", "BackendOption", "EmitResult", "OptionValue", "artifacts", "entry_pipelines"]
 
 
 @dataclass
@@ -53,3 +54,9 @@ class Backend(Protocol):
 def entry_pipelines(program: Program) -> list[Pipeline]:
     """The pipelines that become artifacts, in name order."""
     return sorted((p for p in program.pipelines if p.entry), key=lambda p: p.name)
+
+
+def artifacts(program: Program) -> list[tuple[Program, Pipeline]]:
+    """Each artifact's own program and its entry pipeline, in name order (see `flowc.ir.artifacts`)."""
+    views = [artifact_program(program, p) for p in entry_pipelines(program)]
+    return [(view, view.pipelines[0]) for view in views]

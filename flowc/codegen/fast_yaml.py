@@ -51,30 +51,30 @@ def _mapping(data: dict[Any, Any], indent: int, out: list[str]) -> None:
 def _sequence(data: list[Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for value in data:
-        kind = type(value)
+        kind = value.__class__  # as `type(value)` for JSON data, and pyright keeps it `Any`
         if kind is dict and value:
             # The first key shares the dash's line; the rest align with it.
-            items = list(value.items())  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
-            first_key, first_value = items[0]  # pyright: ignore[reportUnknownVariableType]
+            items = list(value.items())
+            first_key, first_value = items[0]
             _value(pad + "- " + _key(first_key) + ":", first_value, indent + 2, out)
-            _mapping(dict(items[1:]), indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
+            _mapping(dict(items[1:]), indent + 2, out)
         elif kind is list and value:
             out.append(pad + "-\n")
-            _sequence(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
+            _sequence(value, indent + 2, out)
         else:
             out.append(pad + "- " + _scalar(value, indent + 2) + "\n")
 
 
 def _value(head: str, value: Any, indent: int, out: list[str]) -> None:
-    kind = type(value)
+    kind = value.__class__  # as `type(value)` for JSON data, and pyright keeps it `Any`
     if kind is str:
-        out.append(head + " " + _text_value(value, indent + 2) + "\n")  # pyright: ignore[reportArgumentType]
+        out.append(head + " " + _text_value(value, indent + 2) + "\n")
     elif kind is dict and value:
         out.append(head + "\n")
-        _mapping(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
+        _mapping(value, indent + 2, out)
     elif kind is list and value:
         out.append(head + "\n")
-        _sequence(value, indent + 2, out)  # pyright: ignore[reportUnknownArgumentType]
+        _sequence(value, indent + 2, out)
     else:
         out.append(head + " " + _scalar(value, indent + 2) + "\n")
 

@@ -19,8 +19,8 @@ class _Dumper(yaml.SafeDumper):
 
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     if "\n" in data:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")  # pyright: ignore[reportUnknownMemberType] - types-PyYAML leaves `value` untyped
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)  # pyright: ignore[reportUnknownMemberType] - types-PyYAML leaves `value` untyped
 
 
 _Dumper.add_representer(str, _str_presenter)
@@ -28,6 +28,6 @@ _Dumper.add_representer(str, _str_presenter)
 
 def dump_yaml(data: Any, *, sort_keys: bool = False) -> str:
     """YAML text of `data`; key order is the dicts' own order unless `sort_keys`."""
-    return yaml.dump(  # type: ignore[no-any-return]
+    return yaml.dump(
         data, Dumper=_Dumper, sort_keys=sort_keys, allow_unicode=False, width=100, default_flow_style=False
     )

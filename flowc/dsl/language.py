@@ -8,7 +8,7 @@ Python (the decorators return it unchanged, with its options attached).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar, overload
@@ -105,7 +105,7 @@ def pipeline(fn: Callable[P, R] | None = None, /, **options: Any) -> Any:
 
 
 @contextmanager
-def after(*handles: object) -> Iterator[None]:
+def after(*handles: object) -> Generator[None, None, None]:
     """Order the steps inside the block after `handles`, which share no data with them."""
     del handles
     yield

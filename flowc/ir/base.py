@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, dataclass_transform
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeAlias, dataclass_transform
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-JsonValue = Any
+    JsonValue: TypeAlias = "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]"
+else:
+    # Pydantic reads `Any` here: the same validation and schema as ever, without a recursive alias to resolve.
+    JsonValue = Any
 """JSON data: None, bool, int, float, str, and lists and str-keyed dicts of these."""
 
 
@@ -49,11 +52,13 @@ class IRModel:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
     _tuple_fields: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:  # set by `dataclasses.dataclass` in `__init_subclass__`: every node is a dataclass
+        __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         dataclasses.dataclass(frozen=True, kw_only=True)(cls)
-        fields = dataclasses.fields(cls)  # pyright: ignore[reportArgumentType] - a dataclass from here on
+        fields = dataclasses.fields(cls)
         cls._tuple_fields = tuple(f.name for f in fields if str(f.type).startswith("tuple["))
 
     def __post_init__(self) -> None:
@@ -89,7 +94,7 @@ class IRModel:
         return _adapter(type(self)).dump_json(self, indent=indent).decode()
 
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
-        return dataclasses.replace(self, **(update or {}))  # pyright: ignore[reportArgumentType]
+        return dataclasses.replace(self, **(update or {}))
 
 
 @cache

@@ -45,6 +45,21 @@ def ascii_fold(name: str) -> str:
     return "".join(out)
 
 
+def fresh_name(base: str, taken: set[str], sep: str = "_") -> str:
+    """`base`, or `base<sep>2`, `base<sep>3`, ...: the first not in `taken`, which it joins.
+
+    >>> taken = {"train"}
+    >>> fresh_name("train", taken), fresh_name("train", taken), fresh_name("load", taken, "-")
+    ('train_2', 'train_3', 'load')
+    """
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}{sep}{n}"
+    taken.add(name)
+    return name
+
+
 def kfp_name(name: str) -> str:
     """KFP component/task names: lowercase letters, digits and dashes (`load_data` -> `load-data`)."""
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")

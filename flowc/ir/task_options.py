@@ -15,7 +15,7 @@ to it (names, annotations and defaults).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from flowc.ir.base import JsonValue
 
@@ -33,6 +33,9 @@ class Required:
 REQUIRED = Required()
 _SAME = Required()  # container_default: as for @task
 
+OptionDefault: TypeAlias = "JsonValue | tuple[()] | Required"
+"""An option's default: a JSON value, `()` for an empty sequence, or REQUIRED."""
+
 
 @dataclass(frozen=True)
 class TaskOption:
@@ -41,12 +44,12 @@ class TaskOption:
     name: str
     annotation: str
     value: ValueKind
-    default: JsonValue
+    default: OptionDefault
     doc: str
-    container_default: JsonValue = _SAME
+    container_default: OptionDefault = _SAME
     container_only: bool = False
 
-    def default_for(self, kind: TaskKind) -> JsonValue:
+    def default_for(self, kind: TaskKind) -> OptionDefault:
         return self.default if kind == "task" or self.container_default is _SAME else self.container_default
 
     def required_for(self, kind: TaskKind) -> bool:
@@ -80,7 +83,7 @@ def option(name: str) -> TaskOption:
     return _BY_NAME[name]
 
 
-def default(name: str, kind: TaskKind = "task") -> JsonValue:
+def default(name: str, kind: TaskKind = "task") -> OptionDefault:
     """The default of option `name` for `kind` (REQUIRED when it must be given)."""
     return _BY_NAME[name].default_for(kind)
 
@@ -112,5 +115,5 @@ def options_table_markdown() -> str:
     return "\n".join(rows) + "\n"
 
 
-def _shown(value: JsonValue) -> str:
+def _shown(value: OptionDefault) -> str:
     return "required" if value is REQUIRED else f"`{value!r}`"

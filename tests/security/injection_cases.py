@@ -123,7 +123,9 @@ def paired(a: str = 'a', b: str = 'b') -> str:
     return pair(a=a, b=b)
 """
 
-CONTAINER_TEXT = "{{ ds }} {{% if 1 %}}x{{% endif %}} {{#c#}}"
+# The text the command must receive; the pipeline file writes it as a command template
+# (braces doubled, as in str.format).
+CONTAINER_TEXT = "{{ ds }} {{% if 1 %}}x{{% endif %}} {{#c#}} {{$.inputs.parameters['a']}} {{.inputs.a}}"
 CONTAINER_TASK = """
 from flowc import container_task, pipeline
 
@@ -135,4 +137,4 @@ def say() -> str: ...
 @pipeline
 def said() -> str:
     return say()
-""".replace("@TEXT@", repr(CONTAINER_TEXT))
+""".replace("@TEXT@", repr(CONTAINER_TEXT.replace("{", "{{").replace("}", "}}")))

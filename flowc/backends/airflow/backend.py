@@ -13,7 +13,7 @@ from typing import ClassVar
 from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_options, check_options
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
@@ -38,8 +38,8 @@ class AirflowBackend:
         opts = airflow_options(options)
         diagnostics = check_options(opts)
         files: dict[str, bytes] = {}
-        for pipeline in entry_pipelines(program):
-            text, diags = emit_dag(program, pipeline, opts)
+        for view, pipeline in artifacts(program):
+            text, diags = emit_dag(view, pipeline, opts)
             diagnostics.extend(diags)
             if text is not None:
                 files[f"{airflow_name(pipeline.name)}.py"] = text.encode("utf-8")
@@ -54,7 +54,7 @@ def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tupl
     plan = Planner(program, pipeline, opts.max_map_length).build()
     diagnostics.extend(plan.diagnostics)
     if opts.mode == "python":
-        diagnostics.extend(_check_python_mode_secrets(program, sorted({s.task for s in plan.steps if s.task})))
+        diagnostics.extend(_check_python_mode_secrets(program, sorted(set(plan.tasks_by_step().values()))))
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from flowc.backends.airflow.options import AirflowOptions
-from flowc.backends.airflow.plan import Step
+from flowc.backends.airflow.steps import BranchStep, ChooseStep, GateStep, JoinStep, LoopStep, ResultsStep, Step, TaskStep
 from flowc.codegen.literals import py_literal
 from flowc.ir.command import literal_text
 from flowc.ir.model import ContainerTask, Program, PythonTask
@@ -51,13 +51,9 @@ def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[s
             kwargs.append(("doc_md", py_literal(task.doc)))
     if step.trigger_rule:
         kwargs.append(("trigger_rule", py_literal(step.trigger_rule)))
-    if step.extra.get("guards"):
+    if step.guards:
         kwargs.append(("pre_execute", "_flowc_guard"))
     return kwargs
-
-
-def _mapped(callee: str, kwargs: list[tuple[str, str]], step: Step, loop_var: str, field_name: str) -> str:
-    return f"{_call(callee + '.partial', kwargs)}.expand({field_name}={loop_var}.output)"
 
 
 class OperatorWriter:
@@ -67,6 +63,7 @@ class OperatorWriter:
         self.program = program
         self.options = options
         self.vars: dict[str, str] = {}
+        self.operators: set[str] = set()  # the operator classes written so far
 
     def var(self, task_id: str) -> str:
         if task_id not in self.vars:
@@ -82,26 +79,32 @@ class OperatorWriter:
         return Statement(self.var(step.task_id), self._expr(step), [self.var(u) for u in upstream])
 
     def _expr(self, step: Step) -> str:
-        if step.kind == "gate":
-            return _call("EmptyOperator", _common(step, None))
-        if step.kind == "branch":
-            return _call("BranchPythonOperator", [*_common(step, None), ("python_callable", "_flowc_branch")])
-        if step.kind == "join" and not step.extra["values"] and step.loop is None:
-            return _call("EmptyOperator", _common(step, None))
-        if step.kind != "task":
-            kwargs = [*_common(step, None), ("python_callable", "_flowc_step")]
-            return self._maybe_mapped("PythonOperator", kwargs, step, "op_kwargs")
-        task = self.program.task(step.task or "")
+        match step:
+            case GateStep():
+                return self._operator("EmptyOperator", _common(step, None), step)
+            case JoinStep() if step.waits_only:
+                return self._operator("EmptyOperator", _common(step, None), step)
+            case BranchStep():
+                kwargs = [*_common(step, None), ("python_callable", "_flowc_branch")]
+                return self._operator("BranchPythonOperator", kwargs, step)
+            case TaskStep():
+                return self._task(step)
+            case LoopStep() | ChooseStep() | JoinStep() | ResultsStep():
+                return self._operator("PythonOperator", [*_common(step, None), ("python_callable", "_flowc_step")], step)
+
+    def _task(self, step: TaskStep) -> str:
+        task = self.program.task(step.task)
         if self.options.mode == "kubernetes":
             kwargs = [*_common(step, task), *self._pod(step, task)]
-            return self._maybe_mapped("KubernetesPodOperator", kwargs, step, "labels")
-        kwargs = [*_common(step, task), ("python_callable", "_flowc_step")]
-        return self._maybe_mapped("PythonOperator", kwargs, step, "op_kwargs")
+            return self._operator("KubernetesPodOperator", kwargs, step, "labels")
+        return self._operator("PythonOperator", [*_common(step, task), ("python_callable", "_flowc_step")], step)
 
-    def _maybe_mapped(self, callee: str, kwargs: list[tuple[str, str]], step: Step, field_name: str) -> str:
+    def _operator(self, callee: str, kwargs: list[tuple[str, str]], step: Step, mapped_field: str = "op_kwargs") -> str:
+        """`callee(...)`, or mapped over the step's fan-out by `mapped_field`."""
+        self.operators.add(callee)
         if step.loop is None:
             return _call(callee, kwargs)
-        return _mapped(callee, kwargs, step, self.var(step.loop), field_name)
+        return f"{_call(callee + '.partial', kwargs)}.expand({mapped_field}={self.var(step.loop)}.output)"
 
     # ---------------------------------------------------------------- kubernetes
 

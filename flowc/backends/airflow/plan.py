@@ -11,8 +11,30 @@ small JSON-able spec the generated runtime resolves at run time (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from flowc.backends.airflow.steps import (
+    BranchStep,
+    ChooseStep,
+    Cmp,
+    Cond,
+    Const,
+    FanIn,
+    GateStep,
+    Guard,
+    Item,
+    JoinStep,
+    Junction,
+    LoopPlan,
+    LoopStep,
+    Out,
+    Param,
+    ResultsStep,
+    Spec,
+    Step,
+    TaskStep,
+    cond_producers,
+    producers,
+)
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
@@ -37,32 +59,7 @@ from flowc.ir.model import Condition as IRCondition
 from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.span import Span
 
-Spec = tuple[Any, ...]
 RESULTS_ID = "flowc-results"
-
-
-@dataclass
-class Step:
-    """One Airflow task of the DAG."""
-
-    task_id: str
-    local_id: str
-    group: tuple[str, ...]
-    kind: str  # task | loop | branch | gate | join | results
-    task: str | None = None
-    inputs: list[tuple[str, Spec]] = field(default_factory=lambda: [])
-    loop: str | None = None
-    upstream: set[str] = field(default_factory=lambda: set())
-    trigger_rule: str | None = None
-    extra: dict[str, Any] = field(default_factory=lambda: {})
-
-
-@dataclass
-class LoopPlan:
-    parent: str | None
-    depth: int
-    items: Spec
-    guards: list[list[Any]] = field(default_factory=lambda: [])
 
 
 @dataclass
@@ -75,6 +72,50 @@ class DagPlan:
     groups: dict[tuple[str, ...], str | None] = field(default_factory=lambda: {})
     diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
 
+    def tasks_by_step(self) -> dict[str, str]:
+        """The IR task each task step runs, by Airflow task id."""
+        return {s.task_id: s.task for s in self.steps if isinstance(s, TaskStep)}
+
+
+# What a node's id stands for to the nodes after it (`OutputBinding`, `after`).
+
+
+@dataclass(frozen=True)
+class _TaskOutputs:
+    """A task's results."""
+
+    task_id: str
+    loop: str | None
+
+
+@dataclass(frozen=True)
+class _LoopOutputs:
+    """A fan-out's collected result."""
+
+    loop_id: str
+    result: Spec
+
+
+@dataclass(frozen=True)
+class _ConditionOutputs:
+    """A condition's values, read from its join (which is also what `after` waits for)."""
+
+    join_id: str
+    loop: str | None
+
+
+@dataclass(frozen=True)
+class _PipelineOutputs:
+    """An inlined sub-pipeline's results by name."""
+
+    results: dict[str, Spec]
+
+
+_Value = _TaskOutputs | _LoopOutputs | _ConditionOutputs | _PipelineOutputs
+
+# Steps outside every arm whose upstream may be a fan-out left empty (see `Planner._add`).
+_AFTER_FAN_OUT = (TaskStep, ResultsStep, LoopStep, BranchStep)
+
 
 @dataclass(frozen=True)
 class _Scope:
@@ -83,31 +124,11 @@ class _Scope:
     loop: str | None
     params: dict[str, Spec]
     upstream: frozenset[str]
-    values: dict[str, Any]
+    values: dict[str, _Value]
     created: dict[str, list[str]]
     collectors: tuple[list[str], ...] = ()
-    guards: tuple[tuple[str, int, str | None], ...] = ()  # (condition, arm, its loop) inside fan-outs
+    guards: tuple[Guard, ...] = ()  # the arms enclosing a step inside fan-outs
     in_arm: bool = False
-
-
-def producers(spec: Spec) -> set[str]:
-    """Task ids whose results a binding spec reads."""
-    kind = spec[0]
-    if kind == "out":
-        return {spec[1]}
-    if kind == "item":
-        return {spec[1]}
-    if kind == "fanin":
-        return {spec[1]} | producers(spec[2])
-    return set()
-
-
-def cond_producers(cond: Spec | None) -> set[str]:
-    if cond is None:
-        return set()
-    if cond[0] in ("and", "or"):
-        return set().union(*(cond_producers(c) for c in cond[1]))
-    return producers(cond[2]) | producers(cond[3])
 
 
 class Planner:
@@ -121,31 +142,33 @@ class Planner:
 
     def build(self) -> DagPlan:
         p = self.plan.pipeline
-        scope = _Scope("", (), None, {x.name: ("param", x.name) for x in p.params}, frozenset(), {}, {})
+        params: dict[str, Spec] = {x.name: Param(x.name) for x in p.params}
+        scope = _Scope("", (), None, params, frozenset(), {}, {})
         self._body(p.body, scope)
         if p.results:
-            inputs = [(r.name, self._spec(r.binding, scope)) for r in p.results]
-            ups = set().union(*(producers(s) for _, s in inputs))
-            self._add(Step(RESULTS_ID, RESULTS_ID, (), "results", inputs=inputs, upstream=ups), scope)
+            inputs = tuple((r.name, self._spec(r.binding, scope)) for r in p.results)
+            ups = set[str]().union(*(producers(s) for _, s in inputs))
+            step = ResultsStep(task_id=RESULTS_ID, local_id=RESULTS_ID, group=(), upstream=frozenset(ups), inputs=inputs)
+            self._add(step, scope)
         return self.plan
 
     # ------------------------------------------------------------------ helpers
 
     def _add(self, step: Step, scope: _Scope) -> Step:
-        step.upstream |= scope.upstream
-        step.upstream.discard(step.task_id)
+        upstream = (step.upstream | scope.upstream) - {step.task_id}
+        rule = step.trigger_rule
         if scope.guards:
             # Inside a fan-out an arm is chosen per instance: the step skips itself
             # (pre_execute) where its arm was not taken, so siblings' skipped map
             # indexes must not skip it wholesale as `all_success` would.
-            step.extra["guards"] = [list(g) for g in scope.guards]
-            step.trigger_rule = step.trigger_rule or "none_failed"
-        elif not scope.in_arm and step.loop is None and step.kind in ("task", "results", "loop", "branch"):
-            if any(self._mapped.get(u) for u in step.upstream):
+            rule = rule or "none_failed"
+        elif not scope.in_arm and step.loop is None and isinstance(step, _AFTER_FAN_OUT):
+            if any(self._mapped.get(u) for u in upstream):
                 # A fan-out over an empty list skips its mapped steps; the fan-in is
                 # then [] and its consumer must still run. Outside every arm nothing
                 # else can be skipped upstream, so this rule changes nothing else.
-                step.trigger_rule = "none_failed_min_one_success"
+                rule = "none_failed_min_one_success"
+        step = replace(step, upstream=upstream, trigger_rule=rule, guards=scope.guards)
         self._mapped[step.task_id] = step.loop is not None
         self.plan.steps.append(step)
         for collector in scope.collectors:
@@ -156,8 +179,8 @@ class Planner:
         out: set[str] = set()
         for node_id in after:
             value = scope.values.get(node_id)
-            if isinstance(value, tuple) and value and value[0] == "cond":
-                out.add(value[1])
+            if isinstance(value, _ConditionOutputs):
+                out.add(value.join_id)
             else:
                 out.update(scope.created.get(node_id, ()))
         return out
@@ -165,31 +188,26 @@ class Planner:
     def _spec(self, b: Binding, scope: _Scope) -> Spec:
         match b:
             case ConstBinding(value=value):
-                return ("const", value)
+                return Const(value)
             case ParamBinding(name=name):
                 return scope.params[name]
             case LoopItemBinding(loop=loop):
-                return ("item", scope.prefix + loop)
+                return Item(scope.prefix + loop)
             case OutputBinding(node=node, field=fld):
-                return self._output_spec(scope.values[node], fld)
+                return _output_spec(scope.values[node], fld or "output")
 
-    def _output_spec(self, value: Any, fld: str | None) -> Spec:
-        if isinstance(value, dict):  # a sub-pipeline's results by name
-            return value[fld or "output"]  # pyright: ignore[reportUnknownVariableType]
-        kind = value[0]
-        if kind == "loop":
-            return ("fanin", value[1], value[2])
-        return ("out", value[1], fld or "output", value[2])
-
-    def _cond(self, c: IRCondition, scope: _Scope) -> Spec:
-        """A lowered condition (`flowc.ir.passes.conditions`) as the runtime's nested spec."""
+    def _cond(self, c: IRCondition, scope: _Scope) -> Cond:
+        """A lowered condition (`flowc.ir.passes.conditions`) as the runtime's spec."""
         match c:
             case Compare(op=op, left=left, right=right):
-                return ("cmp", op, self._spec(left, scope), self._spec(right, scope))
+                return Cmp(op, self._spec(left, scope), self._spec(right, scope))
             case BoolOp(op=op, operands=operands):
-                return (op, [self._cond(x, scope) for x in operands])
+                return Junction(op, tuple(self._cond(x, scope) for x in operands))
             case Not() | Truthy():
                 raise NotLowered(c)
+
+    def _arms(self, node: ConditionNode, scope: _Scope) -> tuple[Cond | None, ...]:
+        return tuple(self._cond(b.condition, scope) if b.condition is not None else None for b in node.branches)
 
     # -------------------------------------------------------------------- nodes
 
@@ -210,54 +228,58 @@ class Planner:
                     self._condition(node, inner)
 
     def _task(self, node: TaskNode, scope: _Scope) -> None:
-        inputs = [(i.name, self._spec(i.binding, scope)) for i in node.inputs]
-        ups = set().union(set(), *(producers(s) for _, s in inputs))
+        inputs = tuple((i.name, self._spec(i.binding, scope)) for i in node.inputs)
+        ups = set[str]().union(*(producers(s) for _, s in inputs))
         if scope.loop is not None:
             ups.add(scope.loop)
-        step = Step(scope.prefix + node.id, node.id, scope.group, "task", node.task, inputs, scope.loop, ups)
-        step.extra["span"] = node.span
-        self._add(step, scope)
-        scope.values[node.id] = ("task", step.task_id, scope.loop)
+        step = TaskStep(
+            task_id=scope.prefix + node.id, local_id=node.id, group=scope.group, upstream=frozenset(ups),
+            loop=scope.loop, task=node.task, inputs=inputs, span=node.span,
+        )
+        step = self._add(step, scope)
+        scope.values[node.id] = _TaskOutputs(step.task_id, scope.loop)
 
     def _pipeline(self, node: PipelineNode, scope: _Scope) -> None:
         sub = self.program.pipeline(node.pipeline)
         given = {i.name: self._spec(i.binding, scope) for i in node.inputs}
-        params = {p.name: given.get(p.name, ("const", p.default)) for p in sub.params}
+        params = {p.name: given.get(p.name, Const(p.default)) for p in sub.params}
         group = (*scope.group, node.id)
         self.plan.groups[group] = sub.doc
         inner = replace(scope, prefix=f"{scope.prefix}{node.id}.", group=group, params=params, values={}, created={})
         self._body(sub.body, inner)
-        scope.values[node.id] = {r.name: self._spec(r.binding, inner) for r in sub.results}
+        scope.values[node.id] = _PipelineOutputs({r.name: self._spec(r.binding, inner) for r in sub.results})
 
     def _loop(self, node: LoopNode, scope: _Scope) -> None:
         loop_id = scope.prefix + node.id
-        if isinstance(node.items, ConstBinding) and isinstance(node.items.value, list):
-            width = len(node.items.value)
-            if width > self.max_map_length:
-                self._diag(codes.AIRFLOW_MAP_TOO_WIDE, node.span, width, self.max_map_length)
+        match node.items:
+            case ConstBinding(value=list() as values) if len(values) > self.max_map_length:
+                self._diag(codes.AIRFLOW_MAP_TOO_WIDE, node.span, len(values), self.max_map_length)
+            case _:
+                pass
         items = self._spec(node.items, scope)
         parent = scope.loop
         depth = 1 if parent is None else self.plan.loops[parent].depth + 1
-        self.plan.loops[loop_id] = LoopPlan(parent, depth, items, [list(g) for g in scope.guards])
-        ups = producers(items) | ({parent} if parent else set())
-        step = Step(loop_id, node.id, scope.group, "loop", inputs=[], loop=None, upstream=ups)
-        step.extra["span"] = node.span
+        self.plan.loops[loop_id] = LoopPlan(parent, depth, items, scope.guards)
+        ups = producers(items) | ({parent} if parent else set[str]())
+        step = LoopStep(task_id=loop_id, local_id=node.id, group=scope.group, upstream=frozenset(ups), span=node.span)
         self._add(step, scope)
         inner = replace(scope, loop=loop_id)
         self._body(node.body, inner)
-        result = self._spec(node.result, inner) if node.result is not None else ("const", None)
-        scope.values[node.id] = ("loop", loop_id, result)
+        result = self._spec(node.result, inner) if node.result is not None else Const(None)
+        scope.values[node.id] = _LoopOutputs(loop_id, result)
 
     def _condition(self, node: ConditionNode, scope: _Scope) -> None:
         if scope.loop is not None:
             self._mapped_condition(node, scope)
             return
         cond_id = scope.prefix + node.id
-        arms = [self._cond(b.condition, scope) if b.condition is not None else None for b in node.branches]
-        ups = set().union(set(), *(cond_producers(a) for a in arms))
-        gates = [f"{cond_id}-{_arm_label(i, b.condition is None)}" for i, b in enumerate(node.branches)]
-        branch = Step(cond_id, node.id, scope.group, "branch", upstream=ups, extra={"arms": arms, "gates": gates})
-        branch.extra["span"] = node.span
+        arms = self._arms(node, scope)
+        ups = set[str]().union(*(cond_producers(a) for a in arms))
+        gates = tuple(f"{cond_id}-{_arm_label(i, b.condition is None)}" for i, b in enumerate(node.branches))
+        branch = BranchStep(
+            task_id=cond_id, local_id=node.id, group=scope.group, upstream=frozenset(ups),
+            arms=arms, gates=gates, span=node.span,
+        )
         # A branch operator skips every direct downstream task it does not follow, so
         # only its gates may depend on it; steps that may be skipped (gates, arms) are
         # collected for the join only. Whoever waits for an enclosing node waits for the
@@ -266,7 +288,8 @@ class Planner:
         arm_steps: list[str] = []
         for gate, arm in zip(gates, node.branches):
             local = gate[len(scope.prefix):]
-            self._add(Step(gate, local, scope.group, "gate", upstream={cond_id}), replace(scope, collectors=()))
+            step = GateStep(task_id=gate, local_id=local, group=scope.group, upstream=frozenset({cond_id}))
+            self._add(step, replace(scope, collectors=()))
             inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(arm_steps,), in_arm=True)
             self._body(arm.body, inner)
         self._join(node, scope, cond_id, gates, arm_steps)
@@ -274,34 +297,49 @@ class Planner:
     def _mapped_condition(self, node: ConditionNode, scope: _Scope) -> None:
         """A condition inside a fan-out: a mapped step chooses the arm of each instance."""
         cond_id = scope.prefix + node.id
-        arms = [self._cond(b.condition, scope) if b.condition is not None else None for b in node.branches]
-        ups = set().union({scope.loop or ""}, *(cond_producers(a) for a in arms))
-        choose = Step(cond_id, node.id, scope.group, "choose", loop=scope.loop, upstream=ups, extra={"arms": arms})
-        choose.extra["span"] = node.span
+        arms = self._arms(node, scope)
+        ups = set[str]().union({scope.loop or ""}, *(cond_producers(a) for a in arms))
+        choose = ChooseStep(
+            task_id=cond_id, local_id=node.id, group=scope.group, upstream=frozenset(ups),
+            loop=scope.loop, arms=arms, span=node.span,
+        )
         self._add(choose, scope)
         arm_steps: list[str] = []
         for i, arm in enumerate(node.branches):
-            guards = (*scope.guards, (cond_id, i, scope.loop))
+            guards = (*scope.guards, Guard(cond_id, i, scope.loop))
             inner = replace(scope, upstream=scope.upstream | {cond_id}, guards=guards, collectors=(arm_steps,))
             self._body(arm.body, inner)
-        self._join(node, scope, cond_id, [cond_id], arm_steps)
+        self._join(node, scope, cond_id, (cond_id,), arm_steps)
 
-    def _join(self, node: ConditionNode, scope: _Scope, cond_id: str, gates: list[str], arm_steps: list[str]) -> None:
+    def _join(self, node: ConditionNode, scope: _Scope, cond_id: str, gates: tuple[str, ...], arm_steps: list[str]) -> None:
         """The condition's end: its values, and what `after` and enclosing nodes wait for."""
         join_id = f"{cond_id}-join"
-        values = [(o.name, [self._spec(s, scope) for s in o.sources]) for o in node.outputs]
-        ups = set(gates) | set().union(set(), *(producers(s) for _, srcs in values for s in srcs))
+        values = tuple((o.name, tuple(self._spec(s, scope) for s in o.sources)) for o in node.outputs)
+        ups = set(gates) | set[str]().union(*(producers(s) for _, srcs in values for s in srcs))
         ups |= set(arm_steps)
         # With values there is an `else`, so one gate always succeeds; without, no arm may
         # run at all and the join must still succeed.
         rule = "none_failed_min_one_success" if node.outputs and scope.loop is None else "none_failed"
-        step = Step(join_id, f"{node.id}-join", scope.group, "join", loop=scope.loop, upstream=ups, trigger_rule=rule)
-        step.extra.update(cond=cond_id, values=values)
+        step = JoinStep(
+            task_id=join_id, local_id=f"{node.id}-join", group=scope.group, upstream=frozenset(ups),
+            loop=scope.loop, trigger_rule=rule, condition=cond_id, values=values,
+        )
         self._add(step, scope)
-        scope.values[node.id] = ("cond", join_id, scope.loop)
+        scope.values[node.id] = _ConditionOutputs(join_id, scope.loop)
 
     def _diag(self, code: codes.Code, span: Span | None, *args: object) -> None:
         self.plan.diagnostics.append(Diagnostic.of(code, span or self.plan.pipeline.span, *args))
+
+
+def _output_spec(value: _Value, output: str) -> Spec:
+    """What an `OutputBinding` to a node's `output` reads."""
+    match value:
+        case _PipelineOutputs(results=results):
+            return results[output]
+        case _LoopOutputs(loop_id=loop_id, result=result):
+            return FanIn(loop_id, result)
+        case _TaskOutputs(task_id=task_id, loop=loop) | _ConditionOutputs(join_id=task_id, loop=loop):
+            return Out(task_id, output, loop)
 
 
 def _arm_label(index: int, is_else: bool) -> str:

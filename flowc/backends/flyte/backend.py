@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
 from flowc.backends.options import option_values
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
@@ -48,15 +48,15 @@ class FlyteBackend:
 
     def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
         """What Flyte rejects is found while building each module (packaging is not run)."""
-        return [d for pipeline in entry_pipelines(program) for d in build_module(program, pipeline).diagnostics]
+        return [d for view, pipeline in artifacts(program) for d in build_module(view, pipeline).diagnostics]
 
     def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()
         options = option_values(self.options, options)
         package = options.get("package") is True
         image = options.get("image")
-        for pipeline in entry_pipelines(program):
-            module = build_module(program, pipeline)
+        for view, pipeline in artifacts(program):
+            module = build_module(view, pipeline)
             result.diagnostics += module.diagnostics
             if module.diagnostics:
                 continue

@@ -22,7 +22,10 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from google.protobuf.message import Message
 
 PYFLYTE = "from flytekit.clis.sdk_in_container.pyflyte import main; main()"
 TIMEOUT_SECONDS = 300
@@ -52,10 +55,11 @@ def package_module(module: str, text: str, image: str | None) -> tuple[bytes | N
             return None, [f"cannot decode the bundle: {exc}"]
 
 
-def _message_for(name: str) -> object | None:
-    from flyteidl.admin import launch_plan_pb2, task_pb2, workflow_pb2
+def _message_for(name: str) -> Message | None:
+    # Generated protobuf modules: no stubs, so their classes are untyped.
+    from flyteidl.admin import launch_plan_pb2, task_pb2, workflow_pb2  # pyright: ignore[reportMissingTypeStubs]
 
-    kinds = {"_1.pb": task_pb2.TaskSpec, "_2.pb": workflow_pb2.WorkflowSpec, "_3.pb": launch_plan_pb2.LaunchPlan}
+    kinds: dict[str, type[Message]] = {"_1.pb": task_pb2.TaskSpec, "_2.pb": workflow_pb2.WorkflowSpec, "_3.pb": launch_plan_pb2.LaunchPlan}
     for suffix, cls in kinds.items():
         if name.endswith(suffix):
             return cls()
@@ -66,11 +70,11 @@ def _canonical(name: str, data: bytes) -> bytes:
     message = _message_for(name)
     if message is None:
         return data
-    message.ParseFromString(data)  # type: ignore[attr-defined]
+    message.ParseFromString(data)
     _sort_upstream(message)
     if name.endswith("_1.pb"):
         _pin_source_root(message)
-    return message.SerializeToString(deterministic=True)  # type: ignore[attr-defined]
+    return message.SerializeToString(deterministic=True)
 
 
 SETTINGS_ENV = "_F_SS_C"  # flytekit's compressed serialization settings, read back by dynamic tasks
@@ -86,7 +90,7 @@ def _pin_source_root(spec: Any) -> None:
         if entry.key != SETTINGS_ENV:
             continue
         settings = json.loads(gzip.decompress(base64.b64decode(entry.value)))
-        fast = settings.get("fast_serialization_settings") or {}
+        fast: dict[str, Any] = settings.get("fast_serialization_settings") or {}
         settings["source_root"] = fast.get("destination_dir") or "."
         packed = gzip.compress(json.dumps(settings).encode("utf-8"), compresslevel=9, mtime=0)
         entry.value = base64.b64encode(packed).decode("ascii")

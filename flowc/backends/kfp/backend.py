@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, entry_pipelines
+from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
 from flowc.backends.options import option_values
 from flowc.codegen.files import file_stem
 from flowc.ir.diagnostics import Diagnostic
@@ -36,9 +36,9 @@ class KfpBackend:
         options = option_values(self.options, options)
         parallelism = options.get("parallelism")
         root = options.get("pipeline_root")
-        for pipeline in entry_pipelines(program):
+        for view, pipeline in artifacts(program):
             emitted = emit_pipeline(
-                program, pipeline,
+                view, pipeline,
                 parallelism if isinstance(parallelism, int) else 0,
                 root if isinstance(root, str) and root else None,
             )

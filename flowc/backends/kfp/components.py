@@ -18,7 +18,7 @@ from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
 from flowc.backends.kfp import quantities
 from flowc.backends.kfp.container import container_command, output_key
-from flowc.backends.kfp.kfp_types import artifact_of, io_definition, typed_value
+from flowc.backends.kfp.kfp_types import io_definition, typed_value
 
 FLOWC_ENV_INPUT = "flowc-env"
 # The kernel refuses to exec a command with a single argument over 128 KiB (MAX_ARG_STRLEN).

@@ -32,7 +32,7 @@ from flowc.ir.model import (
     TaskNode,
     iter_nodes,
 )
-from flowc.ir.names import kfp_name
+from flowc.ir.names import fresh_name, kfp_name
 from flowc.ir.span import Span
 from flowc.ir.types import Type, render
 from flowc.backends.kfp import components as comp
@@ -61,12 +61,7 @@ class SpecBuilder:
         self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what, hint=hint))
 
     def _unique(self, base: str) -> str:
-        name, n = base, 1
-        while name in self._taken:
-            n += 1
-            name = f"{base}-{n}"
-        self._taken.add(name)
-        return name
+        return fresh_name(base, self._taken, "-")
 
     # ------------------------------------------------------------------ components
 
@@ -425,13 +420,7 @@ def node_names(pipeline: Pipeline) -> dict[str, str]:
     names: dict[str, str] = {}
     taken: set[str] = set()
     for node in iter_nodes(pipeline.body):
-        base = kfp_name(node.id) or "node"
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base}-{n}"
-        taken.add(name)
-        names[node.id] = name
+        names[node.id] = fresh_name(kfp_name(node.id) or "node", taken, "-")
     return names
 
 

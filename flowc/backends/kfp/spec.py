@@ -59,7 +59,8 @@ def emit_pipeline(program: Program, pipeline: Pipeline, parallelism: int = 0, pi
 
 def _reachable(program: Program, pipeline: Pipeline) -> tuple[list[Pipeline], set[str]]:
     """The pipelines (this one first) and task names a pipeline's spec contains."""
-    pipelines, tasks, todo, seen = [], set[str](), [pipeline], {pipeline.name}
+    pipelines: list[Pipeline] = []
+    tasks, todo, seen = set[str](), [pipeline], {pipeline.name}
     while todo:
         current = todo.pop(0)
         pipelines.append(current)

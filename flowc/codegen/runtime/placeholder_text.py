@@ -1,3 +1,5 @@
+# pyright: standard
+# (not strict: pasted verbatim into generated runtimes, it renders untyped JSON values.)
 """The one value-to-text rule for container-command placeholders (pasted into runtimes, never imported there).
 
 KFP's launcher fills `{{$.inputs.parameters['x']}}` itself (`backend/src/v2/component/

@@ -1,3 +1,5 @@
+# pyright: standard
+# (not strict: pasted verbatim into generated runners, it restores values from untyped JSON.)
 """The small runtime every generated runner carries (pasted in, never imported).
 
 Generated task code must be self-contained: the image needs the task's packages,

@@ -57,7 +57,7 @@ class TypeReader:
             return _SCALARS[expr.value]
         artifact = syms.flowc_attr(expr)
         if artifact is not None:
-            return ArtifactType(name=artifact) if artifact in ARTIFACT_NAMES else None  # type: ignore[arg-type]
+            return ArtifactType(name=artifact) if artifact in ARTIFACT_NAMES else None
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
             return self._union(syms, [expr.left, expr.right])
         if isinstance(expr, cst.Subscript):

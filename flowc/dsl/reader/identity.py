@@ -12,18 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flowc.ir.model import (
-    Branch,
-    ConditionNode,
-    ContainerTask,
-    LoopNode,
-    Node,
-    Pipeline,
-    PipelineNode,
-    Program,
-    PythonTask,
-    TaskNode,
-)
+from flowc.ir.model import ContainerTask, Program, PythonTask
+from flowc.ir.names import fresh_name
+from flowc.ir.rename import Rename, rename_calls
 
 _SEPARATOR = ":"  # never in a module name, so the first one splits a key unambiguously
 
@@ -54,13 +45,7 @@ def unique_ids(defined: Iterable[tuple[str, str]]) -> dict[str, str]:
         if len(modules[name]) == 1:
             out[module_key(module, name)] = name
             continue
-        base = f"{module}.{name}" if module else name
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}_{n}"
-        taken.add(candidate)
-        out[module_key(module, name)] = candidate
+        out[module_key(module, name)] = fresh_name(f"{module}.{name}" if module else name, taken)
     return out
 
 
@@ -68,10 +53,11 @@ def assign_ids(program: Program) -> Program:
     """`program` with every task and pipeline named by its unique id, and every call pointing at it."""
     task_ids = unique_ids((t.module, t.name) for t in program.tasks)
     pipeline_ids = unique_ids((p.module, p.name) for p in program.pipelines)
-    renamer = _Renamer(task_ids, pipeline_ids)
+    task_id: Rename = lambda key: _resolve(key, task_ids)  # noqa: E731
+    pipeline_id: Rename = lambda key: _resolve(key, pipeline_ids)  # noqa: E731
     tasks = tuple(_renamed_task(t, task_ids) for t in program.tasks)
     pipelines = tuple(
-        p.model_copy(update={"name": pipeline_ids[module_key(p.module, p.name)], "body": renamer.body(p.body)})
+        p.model_copy(update={"name": pipeline_ids[module_key(p.module, p.name)], "body": rename_calls(p.body, task_id, pipeline_id)})
         for p in program.pipelines
     )
     return Program(tasks=tasks, pipelines=pipelines)
@@ -79,31 +65,6 @@ def assign_ids(program: Program) -> Program:
 
 def _renamed_task(task: PythonTask | ContainerTask, ids: dict[str, str]) -> PythonTask | ContainerTask:
     return task.model_copy(update={"name": ids[module_key(task.module, task.name)]})
-
-
-class _Renamer:
-    """Rewrites calls from module keys to IR names, through nested bodies."""
-
-    def __init__(self, task_ids: dict[str, str], pipeline_ids: dict[str, str]) -> None:
-        self.task_ids = task_ids
-        self.pipeline_ids = pipeline_ids
-
-    def body(self, body: tuple[Node, ...]) -> tuple[Node, ...]:
-        return tuple(self.node(n) for n in body)
-
-    def node(self, node: Node) -> Node:
-        match node:
-            case TaskNode():
-                return node.model_copy(update={"task": _resolve(node.task, self.task_ids)})
-            case PipelineNode():
-                return node.model_copy(update={"pipeline": _resolve(node.pipeline, self.pipeline_ids)})
-            case LoopNode():
-                return node.model_copy(update={"body": self.body(node.body)})
-            case ConditionNode():
-                return node.model_copy(update={"branches": tuple(self.branch(b) for b in node.branches)})
-
-    def branch(self, branch: Branch) -> Branch:
-        return branch.model_copy(update={"body": self.body(branch.body)})
 
 
 def _resolve(key: str, ids: dict[str, str]) -> str:

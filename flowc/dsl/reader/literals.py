@@ -124,10 +124,8 @@ def literal_type(value: JsonValue) -> Type | None:
     if isinstance(value, list):
         item = _join([literal_type(v) for v in value])
         return ListType(item=item) if item is not None else None
-    if isinstance(value, dict):
-        item = _join([literal_type(v) for v in value.values()])
-        return DictType(value=item) if item is not None else None
-    return None
+    item = _join([literal_type(v) for v in value.values()])
+    return DictType(value=item) if item is not None else None
 
 
 def _join(types: list[Type | None]) -> Type | None:

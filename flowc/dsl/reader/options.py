@@ -191,12 +191,12 @@ def _count_problem(value: JsonValue) -> str | None:
 
 
 def _strings_problem(value: JsonValue) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(v, str) for v in value)  # pyright: ignore[reportUnknownVariableType]
+    ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     return None if ok else "expects a list of strings"
 
 
 def _env_problem(value: JsonValue) -> str | None:
-    ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())  # pyright: ignore[reportUnknownVariableType]
+    ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
     return None if ok else "expects a dict of str to str"
 
 
@@ -238,7 +238,7 @@ def task_options(values: OptionValues, kind: DefKind) -> TaskOptions:
         retries=retries if isinstance(retries, int) else default_int("retries"),
         timeout_seconds=timeout_seconds(v["timeout"]) if "timeout" in v else None,
         cache=bool(v.get("cache", default_bool("cache", table_kind))),
-        env=tuple((str(k), str(x)) for k, x in env.items()) if isinstance(env, dict) else (),  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+        env=tuple((str(k), str(x)) for k, x in env.items()) if isinstance(env, dict) else (),
         secrets=tuple(_strings(v.get("secrets"))),
         fuse=bool(v.get("fuse", default_bool("fuse", table_kind))),
     )

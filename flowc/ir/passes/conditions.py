@@ -55,6 +55,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from flowc.ir.base import JsonValue
 from flowc.ir.bindings import BindingTypes, condition_bindings
 from flowc.ir.model import (
     Binding,
@@ -82,11 +83,12 @@ from flowc.ir.model import (
     Truthy,
     iter_nodes,
 )
+from flowc.ir.names import fresh_name
 from flowc.ir.types import BOOL, FLOAT, INT, STR, ArtifactType, DictType, ListType, OptionalType, ScalarType, Type, render
 
 NATIVE_OPS: tuple[CompareOp, ...] = ("==", "!=", "<", "<=", ">", ">=")
 INVERSE: dict[CompareOp, CompareOp] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
-_FALSY: dict[str, object] = {"int": 0, "float": 0.0, "str": ""}
+_FALSY: dict[str, JsonValue] = {"int": 0, "float": 0.0, "str": ""}
 _BUILTINS = frozenset(dir(builtins))
 
 
@@ -150,7 +152,7 @@ def _membership(positive: bool, left: Binding, right: Binding, types: BindingTyp
     if not isinstance(right, ConstBinding) or not isinstance(right.value, list) or not right.value:
         return None
     op: CompareOp = "==" if positive else "!="
-    parts = [Compare(op=op, left=left, right=ConstBinding(value=v, span=right.span)) for v in right.value]  # pyright: ignore[reportUnknownVariableType]
+    parts = [Compare(op=op, left=left, right=ConstBinding(value=v, span=right.span)) for v in right.value]
     if not all(_scalar_compare(p, types) for p in parts):
         return None
     if len(parts) == 1:
@@ -263,12 +265,7 @@ class _Lowering:
         raise AssertionError("unreachable")
 
     def _fresh_id(self, base: str) -> str:
-        name, n = base, 1
-        while name in self.ids:
-            n += 1
-            name = f"{base}_{n}"
-        self.ids.add(name)
-        return name
+        return fresh_name(base, self.ids)
 
     def _type(self, b: Binding) -> Type:
         t = self.types.of(b)
@@ -302,12 +299,7 @@ class _Names:
         base = suggestion if suggestion.isidentifier() and not keyword.iskeyword(suggestion) else "value"
         if base in _BUILTINS:
             base += "_"
-        name, n = base, 1
-        while name in self._used:
-            n += 1
-            name = f"{base}_{n}"
-        self._used.add(name)
-        self._by_key[key] = name
+        self._by_key[key] = fresh_name(base, self._used)
 
     def name(self, b: Binding) -> str:
         return self._by_key[_key(b)]
@@ -337,14 +329,14 @@ def _operand(b: Binding, names: _Names) -> str:
     return _literal(b.value) if isinstance(b, ConstBinding) else names.name(b)
 
 
-def _literal(value: object) -> str:
+def _literal(value: JsonValue) -> str:
     """A Python literal for a JSON value (non-finite floats spelled as `float(...)`)."""
     if isinstance(value, float) and not math.isfinite(value):
         return f"float({str(value)!r})"
     if isinstance(value, list):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"  # pyright: ignore[reportUnknownVariableType]
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"  # pyright: ignore[reportUnknownVariableType]
+        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"
     return repr(value)
 
 

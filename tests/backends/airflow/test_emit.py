@@ -15,6 +15,7 @@ from flowc import api
 from flowc.backends.airflow.backend import AirflowBackend
 from flowc.backends.airflow.options import parse_airflow_options
 from flowc.backends.airflow.plan import Planner
+from flowc.backends.airflow.steps import Guard, TaskStep
 from flowc.ir.model import Program
 from tests.backends.airflow import hand_ir
 from tests.backends.airflow.conftest import MODES
@@ -56,9 +57,9 @@ def test_condition_inside_a_fan_out_chooses_per_instance() -> None:
     assert diags == [] and "pre_execute=_flowc_guard" in files["hand.py"]
     plan = Planner(program, program.pipelines[0], 1024).build()
     choose = next(s for s in plan.steps if s.kind == "choose")
-    echo = next(s for s in plan.steps if s.task == "echo")
+    echo = next(s for s in plan.steps if isinstance(s, TaskStep) and s.task == "echo")
     assert choose.loop == echo.loop == "loop_1"
-    assert echo.extra["guards"] == [["cond_1", 0, "loop_1"]] and echo.trigger_rule == "none_failed"
+    assert echo.guards == (Guard("cond_1", 0, "loop_1"),) and echo.trigger_rule == "none_failed"
 
 
 @pytest.mark.parametrize("name", ["kubernetes", "json", "airflow"])
@@ -193,7 +194,7 @@ def test_plan_flattens_nested_fan_out_and_sub_pipelines(load_example: object) ->
     plan = Planner(grid, grid.pipeline("grid_search"), 1024).build()
     [outer, inner] = plan.loops
     assert (plan.loops[outer].depth, plan.loops[inner].depth, plan.loops[inner].parent) == (1, 2, outer)
-    simulate = next(s for s in plan.steps if s.task == "simulate")
+    simulate = next(s for s in plan.steps if isinstance(s, TaskStep) and s.task == "simulate")
     assert simulate.loop == inner
     weekly = load_example("weekly_report")  # type: ignore[operator]
     plan = Planner(weekly, weekly.pipeline("weekly_report"), 1024).build()

@@ -206,6 +206,6 @@ def test_constructs_beyond_the_examples_run_like_plain_python(tmp_path: Path) ->
         assert run.state == "success", failure_details(home, run)
         assert run.value(RESULTS_ID) == want, (pipeline, args)
         plan = Planner(loaded.program, loaded.program.pipeline(pipeline), 1024).build()
-        task_of = {s.task_id: s.task for s in plan.steps if s.task}
+        task_of = plan.tasks_by_step()
         ran = Counter(task_of[t] for t, _, state in run.tasks if state == "success" and t in task_of)
         assert {k: ran[k] for k in ran_want} == ran_want, (pipeline, args)

@@ -45,7 +45,7 @@ def result_of(program: Program, pipeline_name: str, dag_run: DagRunReport, home:
     pipeline = program.pipeline(pipeline_name)
     values = dag_run.value(RESULTS_ID) or {}
     outputs = {o.name: coerce(values[o.name], type_spec(o.type)) for o in pipeline.outputs}
-    task_of = {s.task_id: s.task for s in Planner(program, pipeline, 1024).build().steps if s.task}
+    task_of = Planner(program, pipeline, 1024).build().tasks_by_step()
     ran: Counter[str] = Counter()
     for task_id, _, state in dag_run.tasks:
         if state == "success" and task_id in task_of:

@@ -1,3 +1,5 @@
+# pyright: standard
+# (not strict: pasted verbatim into generated DAG files, it reads untyped JSON and names the DAG file defines.)
 # pyright: reportUndefinedVariable=false, reportMissingParameterType=false, reportUnknownParameterType=false
 """The worker-side runtime pasted at the end of every generated DAG file (never imported).
 

@@ -1,3 +1,5 @@
+# pyright: standard
+# (not strict: pasted verbatim into generated task programs, it reads untyped JSON and names the runtime defines.)
 # pyright: reportUndefinedVariable=false, reportMissingParameterType=false, reportUnknownParameterType=false
 """The entry point appended to every generated task program (pasted, never imported).
 
