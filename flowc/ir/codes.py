@@ -83,6 +83,10 @@ STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `return`",
 PARTIAL_RETURN = _code("FLC122", "only some branches return", "return in every branch (with an `else`), or after the `if`")
 LOOP_VALUE_OUTSIDE = _code("FLC123", "{!r} is assigned inside a `for` loop and cannot be used outside it", "use a list comprehension to collect values from a fan-out")
 BRANCH_TYPES = _code("FLC124", "{!r} is {} in one branch and {} in another", "assign values of one type in every branch")
+LOOP_CARRIED = _code(
+    "FLC125", "{!r} is bound outside the loop and reassigned in its body, which runs once per item in parallel",
+    "as plain Python it would carry a value from one item to the next; collect the items' results with a list comprehension and combine them in a task",
+)
 
 # FLC2xx: types and wiring
 TYPE_MISMATCH = _code("FLC201", "input {!r} of {!r} expects {} but got {}", None)

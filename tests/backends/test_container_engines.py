@@ -21,25 +21,10 @@ from typing import Any
 import pytest
 
 from flowc import api
+from tests.conformance.engine_gaps import ENGINE_BUGS
 from tests.conformance.expected import Case
 
-# Engine bugs the programs' XFAIL name (keys as in the construct suite's engine_gaps.py, which
-# should take the first two over; "kfp-none-default" is already there).
-ENGINE_BUGS = {
-    "kfp-placeholder-json": (
-        "kfp.local fills parameter placeholders with json.dumps (1.0 -> '1.0', '[1.0, 2]', keys unsorted), "
-        "the KFP launcher with strconv.FormatFloat(f, 'f', -1, 64) and Go's json.Marshal ('1', '[1,2]') "
-        "(kfp/local/placeholder_utils.py, resolve_io_placeholders)"
-    ),
-    "kfp-output-text-mode": (
-        "kfp.local reads an output parameter file in text mode, turning \\r and \\r\\n into \\n "
-        "(kfp/local/executor_output_utils.py, special_dsl_outputpath_read); the KFP launcher reads the bytes"
-    ),
-    "kfp-none-default": (
-        "kfp.local raises 'Unknown value type' on an input whose default is None "
-        "(kfp/local/orchestrator/orchestrator_utils.py, join_user_inputs_and_defaults)"
-    ),
-}
+# Engine bugs the programs' XFAIL name: one table, the construct suite's.
 FOLDER = Path(__file__).resolve().parents[1] / "conformance" / "constructs" / "containers"
 PROGRAMS = sorted(FOLDER.glob("*.py"))
 ENGINES = ("kfp", "airflow", "flyte")

@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import math
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conformance.compare import close
 from tests.conformance.expected import CASES, Case
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, registered_backends
 
 BACKENDS = tuple(registered_backends())
-
-
-def _close(a: Any, b: Any) -> bool:
-    if isinstance(a, float) or isinstance(b, float):
-        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and math.isclose(a, b, rel_tol=1e-9)
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))  # pyright: ignore
-    return a == b and type(a) is type(b)
 
 
 # Container tasks have no Python body; in the reference run these stand in for
@@ -56,7 +48,7 @@ def test_expected_values_hold_in_plain_python(case: Case, monkeypatch: pytest.Mo
     got = _reference_outputs(case, monkeypatch)
     assert got.keys() == case.outputs.keys()
     for name, want in case.outputs.items():
-        assert _close(got[name], want), (name, got[name], want)
+        assert close(got[name], want), (name, got[name], want)
 
 
 @pytest.mark.engine
@@ -67,10 +59,10 @@ def test_example_runs_on_engine(backend: str, case: Case, load_example: Any, tmp
         pytest.skip(f"no local runner for the {backend} backend in tests/conformance/runners/")
     runner = importlib.import_module(f"tests.conformance.runners.{backend}")
     program = load_example(case.example)
-    result = runner.run(program, case, tmp_path)
+    result = runner.run(program, case.pipeline, case.args, tmp_path)
     assert result.outputs.keys() == case.outputs.keys(), result.outputs
     for name, want in case.outputs.items():
-        assert _close(result.outputs[name], want), (name, result.outputs[name], want)
+        assert close(result.outputs[name], want), (name, result.outputs[name], want)
     for task, times in case.ran.items():
         assert result.ran[task] == times, (task, dict(result.ran))
     for task in case.skipped:

@@ -35,10 +35,11 @@ class Marker(enum.Enum):
 
 @dataclass
 class Scope:
-    """Names of one block; `for` bodies and `if` arms get their own."""
+    """Names of one block; `for` bodies (with their `loop_var`) and `if` arms get their own."""
 
     parent: Scope | None = None
     names: dict[str, Value | Marker] = field(default_factory=lambda: {})
+    loop_var: str | None = None
 
     def lookup(self, name: str) -> Value | Marker | None:
         scope: Scope | None = self
@@ -52,8 +53,18 @@ class Scope:
     def assign(self, name: str, value: Value | Marker) -> None:
         self.names[name] = value
 
-    def child(self) -> Scope:
-        return Scope(parent=self)
+    def child(self, loop_var: str | None = None) -> Scope:
+        return Scope(parent=self, loop_var=loop_var)
+
+    def bound_outside_loop(self, name: str) -> bool:
+        """Whether `name` has a value from outside the innermost enclosing loop body (other
+        than as the loop variable): assigning it in the body would rebind that value."""
+        scope: Scope | None = self
+        while scope is not None and scope.loop_var is None:
+            scope = scope.parent
+        if scope is None or scope.parent is None or name == scope.loop_var:
+            return False
+        return isinstance(scope.parent.lookup(name), Value)
 
 
 @dataclass

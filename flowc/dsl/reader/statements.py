@@ -100,6 +100,7 @@ class StatementReader:
             ctx.report(codes.UNSUPPORTED_STATEMENT, ctx.span(stmt), "a chained assignment")
             return
         target = stmt.targets[0].target
+        self._check_not_carried(target, scope)
         if isinstance(target, cst.Name):
             v = self.exprs.value(stmt.value, scope, out)
             if v is not None and v.binding is not None:  # located where assigned (branch outputs keep it)
@@ -109,6 +110,12 @@ class StatementReader:
             self._unpack(target, stmt.value, scope, out)
         else:
             ctx.report(codes.UNSUPPORTED_STATEMENT, ctx.span(target), "assignment to an attribute or item")
+
+    def _check_not_carried(self, target: cst.BaseAssignTargetExpression, scope: Scope) -> None:
+        """FLC125 for each name that a loop body rebinds from outside the loop ("Loops are parallel")."""
+        for name in _assigned_names(target):
+            if scope.bound_outside_loop(name.value):
+                self.ctx.report(codes.LOOP_CARRIED, self.ctx.span(name), name.value)
 
     def _unpack(self, target: cst.Tuple | cst.List, value: cst.BaseExpression, scope: Scope, out: Body) -> None:
         ctx = self.ctx
@@ -188,8 +195,8 @@ class StatementReader:
             return
         loop_id = ctx.ids.numbered("loop")
         item_type = items.type.item if isinstance(items.type, ListType) else STR
-        inner = scope.child()
         var = stmt.target.value
+        inner = scope.child(loop_var=var)
         inner.assign(var, Value(item_type, LoopItemBinding(loop=loop_id), var))
         body: Body = []
         ctx.loop_depth += 1
@@ -235,6 +242,14 @@ class StatementReader:
                 continue
             handles.append(v.handle)
         return handles
+
+
+def _assigned_names(target: cst.BaseAssignTargetExpression) -> list[cst.Name]:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [e.value for e in target.elements if isinstance(e, cst.Element) and isinstance(e.value, cst.Name)]
+    return []
 
 
 def _is_docstring(stmt: cst.CSTNode) -> bool:

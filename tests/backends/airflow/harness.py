@@ -45,7 +45,7 @@ KubernetesPodOperator.execute = _local_pod
 """
 
 _RUNNER = "LOCAL_PODS = " + repr(_LOCAL_PODS) + "\n" + r"""
-import json, sys, traceback
+import copy, json, sys, traceback
 from airflow.dag_processing.dagbag import DagBag
 
 request = json.loads(sys.stdin.read())
@@ -54,7 +54,9 @@ if request.get("local_pods"):
 bag = DagBag(dag_folder=request["folder"])
 report = {"import_errors": {k: v for k, v in bag.import_errors.items()}, "runs": []}
 for run in request["runs"]:
-    dag = bag.dags[run["dag_id"]]
+    # A fresh copy per run: dag.test() in one process updates the DAG's params with each
+    # run's conf, so a later run of the same DAG would see an earlier run's arguments.
+    dag = copy.deepcopy(bag.dags[run["dag_id"]])
     entry = {"dag_id": run["dag_id"], "tasks": [], "xcom": {}}
     try:
         dag_run = dag.test(run_conf=run.get("conf") or None)

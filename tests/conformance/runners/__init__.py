@@ -1,13 +1,19 @@
 """One runner per backend: compile a Program, run it on the real engine, report what happened.
 
-Each module `<backend>.py` defines `run(program, case, workdir) -> RunResult`.
+Each module `<backend>.py` defines `run(program, pipeline, args, workdir) -> RunResult`
+(`pipeline` is the IR pipeline's name). Counts are by IR task name.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from flowc.ir.diagnostics import Diagnostic
 
 
 @dataclass
@@ -16,3 +22,26 @@ class RunResult:
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+
+
+def assert_no_errors(diagnostics: Sequence[Diagnostic]) -> None:
+    """A backend may warn (Airflow's python mode on `secrets=`); it must not refuse."""
+    assert not [d for d in diagnostics if d.is_error], diagnostics
+
+
+def _squash(name: str) -> str:
+    """A name with case, accents and separators dropped (`namen-prüfung` ~ `namen_prufung`)."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "", ascii_text.lower())
+
+
+def artifact_of(files: Mapping[str, bytes], pipeline: str, suffix: str) -> str:
+    """The emitted file of `pipeline` ending in `suffix`: its exact name, else the one whose
+    stem spells the same name once each engine's sanitizing is undone."""
+    exact = f"{pipeline}{suffix}"
+    if exact in files:
+        return exact
+    wanted = _squash(pipeline)
+    found = [f for f in files if f.endswith(suffix) and _squash(f[: -len(suffix)].removesuffix("_flyte")) == wanted]
+    assert len(found) == 1, (pipeline, suffix, sorted(files))
+    return found[0]

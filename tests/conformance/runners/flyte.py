@@ -10,19 +10,35 @@ never serve each other's results.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from flowc.backends.flyte.backend import FlyteBackend
 from flowc.ir.model import Program
 from flowc.ir.names import python_name
-from tests.backends.flyte.local_run import compile_pipeline, counting, flyte_sandbox, import_generated, run_workflow
-from tests.conformance.expected import Case
-from tests.conformance.runners import RunResult
+from tests.backends.flyte.local_run import counting, flyte_sandbox, import_generated, run_workflow
+from tests.conformance.runners import RunResult, artifact_of, assert_no_errors
 
 
-def run(program: Program, case: Case, workdir: Path) -> RunResult:
+def compile_module(program: Program, pipeline: str, folder: Path) -> str:
+    """Write the Flyte modules into `folder`; the name of `pipeline`'s module."""
+    result = FlyteBackend().emit(program, {})
+    assert_no_errors(result.diagnostics)
+    folder.mkdir(parents=True, exist_ok=True)
+    for rel, data in result.files.items():
+        (folder / rel).write_bytes(data)
+    return artifact_of(result.files, pipeline, ".py").removesuffix(".py")
+
+
+def run(program: Program, pipeline: str, args: dict[str, Any], workdir: Path) -> RunResult:
     folder = workdir / "module"
-    compile_pipeline(program, folder)
+    return run_compiled(program, pipeline, compile_module(program, pipeline, folder), folder, args, workdir)
+
+
+def run_compiled(
+    program: Program, pipeline: str, module_name: str, folder: Path, args: dict[str, Any], workdir: Path
+) -> RunResult:
     with flyte_sandbox(workdir):
-        module = import_generated(folder, f"{python_name(case.pipeline)}_flyte")
+        module = import_generated(folder, module_name)
         with counting(module, program) as ran:
-            outputs = run_workflow(module, case.pipeline, dict(case.args))
+            outputs = run_workflow(module, python_name(pipeline), dict(args))
     return RunResult(outputs=outputs, ran=ran)

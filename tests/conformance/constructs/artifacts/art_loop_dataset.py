@@ -1,0 +1,22 @@
+"""A Dataset written and read per item of a fan-out, the read values gathered."""
+
+from flowc import Dataset, pipeline, task
+
+
+@task
+def write(text: str) -> Dataset:
+    out = Dataset.create()
+    with open(out.path, "w") as fh:
+        fh.write(text * 2)
+    return out
+
+
+@task
+def read(a: Dataset) -> str:
+    with open(a.path) as fh:
+        return fh.read()
+
+
+@pipeline
+def art_loop_dataset(words: list[str] = ["a", "bc", "d"]) -> list[str]:
+    return [read(a=write(text=w)) for w in words]

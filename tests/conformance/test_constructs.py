@@ -1,0 +1,133 @@
+"""The construct conformance suite: every catalogue program gives plain Python's answer
+on every engine.
+
+Each program under `constructs/` (format: `constructs/README.md`) is compiled by flowc
+and run by each engine's own local runner, once per declared run; its outputs and how
+often each task ran must equal what the pipeline function does when called as plain
+Python. An engine bug is a strict xfail naming the engine's source (`XFAIL`); a flowc
+gap is never an xfail (`GAPS` only marks it `flowc_gap`).
+
+Airflow runs are batched: every selected program's DAGs go into one dags folder, run
+by one Airflow process (`airflow_batch`), and the Airflow tests share one xdist group.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowc import api
+from flowc.ir.model import Program
+from tests.conformance.catalogue import Entry, engines, entries, function_at, module_of, reference, task_functions
+from tests.conformance.compare import close
+from tests.conformance.engine_gaps import ENGINE_BUGS
+from tests.conformance.runners import RunResult
+
+ENTRIES = entries()
+ENGINES = engines()
+BATCHED = ("airflow",)  # run by `airflow_batch`, many programs per Airflow process
+
+
+def _params(engines: tuple[str, ...]) -> list[Any]:
+    params: list[Any] = []
+    for entry in ENTRIES:
+        for engine in engines:
+            marks: list[Any] = [pytest.mark.engine]
+            if engine in BATCHED:
+                marks.append(pytest.mark.xdist_group("airflow-constructs"))
+            if engine in entry.xfail:
+                marks.append(pytest.mark.xfail(reason=entry.xfail[engine], strict=True))
+            if engine in entry.gaps:
+                marks.append(pytest.mark.flowc_gap(entry.gaps[engine]))
+            params.append(pytest.param(entry, engine, id=f"{entry.id}-{engine}", marks=marks))
+    return params
+
+
+@cache
+def loaded(entry: Entry) -> api.Loaded:
+    return api.load([entry.path], root=entry.path.parent)
+
+
+def program_of(entry: Entry) -> Program:
+    result = loaded(entry)
+    assert result.ok, api.render(result.diagnostics, result.sources)
+    return result.program
+
+
+def pipeline_name(entry: Entry) -> str:
+    """The IR name of the program's pipeline (its `name=` option may differ from the function's)."""
+    module = module_of(entry)
+    names = [p.name for p in program_of(entry).pipelines if p.span and function_at(module, p.span.line) == entry.name]
+    assert len(names) == 1, (entry.id, names)
+    return names[0]
+
+
+def by_function(entry: Entry, ran: Counter[str]) -> dict[str, int]:
+    """Engine run counts (by IR task name) keyed by the user's task function; steps flowc
+    generates (condition predicates, identity steps) have no function and are not compared."""
+    module = module_of(entry)
+    functions = task_functions(module)
+    counts = dict.fromkeys(functions, 0)
+    for task in program_of(entry).tasks:
+        function = function_at(module, task.span.line) if task.span else None
+        if function in functions:
+            counts[function] += ran.get(task.name, 0)
+    return counts
+
+
+def assert_same(entry: Entry, args: dict[str, Any], got: RunResult) -> None:
+    want = reference(entry, args)
+    names = [o.name for o in program_of(entry).pipeline(pipeline_name(entry)).outputs]
+    for name in names:
+        assert name in got.outputs, (entry.id, args, name, got.outputs)
+        assert close(got.outputs[name], want.outputs[name]), (entry.id, args, name, got.outputs[name], want.outputs[name])
+    assert by_function(entry, got.ran) == dict(want.ran), (entry.id, args, "task runs")
+
+
+# ----------------------------------------------------------------- the catalogue itself
+
+
+def test_catalogue_is_large_and_names_are_unique() -> None:
+    assert len(ENTRIES) >= 60, len(ENTRIES)
+    stems = Counter(e.name for e in ENTRIES)
+    assert [s for s, n in stems.items() if n > 1] == []
+    pipelines = Counter(
+        m.group(1) for e in ENTRIES for m in re.finditer(r"@pipeline[^\n]*\n(?:@[^\n]*\n)*def (\w+)", e.path.read_text())
+    )
+    assert [p for p, n in pipelines.items() if n > 1] == [], "pipeline function names must be unique"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_program_compiles_and_runs_as_plain_python(entry: Entry) -> None:
+    for engine in (*entry.xfail, *entry.gaps):
+        assert engine in ENGINES, (entry.id, engine)
+    for engine, reason in entry.xfail.items():
+        known = reason in ENGINE_BUGS.values() or re.search(r"\w+\.py\b", reason)
+        assert known, f"{entry.id}: XFAIL names an engine bug of engine_gaps.py or the engine's source file ({engine})"
+    program_of(entry)
+    for args in entry.runs:
+        reference(entry, args)
+
+
+# ----------------------------------------------------------------- on the engines
+
+
+@pytest.mark.parametrize(("entry", "engine"), _params(tuple(e for e in ENGINES if e not in BATCHED)))
+def test_program_on_engine(entry: Entry, engine: str, tmp_path: Path) -> None:
+    runner = importlib.import_module(f"tests.conformance.runners.{engine}")
+    program, pipeline = program_of(entry), pipeline_name(entry)
+    for i, args in enumerate(entry.runs):
+        assert_same(entry, args, runner.run(program, pipeline, dict(args), tmp_path / f"run{i}"))
+
+
+@pytest.mark.parametrize(("entry", "engine"), _params(tuple(e for e in ENGINES if e in BATCHED)))
+def test_program_on_airflow(entry: Entry, engine: str, airflow_batch: Any) -> None:
+    del engine
+    for i in range(len(entry.runs)):
+        assert_same(entry, entry.runs[i], airflow_batch.result(entry, i))
