@@ -51,10 +51,13 @@ def used_tasks(program: Program, pipelines: list[Pipeline]) -> list[PythonTask |
     return [t for t in program.tasks if t.name in names]
 
 
-def _glue(views: list[TaskView]) -> str:
-    glue = environment("flowc.backends.flyte").get_template("glue.py.j2").render()
+def _glue(views: list[TaskView], pipelines: list[Pipeline]) -> str:
+    templates = environment("flowc.backends.flyte")
+    glue = templates.get_template("glue.py.j2").render()
     if any(v.kind == "container" for v in views):
         glue = glue.rstrip() + "\n\n\n" + placeholder_text_source()
+    if any(isinstance(n, ConditionNode) for p in pipelines for n in iter_nodes(p.body)):
+        glue = glue.rstrip() + "\n\n\n" + templates.get_template("branch_scope.py.j2").render()
     return glue
 
 
@@ -100,6 +103,6 @@ def _render(entry: Pipeline, views: list[TaskView], functions: list[FlyteFunctio
         schedule = {"var": f"{wf}_schedule", "workflow": wf, "name": f"{wf}_schedule", "cron": entry.schedule}
     template = environment("flowc.backends.flyte").get_template("module.py.j2")
     return template.render(
-        doc=doc, runtime=runtime_source(), glue=_glue(views), needs_skip=needs_skip,
+        doc=doc, runtime=runtime_source(), glue=_glue(views, pipelines), needs_skip=needs_skip,
         tasks=views, functions=functions, schedule=schedule,
     )

@@ -4,9 +4,10 @@ A pipeline becomes a `@workflow`. Steps are calls of task or workflow functions;
 `with after(...)` becomes `>>`. A loop whose body is one Python task with a single
 output becomes `map_task` (an ArrayNode), the other inputs bound with `partial`;
 any other loop becomes a `@dynamic` that calls a sub-workflow (the loop body) per
-item. An `if/elif/else` becomes `conditional()`; a branch that is one call is
-called directly, any other branch becomes a sub-workflow returning the branch's
-values. Sub-workflows receive every outer value they use as an input.
+item. An `if/elif/else` becomes `conditional()` (inside `_flowc_branch_scope()`,
+which makes flytekit's local run of a nested one skip its untaken branches); a
+branch that is one call (of a Python task or a pipeline) is called directly, any
+other branch becomes a sub-workflow returning the branch's values. Sub-workflows receive every outer value they use as an input.
 """
 
 from __future__ import annotations
@@ -238,17 +239,17 @@ class WorkflowWriter:
     # ------------------------------------------------------------------- conditions
 
     def _condition(self, node: ConditionNode, scope: Scope, var: str) -> list[str]:
-        lines = [f"{var} = (", f"    conditional({py_literal(node.id)})"]
+        lines = ["with _flowc_branch_scope():", f"    {var} = (", f"        conditional({py_literal(node.id)})"]
         for i, branch in enumerate(node.branches):
             call = self._branch_call(node, i, scope)
             if branch.condition is None:
-                lines.append(f"    .else_().then({call})")
+                lines.append(f"        .else_().then({call})")
                 continue
             expr = unwrap(render_condition(branch.condition, lambda b: self._value(b, scope)))
-            lines.append(f"    .{'if_' if i == 0 else 'elif_'}({expr}).then({call})")
+            lines.append(f"        .{'if_' if i == 0 else 'elif_'}({expr}).then({call})")
         if not node.has_else:
-            lines.append("    .else_().then(_flowc_skip())")
-        lines.append(")")
+            lines.append("        .else_().then(_flowc_skip())")
+        lines.append("    )")
         if len(node.outputs) == 1:
             scope[("output", node.id, node.outputs[0].name)] = var
         else:
@@ -288,6 +289,8 @@ class WorkflowWriter:
         returns = self._callee_returns(call)
         if len(node.outputs) > 1 or isinstance(returns, NamedTupleType | TupleType | NoneType):
             return None
+        if isinstance(call, TaskNode) and isinstance(self.program.task(call.task), ContainerTask):
+            return None  # its output is not named `o0`, as every other branch's: conditional() would bind none
         source = node.outputs[0].sources[i]
         ok = isinstance(source, OutputBinding) and source.node == call.id and source.field in (None, SINGLE_OUTPUT)
         return call if ok else None

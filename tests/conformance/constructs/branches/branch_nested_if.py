@@ -34,4 +34,3 @@ def branch_nested_if(n: int = 7) -> None:
 
 
 RUNS = [{}, {"n": 8}, {"n": 1}]
-GAPS = {"flyte": "an inner `if` runs though its condition is false (cond)"}

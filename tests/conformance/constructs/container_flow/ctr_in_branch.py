@@ -28,4 +28,3 @@ def ctr_in_branch(text: str = "Hi", loud: bool = True) -> str:
 
 RUNS = [{}, {"loud": False}]
 STANDINS = {"bang": lambda text: text + "!"}
-GAPS = {"flyte": "a container task's output out of a branch: 'Failed to Bind variable text' (cond/cmd)"}
