@@ -1,18 +1,17 @@
 """Container commands on the three engines: what the command received equals the one rule.
 
-Runs each program of `tests/conformance/constructs/containers/` on kfp.local (guard
-lifted, see `tests/backends/kfp/local_run.py`), Airflow `dag.test()` (python mode) and
-flytekit local execution, through the conformance runners, and compares the pipeline's
-outputs with the program's plain-Python run (its `STANDINS` compute the expected text
-with `flowc/codegen/runtime/placeholder_text.py`). `XFAIL` entries are strict xfails
-naming the engine's source. The construct suite's harness runs the same files.
+The construct suite runs the programs of `tests/conformance/constructs/containers/` on
+every engine. Here: the programs only some engines take (a leading `_`, engines in their
+`ENGINES`), through the same runners, compared with the program's plain-Python run (its
+`STANDINS` compute the expected text with `flowc/codegen/runtime/placeholder_text.py`),
+and every program once more in Airflow's kubernetes mode, where a Jinja macro fills the
+arguments. `XFAIL` entries are strict xfails naming the engine's source.
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
-import inspect
 import importlib.util
 import math
 from pathlib import Path
@@ -22,11 +21,13 @@ import pytest
 
 from flowc import api
 from tests.conformance.engine_gaps import ENGINE_BUGS
-from tests.conformance.expected import Case
 
 # Engine bugs the programs' XFAIL name: one table, the construct suite's.
 FOLDER = Path(__file__).resolve().parents[1] / "conformance" / "constructs" / "containers"
-PROGRAMS = sorted(FOLDER.glob("*.py"))
+PROGRAMS = sorted(p for p in FOLDER.glob("*.py") if p.name != "__init__.py")
+# The construct suite runs the programs without a leading `_` on every engine; the ones
+# with it run on some engines only (their `ENGINES`), so they are run here.
+PARTIAL = [p for p in PROGRAMS if p.name.startswith("_")]
 ENGINES = ("kfp", "airflow", "flyte")
 
 
@@ -64,7 +65,7 @@ CASES = [
         marks=[pytest.mark.engine]
         + ([pytest.mark.xfail(reason=ENGINE_BUGS[_data(path, "XFAIL", {})[engine]], strict=True)] if engine in _data(path, "XFAIL", {}) else []),
     )
-    for path in PROGRAMS
+    for path in PARTIAL
     for i, args in enumerate(_data(path, "RUNS", [{}]))
     for engine in _data(path, "ENGINES", ENGINES)
 ]
@@ -75,11 +76,7 @@ def test_container_command_text(engine: str, path: Path, index: int, args: dict[
     loaded = api.load([path], root=FOLDER)
     assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
     runner = importlib.import_module(f"tests.conformance.runners.{engine}")
-    if "case" in inspect.signature(runner.run).parameters:  # the runners' signature on main today
-        case = Case(f"{_name(path)}-{index}", _name(path), _name(path), dict(args), {})
-        result = runner.run(loaded.program, case, tmp_path)
-    else:  # the construct suite's runners: run(program, pipeline, args, workdir)
-        result = runner.run(loaded.program, _name(path), dict(args), tmp_path)
+    result = runner.run(loaded.program, _name(path), dict(args), tmp_path)
     want = _plain(path, dict(args))
     assert _same(result.outputs["output"], want), (result.outputs["output"], want)
 

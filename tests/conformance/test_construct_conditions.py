@@ -5,10 +5,10 @@ type, `in`/`not in` against runtime lists, `not`/`and`/`or` nested, comparisons
 with None, an `elif` Python would not evaluate), in the catalogue's format
 (`constructs/README.md` on the suite's branch): the file's `RUNS` are the arguments of
 each run, `XFAIL` names an engine bug. `EXPECTED` here is the branch Python takes in
-each run; the reference test checks it against the program called as plain Python,
-and the engine test runs every program on kfp.local, Airflow's `dag.test()` and
-flytekit's local execution through the conformance runners (Airflow's runs of one
-program share one `dag.test()` process).
+each run, written down independently of the programs; the reference test checks it
+against the program called as plain Python. The construct suite
+(`test_constructs.py`) runs every program on kfp.local, Airflow's `dag.test()` and
+flytekit's local execution and compares each with the same plain-Python run.
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program, TaskNode, iter_nodes
-from tests.conformance.expected import Case
 
 CONSTRUCTS = Path(__file__).parent / "constructs" / "conditions"
 PACKAGE = "tests.conformance.constructs.conditions"
-BACKENDS = ("kfp", "airflow", "flyte")
 
 
 # Python's answer for each run of each program, in the order of the program's `RUNS`.
@@ -97,59 +95,3 @@ def test_what_no_engine_expresses_becomes_one_predicate_step() -> None:
     assert steps["truthy_dict"] == ["cond_1_predicate"] and steps["in_list_param"] == ["cond_1_predicate"]
     assert steps["none_compare"] == ["cond_1_predicate"]
     assert steps["elif_short_circuit"] == ["cond_1_predicate", "cond_1_arm_2_predicate"]
-
-
-def _engine_outputs(backend: str, program: str, tmp_path: Path) -> list[Any]:
-    """The pipeline's output for each run of `program` on `backend`."""
-    ir = _load(program)
-    runs = _runs_of(program)
-    if backend == "airflow":
-        return _airflow_outputs(ir, program, runs, tmp_path)
-    runner = importlib.import_module(f"tests.conformance.runners.{backend}")
-    out: list[Any] = []
-    for i, run in enumerate(runs):
-        case = Case(f"{program}-{i}", program, program, run.args, {"output": run.output})
-        workdir = tmp_path / str(i)
-        workdir.mkdir()
-        out.append(runner.run(ir, case, workdir).outputs["output"])
-    return out
-
-
-def _airflow_outputs(ir: Program, program: str, runs: list[Run], tmp_path: Path) -> list[Any]:
-    from flowc.backends.airflow.backend import AirflowBackend
-    from flowc.backends.airflow.plan import RESULTS_ID
-    from flowc.ir.names import airflow_name
-    from tests.backends.airflow.harness import failure_details, run_dags, session_home
-
-    folder = tmp_path / "dags"
-    folder.mkdir()
-    result = AirflowBackend().emit(ir, {})
-    assert not result.diagnostics, result.diagnostics
-    for rel, data in result.files.items():
-        (folder / rel).write_bytes(data)
-    home = session_home()
-    report = run_dags(home, folder, [(airflow_name(program), dict(r.args)) for r in runs], tmp_path / "artifacts")
-    assert not report.import_errors, report.import_errors
-    outputs: list[Any] = []
-    for dag_run in report.runs:
-        assert dag_run.state == "success", failure_details(home, dag_run)
-        outputs.append((dag_run.value(RESULTS_ID) or {}).get("output"))
-    return outputs
-
-
-def _engine_params() -> list[Any]:
-    out: list[Any] = []
-    for program in PROGRAMS:
-        gaps: dict[str, str] = _declared(program, "XFAIL", {})
-        for backend in BACKENDS:
-            marks = [pytest.mark.xfail(strict=True, reason=gaps[backend])] if backend in gaps else []
-            out.append(pytest.param(backend, program, marks=marks, id=f"{program}-{backend}"))
-    return out
-
-
-@pytest.mark.engine
-@pytest.mark.parametrize(("backend", "program"), _engine_params())
-def test_program_gives_pythons_answer_on_engine(backend: str, program: str, tmp_path: Path) -> None:
-    runs = _runs_of(program)
-    got = _engine_outputs(backend, program, tmp_path)
-    assert [(r.args, g) for r, g in zip(runs, got, strict=True)] == [(r.args, r.output) for r in runs]
