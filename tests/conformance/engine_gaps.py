@@ -53,4 +53,15 @@ ENGINE_BUGS: dict[str, str] = {
         "kfp.local casts every NUMBER_INTEGER output with int(), so a task returning None for "
         "`int | None` raises (kfp/local/executor_output_utils.py, cast_protobuf_numbers)"
     ),
+    "kfp-container-artifact-output": (
+        "kfp.local collects a task's output artifacts only from the executor output file, so a container "
+        "task's Dataset output is lost and its consumer fails with 'task ... not found' "
+        "(kfp/local/executor_output_utils.py, get_outputs_from_executor_output); the KFP launcher registers "
+        "every declared output artifact (backend/src/v2/component/launcher_v2.go, uploadOutputArtifacts)"
+    ),
+    "kfp-absent-optional-int": (
+        "kfp.local gives an optional input that has no argument and no default an empty value and then "
+        "casts it with int() when it is NUMBER_INTEGER (kfp/local/executor_input_utils.py, executor_input_to_dict); "
+        "the KFP driver leaves such an input out of the executor input (backend/src/v2/driver/resolve.go, resolveInputs)"
+    ),
 }

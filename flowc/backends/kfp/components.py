@@ -16,6 +16,7 @@ from flowc.codegen.runtime import runtime_source
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
+from flowc.ir.types import OptionalType
 from flowc.backends.kfp import quantities
 from flowc.backends.kfp.container import container_command, output_key
 from flowc.backends.kfp.kfp_types import io_definition, typed_value
@@ -28,7 +29,7 @@ MAX_ARGUMENT_BYTES = 128 * 1024 - 1
 def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str, Any]:
     """The `components` entry of a task."""
     spec: dict[str, Any] = {"executorLabel": executor}
-    inputs = param_definitions(task.params)
+    inputs = param_definitions(task.params, absent_is_none=True)
     if folds_env(task):
         inputs.setdefault("parameters", {})[FLOWC_ENV_INPUT] = {"parameterType": "STRUCT"}
     outputs: dict[str, dict[str, Any]] = {}
@@ -163,12 +164,17 @@ def platform_config(task: Task) -> dict[str, Any]:
     return out
 
 
-def param_definitions(params: tuple[Parameter, ...]) -> dict[str, dict[str, Any]]:
-    """Input definitions of task or pipeline parameters, by section (parameters / artifacts)."""
+def param_definitions(params: tuple[Parameter, ...], *, absent_is_none: bool = False) -> dict[str, dict[str, Any]]:
+    """Input definitions of task or pipeline parameters, by section (parameters / artifacts).
+
+    With `absent_is_none` (a task's own inputs), an input that may be None without a default of
+    another value is optional too: a None argument is left out and the task reads the absent input as None.
+    """
     out: dict[str, dict[str, Any]] = {}
+    absent = none_when_absent(params) if absent_is_none else frozenset[str]()
     for p in params:
         section, definition = io_definition(p.type)
-        if p.has_default:
+        if p.has_default or p.name in absent:
             definition["isOptional"] = True
             if section == "parameters" and p.default is not None:
                 definition["defaultValue"] = typed_value(p.default, p.type)
@@ -176,6 +182,13 @@ def param_definitions(params: tuple[Parameter, ...]) -> dict[str, dict[str, Any]
             definition["description"] = p.description
         out.setdefault(section, {})[p.name] = definition
     return out
+
+
+def none_when_absent(params: tuple[Parameter, ...]) -> frozenset[str]:
+    """The parameters a None argument is left out for: typed `X | None`, with no default or a None default."""
+    return frozenset(
+        p.name for p in params if isinstance(p.type, OptionalType) and (not p.has_default or p.default is None)
+    )
 
 
 def sorted_sections(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:

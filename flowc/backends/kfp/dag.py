@@ -185,7 +185,7 @@ class SpecBuilder:
 
     def task_node(self, node: TaskNode, scope: Scope) -> dict[str, Any]:
         task = self.program.task(node.task)
-        inputs, deps = _call_inputs(node, scope)
+        inputs, deps = _call_inputs(node, scope, comp.none_when_absent(task.params))
         if comp.folds_env(task):
             env = {"runtimeValue": {"constant": comp.env_input_value(task)}}
             inputs.setdefault("parameters", {})[comp.FLOWC_ENV_INPUT] = env
@@ -424,10 +424,15 @@ def node_names(pipeline: Pipeline) -> dict[str, str]:
     return names
 
 
-def _call_inputs(node: TaskNode | PipelineNode, scope: Scope) -> tuple[dict[str, dict[str, Any]], set[str]]:
+def _call_inputs(
+    node: TaskNode | PipelineNode, scope: Scope, none_when_absent: frozenset[str] = frozenset()
+) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """A call's task inputs; a None constant for an input in `none_when_absent` is left out (KFP has no null argument)."""
     inputs: dict[str, dict[str, Any]] = {}
     deps: set[str] = set()
     for inp in node.inputs:
+        if inp.name in none_when_absent and isinstance(inp.binding, ConstBinding) and inp.binding.value is None:
+            continue
         ref = scope.resolve(inp.binding)
         inputs.setdefault(ref.section, {})[inp.name] = ref.spec
         if ref.producer:

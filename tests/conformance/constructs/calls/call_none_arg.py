@@ -13,6 +13,4 @@ def call_none_arg() -> str:
     return maybe(v=None)
 
 
-GAPS = {
-    "kfp": "a None constant argument: kfp's loader refuses it (kfp/compiler/pipeline_spec_builder.py to_protobuf_value)",
-}
+XFAIL = {"kfp": "kfp-absent-optional-int"}

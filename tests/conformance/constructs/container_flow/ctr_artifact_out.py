@@ -26,4 +26,4 @@ def _two_lines(line: str) -> Dataset:
 
 
 STANDINS = {"two_lines": _two_lines}
-GAPS = {"kfp": "a container task's Dataset output: 'task two-lines not found' (cmd)"}
+XFAIL = {"kfp": "kfp-container-artifact-output"}
