@@ -185,7 +185,7 @@ class SpecBuilder:
 
     def task_node(self, node: TaskNode, scope: Scope) -> dict[str, Any]:
         task = self.program.task(node.task)
-        inputs, deps = _call_inputs(node, scope, comp.none_when_absent(task.params))
+        inputs, deps = self._call_inputs(node, scope, comp.none_when_absent(task.params))
         if comp.folds_env(task):
             env = {"runtimeValue": {"constant": comp.env_input_value(task)}}
             inputs.setdefault("parameters", {})[comp.FLOWC_ENV_INPUT] = env
@@ -201,9 +201,31 @@ class SpecBuilder:
         return dict(sorted(spec.items()))
 
     def pipeline_node(self, node: PipelineNode, scope: Scope) -> dict[str, Any]:
-        inputs, deps = _call_inputs(node, scope)
+        inputs, deps = self._call_inputs(node, scope)
         callee = self.pipeline_component(self.program.pipeline(node.pipeline))
         return self._call(node, scope, callee, inputs, deps)
+
+    def _call_inputs(
+        self, node: TaskNode | PipelineNode, scope: Scope, none_when_absent: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, dict[str, Any]], set[str]]:
+        """A call's task inputs. KFP's driver refuses a null argument ("got null for input
+        parameter", `backend/src/v2/driver/resolve.go`): a None constant is left out where the
+        input then reads as None (`none_when_absent`), and is a diagnostic elsewhere."""
+        inputs: dict[str, dict[str, Any]] = {}
+        deps: set[str] = set()
+        for inp in node.inputs:
+            if isinstance(inp.binding, ConstBinding) and inp.binding.value is None:
+                if inp.name not in none_when_absent:
+                    self.unsupported(
+                        inp.binding.span or node.span, f"passing None to {inp.name!r}, whose default is not None",
+                        hint="KFP's driver refuses a null argument; give the parameter a None default, or pass a value",
+                    )
+                continue
+            ref = scope.resolve(inp.binding)
+            inputs.setdefault(ref.section, {})[inp.name] = ref.spec
+            if ref.producer:
+                deps.add(ref.producer)
+        return inputs, deps
 
     def _call(
         self, node: Node, scope: Scope, component: str, inputs: dict[str, dict[str, Any]], deps: set[str]
@@ -422,22 +444,6 @@ def node_names(pipeline: Pipeline) -> dict[str, str]:
     for node in iter_nodes(pipeline.body):
         names[node.id] = fresh_name(kfp_name(node.id) or "node", taken, "-")
     return names
-
-
-def _call_inputs(
-    node: TaskNode | PipelineNode, scope: Scope, none_when_absent: frozenset[str] = frozenset()
-) -> tuple[dict[str, dict[str, Any]], set[str]]:
-    """A call's task inputs; a None constant for an input in `none_when_absent` is left out (KFP has no null argument)."""
-    inputs: dict[str, dict[str, Any]] = {}
-    deps: set[str] = set()
-    for inp in node.inputs:
-        if inp.name in none_when_absent and isinstance(inp.binding, ConstBinding) and inp.binding.value is None:
-            continue
-        ref = scope.resolve(inp.binding)
-        inputs.setdefault(ref.section, {})[inp.name] = ref.spec
-        if ref.producer:
-            deps.add(ref.producer)
-    return inputs, deps
 
 
 def _selector(ref: Ref) -> dict[str, Any]:

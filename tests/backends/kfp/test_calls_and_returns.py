@@ -114,12 +114,25 @@ def test_folded_fan_outs_run(tmp_path: Path, args: dict[str, Any], expected: dic
 
 def test_a_none_argument_is_left_out_where_the_absent_input_reads_as_none(tmp_path: Path) -> None:
     """KFP's driver refuses a null constant for a typed input ("got null for input parameter") but skips
-    an absent optional one; the runner reads an absent `X | None` input as None. Only a parameter whose
-    default is another value keeps the constant (leaving it out would give that default)."""
+    an absent optional one; the runner reads an absent `X | None` input as None. (None for a parameter
+    whose default is another value is a diagnostic: leaving it out would give that default.)"""
     spec = yaml.safe_load(_compile("none_arguments.py", tmp_path)["none_arguments"].read_text())
     task = spec["root"]["dag"]["tasks"]["show"]
-    assert task["inputs"]["parameters"] == {"c": {"runtimeValue": {"constant": None}}}
+    assert "inputs" not in task
     inputs = spec["components"][task["componentRef"]["name"]]["inputDefinitions"]["parameters"]
     assert inputs["a"] == {"parameterType": "NUMBER_INTEGER", "isOptional": True}
     assert inputs["b"] == {"parameterType": "STRING", "isOptional": True}
     assert inputs["c"] == {"parameterType": "STRING", "isOptional": True, "defaultValue": "x"}
+
+
+def test_none_for_an_input_with_another_default_is_a_located_diagnostic(tmp_path: Path) -> None:
+    source = tmp_path / "nullarg.py"
+    source.write_text(
+        "from flowc import pipeline, task\n\n\n@task\ndef show(c: str | None = 'x') -> str:\n    return str(c)\n\n\n"
+        "@pipeline\ndef nullarg() -> str:\n    return show(c=None)\n"
+    )
+    loaded = api.load([source])
+    assert loaded.ok, loaded.diagnostics
+    result = KfpBackend().emit(loaded.program, {})
+    assert [(d.code, d.span.line if d.span else None) for d in result.diagnostics] == [("FLC503", 11)]
+    assert "null argument" in (result.diagnostics[0].hint or "")

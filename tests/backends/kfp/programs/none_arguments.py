@@ -1,4 +1,4 @@
-"""Explicit None arguments: to `X | None` without a default, with a None default, and with another default."""
+"""Explicit None arguments: to `X | None` without a default and with a None default (another default keeps its value)."""
 
 from flowc import pipeline, task
 
@@ -10,4 +10,4 @@ def show(a: int | None, b: str | None = None, c: str | None = "x") -> str:
 
 @pipeline
 def none_arguments() -> str:
-    return show(a=None, b=None, c=None)
+    return show(a=None, b=None)
