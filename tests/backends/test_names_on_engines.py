@@ -23,7 +23,6 @@ from flowc import api
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.ir.model import Program
 from flowc.ir.names import airflow_name, kfp_name, python_name
-from tests.conformance.expected import Case
 
 PROJECT = Path(__file__).parent / "projects" / "monorepo"
 # pipeline, args, outputs (the same on every engine and as plain Python)
@@ -68,10 +67,6 @@ def test_every_target_compiles_the_whole_repository(tmp_path: Path) -> None:
     assert {"comp-sales-extract", "comp-stock-extract"} <= set(kfp["components"])
 
 
-def _case(pipeline: str, args: dict[str, Any], outputs: dict[str, Any]) -> Case:
-    return Case(f"monorepo-{python_name(pipeline)}", "monorepo", pipeline, args, outputs)
-
-
 @pytest.mark.engine
 @pytest.mark.parametrize(("pipeline", "args", "want"), RUNS, ids=[python_name(r[0]) for r in RUNS])
 def test_runs_on_flyte(pipeline: str, args: dict[str, Any], want: dict[str, Any], tmp_path: Path) -> None:
@@ -79,7 +74,7 @@ def test_runs_on_flyte(pipeline: str, args: dict[str, Any], want: dict[str, Any]
 
     if "output_3" in want:  # flytekit's local execution runs tasks in-process; `environment=` is for the container
         want = {**want, "output_3": "unset1/unset"}
-    assert flyte.run(_program(), _case(pipeline, args, want), tmp_path).outputs == want
+    assert flyte.run(_program(), pipeline, args, tmp_path).outputs == want
 
 
 @pytest.mark.engine

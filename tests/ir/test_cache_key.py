@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 
 from flowc.ir.command import InputPart, TextPart
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask, TaskCode, TaskOptions
 from flowc.ir.passes import PASSES, run_passes
-from flowc.ir.passes import cache_key
 from flowc.ir.passes.cache_key import assign_cache_keys
 from flowc.ir.types import FLOAT, INT, NONE, STR
 
@@ -105,8 +103,6 @@ def test_options_that_do_not_change_results_do_not_count() -> None:
     assert _keys(_program(b=retried)) == BASE
 
 
-def test_doctests() -> None:
-    assert doctest.testmod(cache_key).failed == 0
 
 
 def test_two_thousand_tasks_are_keyed_quickly() -> None:

@@ -6,7 +6,6 @@ native text, or `PREDICATE: <python>` for an arm computed by a generated step.
 
 from __future__ import annotations
 
-import doctest
 from typing import Any
 
 import pytest
@@ -30,7 +29,7 @@ from flowc.ir.model import (
     Truthy,
     iter_nodes,
 )
-from flowc.ir.passes import LOWERING, conditions, lower, run_passes
+from flowc.ir.passes import LOWERING, lower, run_passes
 from flowc.ir.passes.conditions import is_native, lower_conditions
 from flowc.ir.types import BOOL, FLOAT, INT, STR, DictType, ListType, OptionalType
 
@@ -174,7 +173,3 @@ def test_predicate_names_are_deterministic_and_distinct_across_pipelines() -> No
     steps = [n for pl in out.pipelines for n in iter_nodes(pl.body) if isinstance(n, TaskNode)]
     assert [(s.id, s.task) for s in steps] == [("cond_1_predicate", "cond_1_predicate"), ("cond_1_predicate", "b_cond_1_predicate")]
     assert lower_conditions(Program(pipelines=(*a.pipelines, *b.pipelines))) == out
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(conditions).failed == 0
