@@ -10,6 +10,7 @@ from flowc.backends.options import option_values
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
 from flowc.ir.names import file_stem, kfp_name
+from flowc.backends.kfp.limits import MAX_SPEC_BYTES
 from flowc.backends.kfp.spec import emit_pipeline
 
 
@@ -21,6 +22,12 @@ class KfpBackend:
     options: ClassVar[tuple[BackendOption, ...]] = (
         BackendOption("parallelism", "the most iterations of a fan-out that run at once (0: no limit)", 0, kind="int", minimum=0),
         BackendOption("pipeline_root", "defaultPipelineRoot of the spec, e.g. gs://bucket/root", None),
+        BackendOption(
+            "max_spec_bytes",
+            "the largest spec to write; KFP stores a run's workflow in etcd (1.5 MiB a request), "
+            "so raise it only where the cluster offloads large workflows",
+            MAX_SPEC_BYTES, kind="int", minimum=1,
+        ),
     )
 
     def engine_name(self, name: str) -> str:
@@ -35,11 +42,13 @@ class KfpBackend:
         options = option_values(self.options, options)
         parallelism = options.get("parallelism")
         root = options.get("pipeline_root")
+        max_bytes = options.get("max_spec_bytes")
         for view, pipeline in artifacts(program):
             emitted = emit_pipeline(
                 view, pipeline,
                 parallelism if isinstance(parallelism, int) else 0,
                 root if isinstance(root, str) and root else None,
+                max_bytes if isinstance(max_bytes, int) else MAX_SPEC_BYTES,
             )
             result.diagnostics.extend(emitted.diagnostics)
             result.files[f"{file_stem(pipeline.name)}.yaml"] = emitted.text.encode("utf-8")

@@ -34,7 +34,7 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-def size_problem(pipeline: Pipeline, size: int) -> Diagnostic | None:
-    if size <= MAX_SPEC_BYTES:
+def size_problem(pipeline: Pipeline, size: int, limit: int = MAX_SPEC_BYTES) -> Diagnostic | None:
+    if size <= limit:
         return None
-    return Diagnostic.of(codes.KFP_SPEC_TOO_LARGE, pipeline.span, pipeline.name, size, MAX_SPEC_BYTES)
+    return Diagnostic.of(codes.KFP_SPEC_TOO_LARGE, pipeline.span, pipeline.name, size, limit)

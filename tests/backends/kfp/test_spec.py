@@ -233,6 +233,9 @@ def test_oversized_spec_is_a_located_diagnostic() -> None:
     result = KfpBackend().emit(program, {})
     assert [d.code for d in result.diagnostics] == ["FLC501"]
     assert result.diagnostics[0].span == program.pipelines[0].span
+    size = len(result.files["mini_literal.yaml"])
+    assert KfpBackend().emit(program, {"max_spec_bytes": str(size)}).diagnostics == []
+    assert [d.code for d in KfpBackend().emit(program, {"max_spec_bytes": str(size - 1)}).diagnostics] == ["FLC501"]
 
 
 def test_task_code_over_the_argument_limit_is_a_located_diagnostic() -> None:
