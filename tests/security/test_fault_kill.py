@@ -100,6 +100,12 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict
     return old_source, new_source, old, new, seconds
 
 
+def _interrupted_while_starting(err: bytes) -> bool:
+    """SIGINT before flowc's `main` runs (the interpreter still importing) is Python's own
+    KeyboardInterrupt, traceback included; from `main` on flowc ends quietly with 130."""
+    return err.rstrip().endswith(b"KeyboardInterrupt") and b", in main" not in err
+
+
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["KILL", "TERM", "INT"])
 def test_killed_compiles_leave_all_old_or_all_new(
     versions: tuple[Path, Path, dict[str, bytes], dict[str, bytes], float], tmp_path: Path, signum: int
@@ -123,7 +129,8 @@ def test_killed_compiles_leave_all_old_or_all_new(
             child.send_signal(signum)
             hit_write_phase += writing
         _, err = child.communicate(timeout=60)
-        assert b"Traceback" not in err and b"internal error" not in err, err
+        if not _interrupted_while_starting(err):
+            assert b"Traceback" not in err and b"internal error" not in err, err
         assert _files(out) in (old, new), f"round {round_}: a mix of old and new files"
         if signum == signal.SIGKILL:
             _compile_in_process(old_source, out)  # the next compile: cleans up, rolls back, writes the old set
