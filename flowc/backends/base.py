@@ -22,7 +22,7 @@ from flowc.ir.artifacts import artifact_program
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Pipeline, Program
 
-__all__ = ["Backend", "BackendOption", "EmitResult", "OptionValue", "artifacts", "entry_pipelines"]
+__all__ = ["Backend", "BackendOption", "ChecksByEmitting", "EmitResult", "OptionValue", "artifacts", "entry_pipelines"]
 
 
 @dataclass
@@ -49,6 +49,30 @@ class Backend(Protocol):
     def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]: ...
 
     def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult: ...
+
+
+class ChecksByEmitting:
+    """For a backend whose errors are found while building its artifacts (sizes, limits).
+
+    `check` builds them; `emit` of the same program with the same options then hands
+    over that build instead of building again (compile runs `check`, then `emit`).
+    """
+
+    _built: tuple[Program, dict[str, OptionValue], EmitResult] | None = None
+
+    def build(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
+        raise NotImplementedError
+
+    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+        result = self.build(program, options)
+        self._built = (program, dict(options), result)
+        return list(result.diagnostics)
+
+    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
+        built, self._built = self._built, None
+        if built is not None and built[0] is program and built[1] == dict(options):
+            return EmitResult(files=dict(built[2].files), diagnostics=list(built[2].diagnostics))
+        return self.build(program, options)
 
 
 def entry_pipelines(program: Program) -> list[Pipeline]:

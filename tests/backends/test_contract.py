@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from flowc.backends import registry
-from flowc.backends.base import Backend
+from flowc.backends.base import Backend, EmitResult
+from flowc.backends.options import OptionValue
+from flowc.ir.model import Program
 from flowc.backends.catalog import backends_page, builtin_backends
 from flowc.backends.options import parse_options
 from tests.conftest import registered_backends
@@ -49,3 +52,25 @@ def test_flyte_rejects_unknown_options_like_every_backend() -> None:
     _, problems = parse_options("flyte", registry.load("flyte").options, {"bogus": "1"})
     assert [(d.code, d.message) for d in problems] == [("FLC810", "the flyte backend has no option 'bogus'")]
     assert problems[0].hint == "valid options: package, image"
+
+
+def test_compile_builds_a_checked_backend_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """KFP and Airflow find their errors while building: compile's `check` builds, `emit` reuses it."""
+    from flowc import api
+    from flowc.backends import driver
+    from flowc.backends.kfp.backend import KfpBackend
+
+    loaded = api.load([ROOT / "examples" / "churn.py"])
+    builds: list[int] = []
+    real = KfpBackend.build
+
+    def counted(self: KfpBackend, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
+        builds.append(1)
+        return real(self, program, options)
+
+    monkeypatch.setattr(KfpBackend, "build", counted)
+    result = driver.emit_target(loaded.program, "kfp", {})
+    assert result.files and not [d for d in result.diagnostics if d.is_error]
+    assert len(builds) == 1
+    other = driver.emit_target(loaded.program, "kfp", {"parallelism": "2"})
+    assert len(builds) == 2 and other.files != result.files

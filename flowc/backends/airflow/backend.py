@@ -13,14 +13,14 @@ from typing import ClassVar
 from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_options, check_options
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
+from flowc.backends.base import BackendOption, ChecksByEmitting, EmitResult, OptionValue, artifacts
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
 from flowc.ir.names import airflow_name
 
 
-class AirflowBackend:
+class AirflowBackend(ChecksByEmitting):
     """Airflow 3 DAG files; steps run in the worker (python) or in pods (kubernetes)."""
 
     name: ClassVar[str] = "airflow"
@@ -30,11 +30,8 @@ class AirflowBackend:
     def engine_name(self, name: str) -> str:
         return airflow_name(name)
 
-    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+    def build(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         """What Airflow rejects is found while planning the DAG, so check plans and renders it."""
-        return self.emit(program, options).diagnostics
-
-    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         opts = airflow_options(options)
         diagnostics = check_options(opts)
         files: dict[str, bytes] = {}

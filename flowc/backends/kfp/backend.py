@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifacts
+from flowc.backends.base import BackendOption, ChecksByEmitting, EmitResult, OptionValue, artifacts
 from flowc.backends.options import option_values
-from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
 from flowc.ir.names import file_stem, kfp_name
 from flowc.backends.kfp.limits import MAX_SPEC_BYTES
 from flowc.backends.kfp.spec import emit_pipeline
 
 
-class KfpBackend:
+class KfpBackend(ChecksByEmitting):
     """Kubeflow Pipelines v2: PipelineSpec YAML that the KFP UI and `kfp.Client` accept."""
 
     name: ClassVar[str] = "kfp"
@@ -33,11 +32,8 @@ class KfpBackend:
     def engine_name(self, name: str) -> str:
         return kfp_name(name)
 
-    def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
+    def build(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         """What KFP rejects is found while building the spec (limits, names), so check builds it."""
-        return self.emit(program, options).diagnostics
-
-    def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()
         options = option_values(self.options, options)
         parallelism = options.get("parallelism")
