@@ -20,12 +20,12 @@ from flowc.config import Config, ConfigError, check_option_tables, load_config, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 2
     try:
+        parser = _parser()  # lists the registered targets: imports importlib.metadata
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 2
         code = int(args.handler(args))
         sys.stdout.flush()
         return code
