@@ -28,9 +28,9 @@ from flowc.backends.base import BackendOption, EmitResult, OptionValue, artifact
 from flowc.backends.options import option_values
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import Program
+from flowc.ir.model import Pipeline, Program
 from flowc.ir.names import python_name
-from flowc.backends.flyte.module import build_module
+from flowc.backends.flyte.module import Module, build_module
 
 
 class FlyteBackend:
@@ -46,17 +46,21 @@ class FlyteBackend:
     def engine_name(self, name: str) -> str:
         return python_name(name)
 
+    _built: tuple[Program, list[tuple[Pipeline, Module]]] | None = None
+
     def check(self, program: Program, options: Mapping[str, OptionValue]) -> list[Diagnostic]:
-        """What Flyte rejects is found while building each module (packaging is not run)."""
-        return [d for view, pipeline in artifacts(program) for d in build_module(view, pipeline).diagnostics]
+        """What Flyte rejects is found while building each module (packaging is not run);
+        the next `emit` of the same program reuses the modules (they do not depend on options)."""
+        self._built = (program, _modules(program))
+        return [d for _, module in self._built[1] for d in module.diagnostics]
 
     def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()
         options = option_values(self.options, options)
         package = options.get("package") is True
         image = options.get("image")
-        for view, pipeline in artifacts(program):
-            module = build_module(view, pipeline)
+        built, self._built = self._built, None
+        for pipeline, module in built[1] if built is not None and built[0] is program else _modules(program):
             result.diagnostics += module.diagnostics
             if module.diagnostics:
                 continue
@@ -69,3 +73,7 @@ class FlyteBackend:
                 if bundle is not None:
                     result.files[f"{python_name(pipeline.name)}.tgz"] = bundle
         return result
+
+
+def _modules(program: Program) -> list[tuple[Pipeline, Module]]:
+    return [(pipeline, build_module(view, pipeline)) for view, pipeline in artifacts(program)]
