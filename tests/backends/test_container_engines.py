@@ -10,7 +10,6 @@ arguments. `XFAIL` entries are strict xfails naming the engine's source.
 
 from __future__ import annotations
 
-import ast
 import importlib
 import importlib.util
 import math
@@ -20,6 +19,7 @@ from typing import Any
 import pytest
 
 from flowc import api
+from tests.conformance.catalogue import declared
 from tests.conformance.engine_gaps import ENGINE_BUGS
 
 # Engine bugs the programs' XFAIL name: one table, the construct suite's.
@@ -32,10 +32,7 @@ ENGINES = ("kfp", "airflow", "flyte")
 
 
 def _data(path: Path, name: str, default: Any) -> Any:
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
-            return ast.literal_eval(node.value)
-    return default
+    return declared(path, (name,)).get(name, default)
 
 
 def _plain(path: Path, args: dict[str, Any]) -> Any:

@@ -55,15 +55,21 @@ def entries() -> list[Entry]:
     return [_entry(p) for p in sorted(CONSTRUCTS.glob("*/*.py")) if not p.name.startswith("_")]
 
 
-def _entry(path: Path) -> Entry:
+def declared(path: Path, names: tuple[str, ...] = ("RUNS", "XFAIL", "GAPS")) -> dict[str, Any]:
+    """The module-level literals `names` of a program file, read without running it."""
     data: dict[str, Any] = {}
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-            if isinstance(target, ast.Name) and target.id in ("RUNS", "XFAIL", "GAPS") and node.value is not None:
+            if isinstance(target, ast.Name) and target.id in names and node.value is not None:
                 data[target.id] = ast.literal_eval(node.value)
-    declared: dict[str, str] = data.get("XFAIL", {})
-    xfail = {engine: ENGINE_BUGS.get(bug, bug) for engine, bug in declared.items()}
+    return data
+
+
+def _entry(path: Path) -> Entry:
+    data = declared(path)
+    xfails: dict[str, str] = data.get("XFAIL", {})
+    xfail = {engine: ENGINE_BUGS.get(bug, bug) for engine, bug in xfails.items()}
     return Entry(
         name=path.stem, area=path.parent.name, path=path, runs=tuple(data.get("RUNS", [{}])),
         xfail=xfail, gaps=dict(data.get("GAPS", {})),

@@ -13,7 +13,6 @@ flytekit's local execution and compares each with the same plain-Python run.
 
 from __future__ import annotations
 
-import ast
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program, TaskNode, iter_nodes
+from tests.conformance.catalogue import declared
 
 CONSTRUCTS = Path(__file__).parent / "constructs" / "conditions"
 PACKAGE = "tests.conformance.constructs.conditions"
@@ -57,10 +57,7 @@ class Run:
 
 def _declared(program: str, name: str, default: Any) -> Any:
     """A module-level literal of a program file (`RUNS`, `XFAIL`), read without running it."""
-    for node in ast.parse((CONSTRUCTS / f"{program}.py").read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
-            return ast.literal_eval(node.value)
-    return default
+    return declared(CONSTRUCTS / f"{program}.py", (name,)).get(name, default)
 
 
 def _runs_of(program: str) -> list[Run]:
