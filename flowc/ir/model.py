@@ -117,13 +117,20 @@ class Input(IRModel):
 
 
 class TaskNode(IRModel):
-    """A call of a task."""
+    """A call of a task.
+
+    `cache_key` is the step's Merkle key (its task's key and the keys of the steps it
+    reads from; `flowc.ir.passes.step_keys`), set by the optimizer. `label` is a name for
+    people where it differs from the id: a fused step's members, `load+clean+features`.
+    """
 
     kind: Literal["task"] = "task"
     id: str
     task: str
     inputs: tuple[Input, ...]
     after: tuple[str, ...] = ()
+    cache_key: str | None = None
+    label: str | None = None
     span: Span | None = None
 
 
@@ -280,10 +287,15 @@ class _TaskBase(IRModel):
 
 
 class PythonTask(_TaskBase):
-    """A task whose Python body runs on the engine."""
+    """A task whose Python body runs on the engine.
+
+    A task the optimizer made by fusing steps lists its `members`' task names, in the
+    order it runs them (`flowc.ir.passes.fusion`); a task the user wrote has none.
+    """
 
     kind: Literal["python"] = "python"
     code: TaskCode
+    members: tuple[str, ...] = ()
 
 
 class ContainerTask(_TaskBase):
