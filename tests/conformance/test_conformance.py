@@ -4,19 +4,26 @@ Each case in `expected.py` is compiled by flowc and run by the engine's own runn
 (kfp.local, Airflow's `dag.test()`, flytekit local execution); outputs, task run
 counts and branches not taken must match. A reference run calls the example's
 pipeline function as plain Python, so the expected table itself is checked.
+
+Each case runs as flowc compiles it by default (optimized), and also unoptimized
+(`-O0` in the test id) when the optimizer changes its example's IR (`variants.py`).
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from flowc import api
+from flowc.ir.model import Program
 from tests.conformance.compare import close
 from tests.conformance.expected import CASES, Case
+from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, optimizer_changes, runs_differ, variant_id
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, registered_backends
 
 BACKENDS = tuple(registered_backends())
@@ -51,19 +58,36 @@ def test_expected_values_hold_in_plain_python(case: Case, monkeypatch: pytest.Mo
         assert close(got[name], want), (name, got[name], want)
 
 
+@cache
+def example_program(example: str, optimize: bool) -> Program:
+    loaded = api.load([EXAMPLE_FILES[example]], root=EXAMPLES, optimize=optimize)
+    assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+    return loaded.program
+
+
+def _variants() -> list[Any]:
+    """Each case optimized, and unoptimized too where the optimizer changes its example."""
+    params: list[Any] = []
+    for case in CASES:
+        changed = optimizer_changes(lambda optimize, c=case: example_program(c.example, optimize))
+        for optimize in (OPTIMIZED, UNOPTIMIZED) if changed else (OPTIMIZED,):
+            params.append(pytest.param(case, optimize, id=f"{case.id}{variant_id(optimize)}"))
+    return params
+
+
 @pytest.mark.engine
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_example_runs_on_engine(backend: str, case: Case, load_example: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("case", "optimize"), _variants())
+def test_example_runs_on_engine(backend: str, case: Case, optimize: bool, tmp_path: Path) -> None:
     if importlib.util.find_spec(f"tests.conformance.runners.{backend}") is None:
         pytest.skip(f"no local runner for the {backend} backend in tests/conformance/runners/")
     runner = importlib.import_module(f"tests.conformance.runners.{backend}")
-    program = load_example(case.example)
+    program = example_program(case.example, optimize)
     result = runner.run(program, case.pipeline, case.args, tmp_path)
     assert result.outputs.keys() == case.outputs.keys(), result.outputs
     for name, want in case.outputs.items():
         assert close(result.outputs[name], want), (name, result.outputs[name], want)
-    for task, times in case.ran.items():
-        assert result.ran[task] == times, (task, dict(result.ran))
-    for task in case.skipped:
-        assert result.ran[task] == 0, (task, dict(result.ran))
+    want_runs = {**case.ran, **dict.fromkeys(case.skipped, 0)}
+    got_runs = {task: result.ran[task] for task in want_runs}
+    merged = merged_tasks(program, example_program(case.example, UNOPTIMIZED)) if optimize else frozenset[str]()
+    assert not runs_differ(want_runs, got_runs, merged), (want_runs, dict(result.ran))

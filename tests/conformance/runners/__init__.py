@@ -1,7 +1,8 @@
 """One runner per backend: compile a Program, run it on the real engine, report what happened.
 
 Each module `<backend>.py` defines `run(program, pipeline, args, workdir) -> RunResult`
-(`pipeline` is the IR pipeline's name). Counts are by IR task name.
+(`pipeline` is the IR pipeline's name). Counts are by IR task name, a run of a fused
+task (a `PythonTask` with `members`, made by the optimizer) counting once for each member.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import Program, PythonTask
 
 
 @dataclass
@@ -22,6 +24,16 @@ class RunResult:
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+
+
+def by_member(program: Program, ran: Counter[str]) -> Counter[str]:
+    """Runs by IR task name, each run of a fused task counted as one run of each of its members."""
+    members = {t.name: t.members for t in program.tasks if isinstance(t, PythonTask) and t.members}
+    counts = Counter[str]()
+    for name, times in ran.items():
+        for member in members.get(name, (name,)):
+            counts[member] += times
+    return counts
 
 
 def assert_no_errors(diagnostics: Sequence[Diagnostic]) -> None:
