@@ -1,16 +1,29 @@
 """Random valid pipelines through every backend: each emits files or located
 diagnostics, never an exception, and the same program always gives the same bytes.
-Generated Python must at least compile and generated YAML must load."""
+Generated Python must at least compile and generated YAML must load.
+
+And random runnable pipelines (`fuzz_programs.py`) give plain Python's results on
+flytekit's local execution (the fastest engine here) with and without the optimizer's
+passes. Each day runs other seeds; `FLOWC_FUZZ_SEED=<seed>` runs the seeds from <seed>
+on (a failure names its seed)."""
 
 from __future__ import annotations
 
 import ast
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
 from flowc import api
+from flowc.ir.model import Program
+from tests.conformance.catalogue import Entry, reference
+from tests.conformance.compare import close
+from tests.conformance.fuzz_programs import fuzz_source, pipeline_name
+from tests.conformance.runners import flyte
+from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, runs_differ, variant_id
 from tests.dsl.test_fuzz import _source  # pyright: ignore[reportPrivateUsage]
 
 TARGETS = [("kfp", {}), ("airflow", {"mode": "python"}), ("airflow", {"mode": "kubernetes"}), ("flyte", {})]
@@ -61,3 +74,40 @@ def _strict_pipeline_spec(spec: dict[str, object]) -> None:
 
     message = pipeline_spec_pb2.PipelineSpec()  # pyright: ignore[reportAttributeAccessIssue] - generated protobuf
     json_format.ParseDict(spec, message, ignore_unknown_fields=False)
+
+
+RUNNABLE = 6  # generated programs run per test session
+
+
+def first_seed() -> int:
+    """`FLOWC_FUZZ_SEED`, else a seed of today's (UTC) date: each day's runs cover other programs."""
+    return int(os.environ.get("FLOWC_FUZZ_SEED") or datetime.now(UTC).date().toordinal() * RUNNABLE)
+
+
+def _load(path: Path, optimize: bool) -> Program:
+    loaded = api.load([path], optimize=optimize)
+    assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
+    return loaded.program
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("index", range(RUNNABLE), ids=lambda i: f"program{i}")
+def test_random_pipeline_gives_plain_python_results_with_and_without_passes(index: int, tmp_path: Path) -> None:
+    seed = first_seed() + index
+    path = tmp_path / f"{pipeline_name(seed)}.py"
+    path.write_text(fuzz_source(seed), encoding="utf-8")
+    programs = {optimize: _load(path, optimize) for optimize in (UNOPTIMIZED, OPTIMIZED)}
+    want = reference(Entry(name=pipeline_name(seed), area="fuzz", path=path), {})
+    for optimize, program in programs.items():
+        got = flyte.run(program, pipeline_name(seed), {}, tmp_path / f"run{variant_id(optimize)}")
+        where = f"seed {seed}{variant_id(optimize)}: FLOWC_FUZZ_SEED={seed - index}"
+        assert got.outputs.keys() == want.outputs.keys(), (where, got.outputs)
+        assert all(close(got.outputs[k], want.outputs[k]) for k in want.outputs), (where, got.outputs, want.outputs)
+        merged = merged_tasks(program, programs[UNOPTIMIZED]) | cached_tasks(program)
+        assert not runs_differ(want.ran, got.ran, merged), (where, "runs (plain Python, engine)", dict(want.ran), dict(got.ran))
+
+
+def cached_tasks(program: Program) -> frozenset[str]:
+    """Pure tasks: flytekit's local cache serves a repeated call with the same input, with or
+    without the optimizer, so such a task may run less often than in plain Python (never 0 times)."""
+    return frozenset(t.name for t in program.tasks if t.options.cache)
