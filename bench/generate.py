@@ -43,3 +43,20 @@ def write_project(folder: Path, files: int = 200, steps: int = 20) -> Path:
     for i in range(files):
         (folder / f"pipeline_{i:03d}.py").write_text(chain_source(steps, f"pipeline_{i:03d}", f"p{i:03d}_"), encoding="utf-8")
     return folder
+
+
+LIGHT_IMAGE = "python:3.12-slim"
+OTHER_IMAGE = "python:3.11-slim"
+
+
+def light_chain_source(steps: int, name: str = "light", odd: int | None = None) -> str:
+    """A pipeline of `steps` tiny tasks, each its own task `s<i>` (1-based), chained, all of one
+    image but step `odd` (if given), which runs on another: what fusion turns into few tasks."""
+    lines = ["from flowc import pipeline, task", ""]
+    for i in range(1, steps + 1):
+        image = OTHER_IMAGE if i == odd else LIGHT_IMAGE
+        lines += ["", f"@task(image={image!r})", f"def s{i}(value: int) -> int:", f"    return value + {i}", ""]
+    lines += ["", "@pipeline", f"def {name}(n: int = 0) -> int:", "    x0 = n"]
+    lines += [f"    x{i} = s{i}(value=x{i - 1})" for i in range(1, steps + 1)]
+    lines.append(f"    return x{steps}")
+    return "\n".join(lines) + "\n"
