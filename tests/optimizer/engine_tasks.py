@@ -47,7 +47,7 @@ def airflow_tasks(program: Program, pipeline: str, workdir: Path) -> int:
 
 def flyte_tasks(program: Program, pipeline: str, workdir: Path) -> tuple[int, int]:
     """(flytekit tasks defined by the pipeline's generated module, nodes of its workflow)."""
-    from flytekit.core.base_task import PythonTask
+    from flytekit.core.base_task import PythonTask  # pyright: ignore[reportMissingImports, reportUnknownVariableType]
 
     folder = workdir / "module"
     module = import_generated(folder, flyte.compile_module(program, pipeline, folder))
