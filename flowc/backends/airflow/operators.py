@@ -42,6 +42,9 @@ def _call(callee: str, kwargs: list[tuple[str, str]]) -> str:
 
 def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[str, str]]:
     kwargs = [("task_id", py_literal(step.local_id))]
+    if isinstance(step, TaskStep) and step.label:
+        # What the UI shows for the step (a fused step's `load+clean+features`).
+        kwargs.append(("task_display_name", py_literal(step.label)))
     if task is not None:
         if task.options.retries:
             kwargs.append(("retries", py_literal(task.options.retries)))
