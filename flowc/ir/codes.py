@@ -148,11 +148,6 @@ AIRFLOW_PYTHON_SECRETS = _code(
     "or read credentials from an Airflow Connection or Variable inside the task",
     "warning",
 )
-AIRFLOW_CACHE_IN_PODS = _code(
-    "FLC606", "pipeline {!r}: the result cache (airflow option result_cache) applies to python mode only; in kubernetes mode its cached steps always run",
-    "compile with -O airflow.mode=python to skip steps whose results are stored, or leave result_cache empty",
-    "warning",
-)
 
 # FLC7xx: Flyte
 FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's array limit of {}", "split the list")

@@ -48,15 +48,10 @@ class AirflowBackend(ChecksByEmitting):
 def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tuple[str | None, list[Diagnostic]]:
     """The DAG file of one pipeline, or None with the diagnostics that prevent it."""
     diagnostics = [*_check_schedule(pipeline), *_check_file_name(pipeline)]
-    python_mode = opts.mode == "python"
-    plan = Planner(program, pipeline, opts.max_map_length, result_cache=bool(opts.result_cache) and python_mode).build()
+    plan = Planner(program, pipeline, opts.max_map_length, result_cache=bool(opts.result_cache)).build()
     diagnostics.extend(plan.diagnostics)
-    used = sorted(set(plan.tasks_by_step().values()))
-    if python_mode:
-        diagnostics.extend(_check_python_mode_secrets(program, used))
-    elif opts.result_cache and any(program.task(name).options.cache for name in used):
-        # Pods run the task program alone, away from the worker and its store.
-        diagnostics.append(Diagnostic.of(codes.AIRFLOW_CACHE_IN_PODS, pipeline.span, pipeline.name))
+    if opts.mode == "python":
+        diagnostics.extend(_check_python_mode_secrets(program, sorted(set(plan.tasks_by_step().values()))))
     if has_errors(diagnostics):
         return None, diagnostics
     return DagRenderer(program, opts).render(plan), diagnostics

@@ -30,7 +30,7 @@ OPTIONS: tuple[BackendOption, ...] = (
     BackendOption("tags", "DAG tags, comma-separated or a JSON list", ("flowc",), kind="list"),
     BackendOption(
         "result_cache",
-        "python mode: a folder every worker can reach (an absolute path or file:// URL) where the results of "
+        "a folder every Airflow worker can reach (an absolute path or file:// URL) where the results of "
         "cache=True steps are kept; a step whose cache key and input values have a stored result is not run again "
         "(empty: off; $FLOWC_RESULT_CACHE overrides the folder at run time)",
         "",

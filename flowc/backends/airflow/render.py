@@ -130,9 +130,7 @@ class DagRenderer:
         return template.render(**context)
 
     def _result_cache(self) -> str:
-        """The result cache's folder, or "" when it is off (always in kubernetes mode)."""
-        if self.options.mode != "python":
-            return ""
+        """The result cache's folder, or "" when it is off."""
         return result_cache_folder(self.options.result_cache)
 
     def _runtime(self) -> str:

@@ -158,11 +158,22 @@ def test_without_the_option_every_step_runs_and_nothing_is_stored(tmp_path: Path
     assert len(_entries(env_store)) == 4  # only the cached DAG's: double, write, read, square
 
 
-def test_kubernetes_mode_warns_that_its_steps_always_run(tmp_path: Path) -> None:
-    program = Program(tasks=tuple(_tasks(tmp_path / "log")), pipelines=(_pipeline("cached"),))
-    result = AirflowBackend().emit(program, {"mode": "kubernetes", "result_cache": str(tmp_path)})
-    assert [(d.code, d.severity, d.span) for d in result.diagnostics] == [("FLC606", "warning", program.pipelines[0].span)]
-    assert result.files and b"_FLOWC_RESULT_CACHE" not in next(iter(result.files.values()))
+def test_kubernetes_mode_asks_the_cache_before_it_starts_a_pod(tmp_path: Path) -> None:
+    log, store, folder = tmp_path / "runs.log", tmp_path / "store", tmp_path / "dags"
+    program = Program(tasks=tuple(_tasks(log)), pipelines=(_pipeline("pods"),))
+    options = {"mode": "kubernetes", "artifact_root": str(tmp_path / "artifacts"), "result_cache": str(store)}
+    result = AirflowBackend().emit(program, options)
+    assert result.diagnostics == []
+    folder.mkdir()
+    for rel, data in result.files.items():
+        (folder / rel).write_bytes(data)
+    operators = {k: v["operator"] for k, v in inspect_folder(session_home(), folder)["dags"]["pods"]["tasks"].items()}
+    assert operators["double"] == operators["square"] == "_FlowcCachedPod"
+    assert operators["plus_one"] == "KubernetesPodOperator"  # cache=False: always its pod
+    requests: list[tuple[str, dict[str, Any]]] = [("pods", {"n": 3}), ("pods", {"n": 3})]
+    first, second = (_succeeded(r) for r in run_dags(session_home(), folder, requests, tmp_path / "artifacts", local_pods=True).runs)
+    assert Counter(_runs(log)) == Counter({"double:3": 1, "plus_one:6": 2, "write:6": 1, "read:": 1, "square:3": 1, "square:4": 1})
+    assert first.value(RESULTS_ID) == second.value(RESULTS_ID) == {"plus_one": 7, "read": "v=6", "squares": [9, 16, 9]}
 
 
 @pytest.mark.parametrize("value", ["s3://bucket/cache", "relative/folder"])

@@ -51,6 +51,11 @@ def _inputs(data: Path, rate: Any = 0.5, n: Any = 3) -> dict[str, Any]:
     return {"rate": rate, "n": n, "data": {"path": str(data), "uri": str(data), "metadata": {}}, "tags": ["a"]}
 
 
+def _cached(rt: dict[str, Any], step: dict[str, Any], inputs: dict[str, Any]) -> Any:
+    """A step through the cache, as python mode runs it (kubernetes mode: its pod instead of `_flowc_execute`)."""
+    return rt["_flowc_cached_task"](step, inputs, _Ti(), lambda: rt["_flowc_execute"](step["task"], inputs, _Ti()))
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     path = tmp_path / "run-a" / "data.csv"
@@ -88,8 +93,8 @@ def test_a_stored_result_is_returned_with_its_artifacts_copied_into_the_new_scra
     calls: list[dict[str, Any]] = []
     rt = _runtime(tmp_path / "store", tmp_path, calls)
     step = {"task": "train", "cache": "step-1"}
-    first = rt["_flowc_cached_task"](step, _inputs(data), _Ti())
-    again = rt["_flowc_cached_task"](step, _inputs(data), _Ti())
+    first = _cached(rt, step, _inputs(data))
+    again = _cached(rt, step, _inputs(data))
     assert len(calls) == 1
     assert again["score"] == first["score"] and again["model"]["metadata"] == {"acc": 0.9}
     restored = Path(again["model"]["path"])
@@ -124,8 +129,8 @@ def test_an_unreadable_entry_is_a_miss_and_an_unwritable_store_only_warns(tmp_pa
     calls: list[dict[str, Any]] = []
     rt = _runtime(blocker / "store", tmp_path, calls)
     step = {"task": "train", "cache": "step-1"}
-    assert rt["_flowc_cached_task"](step, _inputs(data), _Ti())["score"] == 0.5
-    assert "could not store the result" in capsys.readouterr().out
+    assert _cached(rt, step, _inputs(data))["score"] == 0.5
+    assert "the result is not stored" in capsys.readouterr().out
     broken = tmp_path / "entry"
     broken.mkdir()
     (broken / "result.json").write_text("{not json")
@@ -146,3 +151,11 @@ def test_a_store_that_fails_midway_leaves_no_entry(tmp_path: Path, data: Path) -
     rt["_flowc_copy"] = copy_then_fail
     rt["_flowc_result_store"](entry, TASK, outputs)
     assert list((store / "cd").iterdir()) == []  # neither the entry nor its temporary folder
+
+
+def test_a_result_whose_output_artifact_the_worker_cannot_see_is_not_stored(tmp_path: Path, data: Path) -> None:
+    rt = _runtime(tmp_path / "store", tmp_path, [])
+    entry = rt["_flowc_result_entry"]("ef" + "0" * 62)
+    elsewhere: dict[str, Any] = {"path": "/on/a/volume/only/pods/mount", "uri": "/on/a/volume/only/pods/mount", "metadata": {}}
+    rt["_flowc_result_store"](entry, TASK, {"model": elsewhere, "score": 1.0})
+    assert list((tmp_path / "store" / "ef").iterdir()) == []

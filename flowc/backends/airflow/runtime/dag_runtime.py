@@ -180,7 +180,8 @@ def _flowc_run_container(task, inputs, scratch):
 def _flowc_run_task(run, step, path, ti):
     inputs = run.inputs(step, path)
     if step.get("cache") is not None:
-        return _flowc_cached_task(step, inputs, ti)  # the result cache's runtime, pasted when it is on
+        # The result cache's runtime, pasted when it is on.
+        return _flowc_cached_task(step, inputs, ti, lambda: _flowc_execute(step["task"], inputs, ti))
     return _flowc_execute(step["task"], inputs, ti)
 
 

@@ -6,7 +6,10 @@
 Pasted after the DAG runtime only when the option is set, with `_FLOWC_RESULT_CACHE` (the
 store's folder; `$FLOWC_RESULT_CACHE` overrides it at run time). The spec of a `cache=True`
 step carries its key (`"cache"`: the optimizer's Merkle step key, or the task's own key
-under -O0), and `_flowc_run_task` hands such steps to `_flowc_cached_task`.
+under -O0). In python mode `_flowc_run_task` hands such steps to `_flowc_cached_task`; in
+kubernetes mode they are `_FlowcCachedPod` operators, whose `execute` asks the cache in
+the worker before it starts the pod (so the store must be reachable from the workers, never
+from the pods).
 
 The result key is the sha256 of the canonical JSON (sorted keys, no spaces) of the step key
 and the resolved input values, each typed as the task declares it (so 13 and 13.0 agree
@@ -14,7 +17,8 @@ for a float input: XCom on SQLite turns 13.0 into 13). An artifact counts by its
 (the sha256 of its file, or of each file of its folder with the file's relative name) and
 its metadata, never by its path: every run writes its artifacts under its own run id, so a
 key by path (or by path, size and mtime) would never match in a later run. An artifact
-that is not a local file counts by its path.
+the worker cannot see (kubernetes mode without the artifact volume mounted on the workers)
+counts by its path, so the steps reading it always run.
 
 An entry is a folder `<store>/<key[:2]>/<key>/` holding `result.json` (the outputs, each
 artifact as a file of the entry) and `files/<n>/<name>` (a copy of each output artifact).
@@ -22,16 +26,17 @@ It is written whole in a temporary folder beside it and renamed into place with
 `os.replace`, so a reader sees a complete entry or none; when two workers store the same
 key at once the second rename fails and the first entry stays (same key, same result). A
 worker killed mid-write leaves only a `.flowc-tmp-*` folder, which is safe to delete. A
-hit copies the artifacts into the step's scratch folder, so each run owns its files as
-when the task runs. Failing to store is a warning in the task's log, never a failure;
-an unreadable entry is a miss.
+result whose output artifact the worker cannot read is not stored. A hit copies the
+artifacts into the step's scratch folder (under the artifact root), so each run owns its
+files as when the task runs. Failing to store is a note in the task's log, never a
+failure; an unreadable entry is a miss.
 """
 
 # --- result cache ---
 
 
-def _flowc_cached_task(step, inputs, ti):
-    """Run a cache=True step unless its key and input values already have a stored result."""
+def _flowc_cached_task(step, inputs, ti, compute):
+    """The outputs of a cache=True step: stored ones for its key and input values, else `compute()`'s, stored."""
     task = _FLOWC_TASKS[step["task"]]
     key = _flowc_result_key(step["cache"], task, inputs)
     entry = _flowc_result_entry(key)
@@ -39,9 +44,17 @@ def _flowc_cached_task(step, inputs, ti):
     if found is not None:
         print("flowc: result cache hit %s: %s reuses the stored outputs of %s" % (key[:16], ti.task_id, entry))
         return found[0]
-    outputs = _flowc_execute(step["task"], inputs, ti)
+    outputs = compute()
     _flowc_result_store(entry, task, outputs)
     return outputs
+
+
+def _flowc_cached_pod(context, execute_pod):
+    """Kubernetes mode (`_FlowcCachedPod.execute`): start the step's pod only without a stored result."""
+    ti = context["ti"]
+    run = _FlowcRun(ti, context["params"])
+    step = _flowc_spec(ti.task_id)
+    return _flowc_cached_task(step, run.inputs(step, run.here()), ti, lambda: execute_pod(context))
 
 
 def _flowc_result_key(step_key, task, inputs):
@@ -152,8 +165,7 @@ def _flowc_restore_artifact(stored, entry, target):
     import os
 
     dest = os.path.join(target, *stored["file"].split("/")[1:])
-    if stored["present"]:
-        _flowc_copy(os.path.join(entry, *stored["file"].split("/")), dest)
+    _flowc_copy(os.path.join(entry, *stored["file"].split("/")), dest)
     uri = stored["uri"] if stored["uri"] is not None else dest
     return {"path": dest, "uri": uri, "metadata": stored["metadata"]}
 
@@ -190,7 +202,7 @@ def _flowc_result_store(entry, task, outputs):
         os.replace(tmp, entry)
     except (OSError, TypeError, ValueError) as exc:
         if not os.path.isfile(os.path.join(entry, "result.json")):
-            print("flowc: could not store the result in the cache at %s (%s)" % (entry, exc))
+            print("flowc: the result is not stored in the cache at %s (%s)" % (entry, exc))
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -202,14 +214,13 @@ def _flowc_keep_artifact(value, tmp, counter):
 
     path = value.get("path") if isinstance(value, dict) else str(value)
     uri = value.get("uri") if isinstance(value, dict) else None
-    name = os.path.basename(os.path.normpath(path or "")) or "artifact"
-    rel = "files/%d/%s" % (len(counter), name)
+    if not path or not os.path.exists(path):
+        raise OSError("the output artifact %s is not on this worker" % path)
+    rel = "files/%d/%s" % (len(counter), os.path.basename(os.path.normpath(path)) or "artifact")
     counter.append(rel)
-    present = bool(path) and os.path.exists(path)
-    if present:
-        _flowc_copy(path, os.path.join(tmp, *rel.split("/")))
+    _flowc_copy(path, os.path.join(tmp, *rel.split("/")))
     return {
-        "file": rel, "present": present,
+        "file": rel,
         "uri": None if uri in (None, path) else uri,
         "metadata": (value.get("metadata") if isinstance(value, dict) else None) or {},
     }
