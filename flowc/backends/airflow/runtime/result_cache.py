@@ -154,7 +154,10 @@ def _flowc_result_load(entry, task, scratch):
             stored = json.load(fh)["outputs"]
         os.makedirs(scratch, exist_ok=True)
         target = tempfile.mkdtemp(prefix="flowc-cached-", dir=scratch)
-        restore = lambda value, kind: _flowc_restore_artifact(value, entry, target) if kind == "artifact" else value  # noqa: E731
+
+        def restore(value, kind):
+            return _flowc_restore_artifact(value, entry, target) if kind == "artifact" else value
+
         return (_flowc_each_output(stored, task, restore),)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         print("flowc: result cache entry %s is unreadable (%s); running the step" % (entry, exc))
@@ -193,7 +196,10 @@ def _flowc_result_store(entry, task, outputs):
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         tmp = tempfile.mkdtemp(prefix=".flowc-tmp-", dir=os.path.dirname(entry))
         counter = []
-        keep = lambda value, kind: _flowc_keep_artifact(value, tmp, counter) if kind == "artifact" else value  # noqa: E731
+
+        def keep(value, kind):
+            return _flowc_keep_artifact(value, tmp, counter) if kind == "artifact" else value
+
         stored = {"outputs": _flowc_each_output(outputs, task, keep)}
         with open(os.path.join(tmp, "result.json"), "w", encoding="utf-8") as fh:
             json.dump(stored, fh)
