@@ -23,7 +23,7 @@ from tests.conformance.catalogue import Entry, reference
 from tests.conformance.compare import close
 from tests.conformance.fuzz_programs import fuzz_source, pipeline_name
 from tests.conformance.runners import flyte
-from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, runs_differ, variant_id
+from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, runs_differ, same_ir, variant_id
 from tests.dsl.test_fuzz import _source  # pyright: ignore[reportPrivateUsage]
 
 TARGETS = [("kfp", {}), ("airflow", {"mode": "python"}), ("airflow", {"mode": "kubernetes"}), ("flyte", {})]
@@ -111,3 +111,13 @@ def cached_tasks(program: Program) -> frozenset[str]:
     """Pure tasks: flytekit's local cache serves a repeated call with the same input, with or
     without the optimizer, so such a task may run less often than in plain Python (never 0 times)."""
     return frozenset(t.name for t in program.tasks if t.options.cache)
+
+
+def test_generated_pipelines_give_the_optimizer_work(tmp_path: Path) -> None:
+    """Most generated programs are changed by the passes, so the engine runs above compare something."""
+    changed = 0
+    for seed in range(40):
+        path = tmp_path / f"{pipeline_name(seed)}.py"
+        path.write_text(fuzz_source(seed), encoding="utf-8")
+        changed += not same_ir(_load(path, OPTIMIZED), _load(path, UNOPTIMIZED))
+    assert changed >= 20, changed
