@@ -1,0 +1,153 @@
+"""Duplicate elimination: two calls of one pure task with the same inputs run once.
+
+Only `cache=True` tasks are pure (DESIGN.md "Semantics, settled"): a later call of
+such a task whose inputs are bound to the same values as an earlier call's (the
+same parameters, outputs and loop items; literals equal as JSON) is removed, and
+everything that read it (bindings, `after` lists, results, conditions, arm outputs,
+loop items and results) reads the earlier one. Calls of impure tasks are never
+merged: running twice is what they mean.
+
+The kept call must be visible where the removed one was read: in the same body
+before it, or before it in an enclosing body; and a loop's result or a condition
+arm's output keeps reading a node of its own body (engines carry those values out
+of the body they were computed in). The removed call's `after` waits move to the
+kept call when they name a node visible from it, which precedes it and so cannot
+wait for it: no cycle. A merge that would leave a loop body or an arm empty is not
+made. Merging repeats until nothing changes: once two calls are one, their readers
+may be duplicates too.
+
+>>> from flowc.ir.model import OutputBinding as O, ParamBinding as P, Pipeline, Program, PythonTask, TaskCode, TaskNode, TaskOptions, Input
+>>> from flowc.ir.types import INT
+>>> t = PythonTask(name="f", params=(), returns=INT, options=TaskOptions(cache=True), code=TaskCode(function_name="f", function=""))
+>>> call = lambda id, b: TaskNode(id=id, task="f", inputs=(Input(name="x", binding=b),))
+>>> body = (call("f_1", P(name="n")), call("f_2", P(name="n")), call("g_1", O(node="f_1")), call("g_2", O(node="f_2")))
+>>> program = Program(tasks=(t,), pipelines=(Pipeline(name="p", params=(), returns=INT, body=body),))
+>>> [n.id for n in dedupe_calls(program).pipelines[0].body]
+['f_1', 'g_1']
+>>> duplicate_calls(program)["p"]
+[Merged(removed='f_2', kept='f_1'), Merged(removed='g_2', kept='g_1')]
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from flowc.ir.model import Binding, ConditionNode, ConstBinding, LoopNode, Node, OutputBinding, Pipeline, Program, TaskNode, iter_nodes
+from flowc.ir.passes.bodies import Position, edit_body, positions, visible
+from flowc.ir.plan import Merged
+from flowc.ir.rewrite import rewrite_pipeline
+from flowc.ir.scope import binding_key
+
+CallKey = tuple[str, tuple[tuple[str, object], ...]]
+
+
+def dedupe_calls(program: Program) -> Program:
+    """`program` with duplicate calls of pure tasks merged, in every pipeline."""
+    return _dedupe(program)[0]
+
+
+def duplicate_calls(program: Program) -> dict[str, list[Merged]]:
+    """Per pipeline name, the calls `dedupe_calls` removes and the calls they reuse, in removal order."""
+    return _dedupe(program)[1]
+
+
+def _dedupe(program: Program) -> tuple[Program, dict[str, list[Merged]]]:
+    pure = frozenset(t.name for t in program.tasks if t.options.cache)
+    pipelines: list[Pipeline] = []
+    records: dict[str, list[Merged]] = {}
+    for pipeline in program.pipelines:
+        merged: dict[str, str] = {}  # removed -> kept, across sweeps
+        while found := _duplicates(pipeline, pure):
+            pipeline = _merge(pipeline, found)
+            merged = {removed: found.get(kept, kept) for removed, kept in merged.items()} | found
+        pipelines.append(pipeline)
+        records[pipeline.name] = [Merged(removed=r, kept=k) for r, k in merged.items()]
+    return program.model_copy(update={"pipelines": tuple(pipelines)}), records
+
+
+def call_key(node: TaskNode) -> CallKey:
+    """What makes two calls the same call: the task, and the value bound to each parameter."""
+    return node.task, tuple(sorted((i.name, _value_key(i.binding)) for i in node.inputs))
+
+
+def _value_key(binding: Binding) -> object:
+    if isinstance(binding, ConstBinding):
+        return ("const", json.dumps(binding.value, sort_keys=True))
+    return binding_key(binding)
+
+
+def _duplicates(pipeline: Pipeline, pure: frozenset[str]) -> dict[str, str]:
+    """One sweep: each later duplicate call's id -> the earlier visible call it can reuse."""
+    where = positions(pipeline.body)
+    held = _held_in_body(pipeline)
+    kept: dict[CallKey, list[str]] = {}
+    found: dict[str, str] = {}
+    for node in iter_nodes(pipeline.body):
+        if not isinstance(node, TaskNode) or node.task not in pure:
+            continue
+        key = call_key(node)
+        twin = next((k for k in kept.get(key, ()) if _can_reuse(where[k], where[node.id], node.id in held)), None)
+        if twin is None:
+            kept.setdefault(key, []).append(node.id)
+        else:
+            found[node.id] = twin
+    return _keep_bodies_filled(found, where, pipeline)
+
+
+def _can_reuse(kept: Position, removed: Position, held: bool) -> bool:
+    """Whether readers of the call at `removed` may read the one at `kept` instead."""
+    return visible(kept, removed) and (kept.body == removed.body or not held)
+
+
+def _held_in_body(pipeline: Pipeline) -> set[str]:
+    """Nodes whose value a loop result or a condition arm output carries out of their body."""
+    held: set[str] = set()
+    for node in iter_nodes(pipeline.body):
+        if isinstance(node, LoopNode) and isinstance(node.result, OutputBinding):
+            held.add(node.result.node)
+        elif isinstance(node, ConditionNode):
+            held.update(s.node for out in node.outputs for s in out.sources if isinstance(s, OutputBinding))
+    return held
+
+
+def _keep_bodies_filled(found: dict[str, str], where: dict[str, Position], pipeline: Pipeline) -> dict[str, str]:
+    """`found` without the merges that would empty a nested body (its first removed call stays)."""
+    sizes = Counter(p.body for p in where.values())
+    removed = Counter(where[r].body for r in found)
+    emptied = {body for body, n in removed.items() if body and n == sizes[body]}
+    spared = {next(n.id for n in iter_nodes(pipeline.body) if n.id in found and where[n.id].body == b) for b in emptied}
+    return {r: k for r, k in found.items() if r not in spared}
+
+
+def _merge(pipeline: Pipeline, found: dict[str, str]) -> Pipeline:
+    """`pipeline` with each removed call gone and its readers reading the kept call."""
+    waits = _moved_waits(pipeline, found)
+
+    def binding(b: Binding) -> Binding:
+        if isinstance(b, OutputBinding) and b.node in found:
+            return b.model_copy(update={"node": found[b.node]})
+        return b
+
+    rewritten = rewrite_pipeline(pipeline, binding, lambda i: found.get(i, i))
+
+    def edit(node: Node) -> tuple[Node, ...]:
+        if node.id in found:
+            return ()
+        if node.id in waits:
+            return (node.model_copy(update={"after": tuple(dict.fromkeys((*node.after, *waits[node.id])))}),)
+        return (node,)
+
+    return rewritten.model_copy(update={"body": edit_body(rewritten.body, edit)})
+
+
+def _moved_waits(pipeline: Pipeline, found: dict[str, str]) -> dict[str, list[str]]:
+    """Per kept call, the `after` ids of its removed twins that it can wait for too."""
+    where = positions(pipeline.body)
+    nodes = {n.id: n for n in iter_nodes(pipeline.body)}
+    waits: dict[str, list[str]] = {}
+    for removed, kept in found.items():
+        for wait in (found.get(a, a) for a in nodes[removed].after):
+            if wait != kept and visible(where[wait], where[kept]):
+                waits.setdefault(kept, []).append(wait)
+    return waits
