@@ -12,8 +12,9 @@ before it, or before it in an enclosing body; and a loop's result or a condition
 arm's output keeps reading a node of its own body (engines carry those values out
 of the body they were computed in). The removed call's `after` waits move to the
 kept call when they name a node visible from it, which precedes it and so cannot
-wait for it: no cycle. A merge that would leave a loop body or an arm empty is not
-made. Merging repeats until nothing changes: once two calls are one, their readers
+wait for it: no cycle; a wait it cannot see (a node after it) moves to the removed
+call's readers, which come after the removed call and so after what it waited for.
+A merge that would leave a loop body or an arm empty is not made. Merging repeats until nothing changes: once two calls are one, their readers
 may be duplicates too.
 
 >>> from flowc.ir.model import OutputBinding as O, ParamBinding as P, Pipeline, Program, PythonTask, TaskCode, TaskNode, TaskOptions, Input
@@ -33,6 +34,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from flowc.ir.bindings import node_bindings
 from flowc.ir.model import Binding, ConditionNode, ConstBinding, LoopNode, Node, OutputBinding, Pipeline, Program, TaskNode, iter_nodes
 from flowc.ir.passes.bodies import Position, edit_body, positions, visible
 from flowc.ir.plan import Merged
@@ -142,12 +144,30 @@ def _merge(pipeline: Pipeline, found: dict[str, str]) -> Pipeline:
 
 
 def _moved_waits(pipeline: Pipeline, found: dict[str, str]) -> dict[str, list[str]]:
-    """Per kept call, the `after` ids of its removed twins that it can wait for too."""
+    """Per node, the `after` ids of removed calls it now waits for.
+
+    The kept call takes a removed twin's wait where it can see the node waited for;
+    otherwise the removed call's readers take it (they waited for it through the
+    removed call), where they can see it.
+    """
     where = positions(pipeline.body)
-    nodes = {n.id: n for n in iter_nodes(pipeline.body)}
+    nodes = iter_nodes(pipeline.body)
     waits: dict[str, list[str]] = {}
     for removed, kept in found.items():
-        for wait in (found.get(a, a) for a in nodes[removed].after):
-            if wait != kept and visible(where[wait], where[kept]):
-                waits.setdefault(kept, []).append(wait)
+        for wait in (found.get(a, a) for a in next(n for n in nodes if n.id == removed).after):
+            if wait == kept:
+                continue
+            takers = [kept] if visible(where[wait], where[kept]) else _readers(nodes, removed)
+            for taker in takers:
+                if visible(where[wait], where[taker]):
+                    waits.setdefault(taker, []).append(wait)
     return waits
+
+
+def _readers(nodes: list[Node], node_id: str) -> list[str]:
+    """Ids of the nodes reading `node_id`'s value or waiting for it."""
+    return [n.id for n in nodes if node_id in n.after or any(_reads(b, node_id) for b in node_bindings(n))]
+
+
+def _reads(binding: Binding, node_id: str) -> bool:
+    return isinstance(binding, OutputBinding) and binding.node == node_id
