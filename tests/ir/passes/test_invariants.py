@@ -20,12 +20,13 @@ from flowc.ir.model import (
 )
 from flowc.ir.passes.bodies import NodeEdit, edit_body
 from flowc.ir.passes.dedupe import dedupe_calls
+from flowc.ir.passes.map_fusion import fuse_maps
 from tests.ir.passes.fixtures import HERE, unoptimized
 
 ROOT = Path(__file__).parents[3]
 CONSTRUCTS = sorted(p for p in (ROOT / "tests/conformance/constructs").glob("*/*.py") if not p.name.startswith("_"))
 PROGRAMS = CONSTRUCTS + sorted((ROOT / "examples").glob("*.py"))
-PASSES: dict[str, Callable[[Program], Program]] = {"dedupe": dedupe_calls}
+PASSES: dict[str, Callable[[Program], Program]] = {"dedupe": dedupe_calls, "map_fusion": fuse_maps}
 
 
 @pytest.mark.parametrize("name", sorted(PASSES))
