@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 
 from flowc.ir.bindings import node_bindings
 from flowc.ir.model import Binding, ConditionNode, ConstBinding, LoopNode, Node, OutputBinding, Pipeline, Program, TaskNode, iter_nodes
@@ -68,19 +69,27 @@ def _dedupe(program: Program) -> tuple[Program, dict[str, list[Merged]]]:
     return program.model_copy(update={"pipelines": tuple(pipelines)}), records
 
 
-def call_key(node: TaskNode) -> CallKey:
-    """What makes two calls the same call: the task, and the value bound to each parameter."""
-    return node.task, tuple(sorted((i.name, _value_key(i.binding)) for i in node.inputs))
+def call_key(node: TaskNode, merged: dict[str, str] | None = None) -> CallKey:
+    """What makes two calls the same call: the task, and the value bound to each parameter
+    (an output of a call `merged` maps to another counts as that call's)."""
+    return node.task, tuple(sorted((i.name, _value_key(i.binding, merged or {})) for i in node.inputs))
 
 
-def _value_key(binding: Binding) -> object:
+def _value_key(binding: Binding, merged: dict[str, str]) -> object:
     if isinstance(binding, ConstBinding):
         return ("const", json.dumps(binding.value, sort_keys=True))
+    if isinstance(binding, OutputBinding) and binding.node in merged:
+        binding = binding.model_copy(update={"node": merged[binding.node]})
     return binding_key(binding)
 
 
 def _duplicates(pipeline: Pipeline, pure: frozenset[str]) -> dict[str, str]:
-    """One sweep: each later duplicate call's id -> the earlier visible call it can reuse."""
+    """One sweep: each later duplicate call's id -> the earlier visible call it can reuse.
+
+    Calls are visited in source order, which puts every call after those it reads, so a
+    call reading a duplicate already counts as reading its twin: a whole duplicated
+    chain merges in one sweep.
+    """
     where = positions(pipeline.body)
     held = _held_in_body(pipeline)
     kept: dict[CallKey, list[str]] = {}
@@ -88,7 +97,7 @@ def _duplicates(pipeline: Pipeline, pure: frozenset[str]) -> dict[str, str]:
     for node in iter_nodes(pipeline.body):
         if not isinstance(node, TaskNode) or node.task not in pure:
             continue
-        key = call_key(node)
+        key = call_key(node, found)
         twin = next((k for k in kept.get(key, ()) if _can_reuse(where[k], where[node.id], node.id in held)), None)
         if twin is None:
             kept.setdefault(key, []).append(node.id)
@@ -151,20 +160,20 @@ def _moved_waits(pipeline: Pipeline, found: dict[str, str]) -> dict[str, list[st
     removed call), where they can see it.
     """
     where = positions(pipeline.body)
-    nodes = iter_nodes(pipeline.body)
+    nodes = {n.id: n for n in iter_nodes(pipeline.body)}
     waits: dict[str, list[str]] = {}
     for removed, kept in found.items():
-        for wait in (found.get(a, a) for a in next(n for n in nodes if n.id == removed).after):
+        for wait in (found.get(a, a) for a in nodes[removed].after):
             if wait == kept:
                 continue
-            takers = [kept] if visible(where[wait], where[kept]) else _readers(nodes, removed)
+            takers = [kept] if visible(where[wait], where[kept]) else _readers(nodes.values(), removed)
             for taker in takers:
                 if visible(where[wait], where[taker]):
                     waits.setdefault(taker, []).append(wait)
     return waits
 
 
-def _readers(nodes: list[Node], node_id: str) -> list[str]:
+def _readers(nodes: Iterable[Node], node_id: str) -> list[str]:
     """Ids of the nodes reading `node_id`'s value or waiting for it."""
     return [n.id for n in nodes if node_id in n.after or any(_reads(b, node_id) for b in node_bindings(n))]
 
