@@ -7,6 +7,7 @@ still calls it twice."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from flowc.ir.model import LoopNode, Program
 from flowc.ir.passes.dedupe import dedupe_calls, duplicate_calls
 from flowc.ir.passes.map_fusion import fuse_maps, map_fusions
 from tests.conformance.runners import RunResult, flyte
-from tests.ir.passes.fixtures import unoptimized
+from tests.ir.passes.fixtures import cases, unoptimized
 
 ROOT = Path(__file__).parents[3]
 DUP_CALLS = Path(__file__).parent / "programs" / "dup_calls.py"
@@ -54,3 +55,30 @@ def test_fused_fan_outs_give_the_same_results(tmp_path: Path) -> None:
         assert fused.outputs == plain.outputs
         assert fused.ran == plain.ran
         assert plain.ran["fit"] == plain.ran["score"] == len(args.get("xs", [1, 2, 3]))  # type: ignore[arg-type]
+
+
+# A flowc gap, not an engine bug (strict, so it flips when fixed): the Flyte backend passes
+# the literal `1` to a `float` parameter as an int, which flytekit refuses ("Expected value
+# of type <class 'float'> but got '1'"), with or without the pass.
+INT_LITERAL_TO_FLOAT = pytest.mark.xfail(reason="flyte backend: int literal into a float parameter", strict=True)
+
+
+def _fixture_param(path: Path, apply: Callable[[Program], Program], pass_name: str) -> object:
+    marks = [INT_LITERAL_TO_FLOAT] if path.stem == "literals" else []
+    return pytest.param(path, apply, id=f"{pass_name}-{path.stem}", marks=marks)
+
+
+@pytest.mark.parametrize(
+    ("path", "apply"),
+    [_fixture_param(p, dedupe_calls, "dedupe") for p in cases("dedupe")]
+    + [_fixture_param(p, fuse_maps, "map_fusion") for p in cases("map_fusion")],
+)
+def test_every_fixture_means_the_same_after_its_pass(path: Path, apply: Callable[[Program], Program], tmp_path: Path) -> None:
+    """Same outputs; impure tasks run as often; pure ones no more often."""
+    program = unoptimized(path)
+    pure = {t.name for t in program.tasks if t.options.cache}
+    plain = _run(program, path.stem, {}, tmp_path / "plain")
+    optimized = _run(apply(program), path.stem, {}, tmp_path / "optimized")
+    assert optimized.outputs == plain.outputs
+    assert {t: n for t, n in optimized.ran.items() if t not in pure} == {t: n for t, n in plain.ran.items() if t not in pure}
+    assert all(optimized.ran[t] <= plain.ran[t] for t in pure)
