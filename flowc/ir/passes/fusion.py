@@ -154,7 +154,8 @@ def _fuse(pipeline: Pipeline, chain: Chain, program: Program, names: _Names) -> 
                 continue
             declared = task.param(inp.name)
             assert declared is not None, inp.name
-            key = json.dumps([binding_key(b) or b.model_dump(mode="json"), declared.type.model_dump(mode="json")])
+            value = binding_key(b) or json.dumps(getattr(b, "value", None), sort_keys=True)
+            key = repr((value, declared.type))  # the same outside value of one type: one parameter
             if key not in by_binding:
                 name = _param_name(inp.name, m.id, params)
                 params[name] = (Parameter(name=name, type=declared.type), b)

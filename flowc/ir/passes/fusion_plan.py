@@ -41,10 +41,14 @@ from flowc.ir.types import NamedTupleType, TupleType
 
 @dataclass
 class Chain:
-    """Task nodes of one body that become one engine step, in source order."""
+    """Task nodes of one body that become one engine step, in source order.
+
+    `readers` are the nodes of the body outside the chain that read one of its members.
+    """
 
     members: list[TaskNode]
     options: TaskOptions
+    readers: set[str] = field(default_factory=lambda: set[str]())
 
 
 @dataclass
@@ -148,7 +152,7 @@ def plan_body(body: tuple[Node, ...], program: Program, whole: set[str]) -> Body
             chain_of[node.id] = joined
         elif own is None:
             chain_of[node.id] = len(plan.chains)
-            plan.chains.append(Chain([node], program.task(node.task).options))
+            plan.chains.append(Chain([node], program.task(node.task).options, set(graph.dependents[node.id])))
         for dep in graph.deps[node.id]:
             if not isinstance(nodes[dep], TaskNode):
                 plan.not_fused.append(NotFused(dep, node.id, _boundary(nodes[dep])))
@@ -162,16 +166,16 @@ def _join(chain: Chain, node: TaskNode, program: Program, graph: _Graph) -> str 
     if reason is None:
         chain.members.append(node)
         chain.options = merged_options(chain.options, options)
+        chain.readers = (chain.readers | set(graph.dependents[node.id])) - {node.id}
     return reason
 
 
 def _delays(chain: Chain, node: TaskNode, graph: _Graph) -> str | None:
     """Why adding `node` to `chain` would make another reader of the chain wait longer, or None."""
-    inside = {m.id for m in chain.members} | {node.id}
-    for member in chain.members:
-        for reader in graph.dependents[member.id]:
-            if reader not in inside and not graph.reaches(node.id, reader):
-                return f"{member.id}'s output is also read by {reader}, which does not wait for {node.id}"
+    for reader in sorted(chain.readers - {node.id}):
+        if not graph.reaches(node.id, reader):
+            member = next(m.id for m in chain.members if reader in graph.dependents[m.id])
+            return f"{member}'s output is also read by {reader}, which does not wait for {node.id}"
     return None
 
 
