@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from flowc.ir.passes.map_fusion import fuse_maps, map_fusions
+from flowc.ir.types import FLOAT
 from tests.ir.passes.fixtures import HERE, cases, check_fixture, unoptimized
 
 
@@ -28,3 +29,14 @@ def test_records_are_empty_where_nothing_is_fused() -> None:
 def test_a_second_run_changes_nothing(path: Path) -> None:
     once = fuse_maps(unoptimized(path))
     assert fuse_maps(once) == once
+
+
+def test_loops_whose_item_types_differ_are_left_apart() -> None:
+    """The outer loop's body expects its declared item type; a different inner result type
+    (an `int` list iterated as `float`) would change what its steps are given."""
+    program = unoptimized(HERE / "map_fusion" / "nested_comprehension.py")
+    pipeline = program.pipeline("nested_comprehension")
+    body = tuple(n.model_copy(update={"item_type": FLOAT}) if n.id == "loop_2" else n for n in pipeline.body)
+    changed = program.model_copy(update={"pipelines": (pipeline.model_copy(update={"body": body}),)})
+    assert fuse_maps(changed) == changed
+    assert map_fusions(changed) == {"nested_comprehension": []}
