@@ -58,7 +58,8 @@ def _pipeline_problems(program: Program, pipeline: Pipeline) -> list[str]:
     ids = Counter(n.id for n in iter_nodes(pipeline.body))
     problems = [f"node id {i} is used {n} times" for i, n in sorted(ids.items()) if n > 1]
     known = {t.name for t in program.tasks} | {p.name for p in program.pipelines}
-    problems += [f"{n.id} calls unknown {_callee(n)}" for n in iter_nodes(pipeline.body) if _callee(n) not in known | {None}]
+    unknown = [n for n in iter_nodes(pipeline.body) if _callee(n) not in known | {None}]
+    problems += [f"{n.id} calls unknown {_callee(n)}" for n in unknown]
     top = _body_problems(pipeline.body, _Scope(frozenset(), frozenset()), problems)
     for result in pipeline.results:
         _check_binding(f"result {result.name}", result.binding, top, problems)

@@ -14,12 +14,15 @@ of the body they were computed in). The removed call's `after` waits move to the
 kept call when they name a node visible from it, which precedes it and so cannot
 wait for it: no cycle; a wait it cannot see (a node after it) moves to the removed
 call's readers, which come after the removed call and so after what it waited for.
-A merge that would leave a loop body or an arm empty is not made. Merging repeats until nothing changes: once two calls are one, their readers
-may be duplicates too.
+A merge that would leave a loop body or an arm empty is not made. Merging repeats
+until nothing changes (one sweep merges a duplicated chain, readers first seeing
+their inputs' twins).
 
->>> from flowc.ir.model import OutputBinding as O, ParamBinding as P, Pipeline, Program, PythonTask, TaskCode, TaskNode, TaskOptions, Input
+>>> from flowc.ir.model import OutputBinding as O, ParamBinding as P, Input
+>>> from flowc.ir.model import Pipeline, Program, PythonTask, TaskCode, TaskNode, TaskOptions
 >>> from flowc.ir.types import INT
->>> t = PythonTask(name="f", params=(), returns=INT, options=TaskOptions(cache=True), code=TaskCode(function_name="f", function=""))
+>>> code = TaskCode(function_name="f", function="")
+>>> t = PythonTask(name="f", params=(), returns=INT, options=TaskOptions(cache=True), code=code)
 >>> call = lambda id, b: TaskNode(id=id, task="f", inputs=(Input(name="x", binding=b),))
 >>> body = (call("f_1", P(name="n")), call("f_2", P(name="n")), call("g_1", O(node="f_1")), call("g_2", O(node="f_2")))
 >>> program = Program(tasks=(t,), pipelines=(Pipeline(name="p", params=(), returns=INT, body=body),))
@@ -36,7 +39,18 @@ from collections import Counter
 from collections.abc import Iterable
 
 from flowc.ir.bindings import node_bindings
-from flowc.ir.model import Binding, ConditionNode, ConstBinding, LoopNode, Node, OutputBinding, Pipeline, Program, TaskNode, iter_nodes
+from flowc.ir.model import (
+    Binding,
+    ConditionNode,
+    ConstBinding,
+    LoopNode,
+    Node,
+    OutputBinding,
+    Pipeline,
+    Program,
+    TaskNode,
+    iter_nodes,
+)
 from flowc.ir.passes.bodies import Position, edit_body, positions, visible
 from flowc.ir.plan import Merged
 from flowc.ir.rewrite import rewrite_pipeline

@@ -15,11 +15,13 @@ the two loops read neither (nothing else reads `L1`), and `L1`'s body reads only
 nodes before `L1`, so moving it to `L2`'s place changes no value. Fusing repeats
 until nothing changes, so a chain of three comprehensions becomes one loop.
 
->>> from flowc.ir.model import LoopItemBinding as I, OutputBinding as O, ParamBinding as P, Input, LoopNode, Pipeline, Program, TaskNode
+>>> from flowc.ir.model import LoopItemBinding as I, OutputBinding as O, ParamBinding as P
+>>> from flowc.ir.model import Input, LoopNode, Pipeline, Program, TaskNode
 >>> from flowc.ir.types import INT, ListType
->>> call = lambda id, loop: TaskNode(id=id, task=id, inputs=(Input(name="x", binding=I(loop=loop)),))
->>> l1 = LoopNode(id="l1", var="x", items=P(name="xs"), item_type=INT, body=(call("fit", "l1"),), result=O(node="fit"), result_type=INT)
->>> l2 = LoopNode(id="l2", var="m", items=O(node="l1"), item_type=INT, body=(call("score", "l2"),), result=O(node="score"), result_type=INT)
+>>> def loop(id, var, items, step):
+...     call = TaskNode(id=step, task=step, inputs=(Input(name="x", binding=I(loop=id)),))
+...     return LoopNode(id=id, var=var, items=items, item_type=INT, body=(call,), result=O(node=step), result_type=INT)
+>>> l1, l2 = loop("l1", "x", P(name="xs"), "fit"), loop("l2", "m", O(node="l1"), "score")
 >>> program = Program(pipelines=(Pipeline(name="p", params=(), returns=ListType(item=INT), body=(l1, l2)),))
 >>> [(n.id, n.var, [b.id for b in n.body]) for n in fuse_maps(program).pipelines[0].body]
 [('l2', 'x', ['fit', 'score'])]
