@@ -69,6 +69,7 @@ def check(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
@@ -76,7 +77,7 @@ def check(
     """
     from flowc.backends.driver import check_target
 
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize)
     if not loaded.ok:
         return loaded
     found = list(loaded.diagnostics)
@@ -105,14 +106,15 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
-    `out_dir` or over one of the compile's inputs.
+    `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
     """
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
