@@ -90,6 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     comp.set_defaults(handler=_compile)
 
+    exp = sub.add_parser("explain", help="show the engine steps the optimizer makes of each pipeline, and why")
+    _add_inputs(exp)
+    exp.add_argument("--pipeline", action="append", default=[], metavar="NAME", help="only this pipeline (repeatable)")
+    exp.add_argument("--format", choices=("text", "json"), default="text", help="a listing, or JSON for tools")
+    exp.add_argument("-O", dest="option", action="append", default=[], metavar="LEVEL", help="-O0: the plan without optimization")
+    _add_no_optimize(exp)
+    exp.set_defaults(handler=_explain)
+
     targets = sub.add_parser("targets", help="list the installed backends and their options")
     targets.set_defaults(handler=_list_targets)
 
@@ -252,6 +260,30 @@ def _ir(args: argparse.Namespace) -> int:
     if not loaded.ok:
         return 1
     print(loaded.program.model_dump_json(indent=2))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.explain import render_json, render_text
+
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    flags, level = split_optimization_levels(args.option)
+    if flags:
+        print(f"flowc explain: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+        return 2
+    optimize = should_optimize(config, level, args.no_optimize)
+    explained = api.explain(args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline)
+    if args.format == "json":
+        print(render_json(explained.plans, explained.diagnostics, optimized=optimize))
+        return 0 if explained.ok else 1
+    _report(explained.diagnostics, explained.sources, "text")
+    if not explained.ok:
+        return 1
+    print(render_text(explained.plans, optimized=optimize))
     return 0
 
 

@@ -1,0 +1,156 @@
+"""What the optimizer decides, pass by pass: the plan `flowc explain` prints.
+
+`explain_program` runs the optimizer's passes in order on a lowered program and,
+before each, asks the pass's module for its record of what it is about to do,
+computed on the program the pass receives:
+
+- `duplicate_calls(program) -> {pipeline: [Merged, ...]}` (duplicate elimination),
+- `map_fusions(program) -> {pipeline: [(inner loop, outer loop), ...]}` (map fusion),
+- `fusion_plan(program) -> {pipeline: ((PlannedStep, ...), (NotFused, ...))}` (chain fusion).
+
+A pass without a record contributes nothing. The engine steps are then read off the
+optimized program: a fused step as its record planned it, every other task node as a
+step of one member; each with the step key the last passes assigned.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import cast
+
+from flowc.ir.model import LoopNode, Node, Pipeline, PipelineNode, Program, Task, TaskNode
+from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
+
+Pass = Callable[[Program], Program]
+FusionRecord = tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]
+
+DUPLICATES = "duplicate_calls"
+MAP_FUSIONS = "map_fusions"
+FUSION_PLAN = "fusion_plan"
+RECORDS = (DUPLICATES, MAP_FUSIONS, FUSION_PLAN)
+
+
+@dataclass
+class _Records:
+    """What each pass said it would do, by record name, then by pipeline name."""
+
+    by_name: dict[str, Mapping[str, object]] = field(default_factory=lambda: {})
+
+    def of(self, record: str, pipeline: str) -> object:
+        return self.by_name.get(record, {}).get(pipeline)
+
+
+def explain_program(lowered: Program, passes: Sequence[Pass] | None = None) -> list[PipelinePlan]:
+    """The plan of every pipeline of `lowered` under `passes` (default: the optimizer's `PASSES`).
+
+    >>> from flowc.ir.types import INT
+    >>> from flowc.ir.model import ConstBinding, Input, PythonTask, TaskCode
+    >>> task = PythonTask(name="f", params=(), returns=INT, code=TaskCode(function_name="f", function="def f(): ..."))
+    >>> node = TaskNode(id="f", task="f", inputs=())
+    >>> program = Program(tasks=(task,), pipelines=(Pipeline(name="p", params=(), returns=INT, body=(node,)),))
+    >>> [(s.id, s.members) for s in explain_program(program, passes=())[0].steps]
+    [('f', ('f',))]
+    """
+    if passes is None:
+        from flowc.ir import passes as optimizer
+
+        passes = optimizer.PASSES
+    records = _Records()
+    program = lowered
+    for each in passes:
+        for name, record in _records_of(each):
+            records.by_name[name] = record(program)
+        program = each(program)
+    return [_plan(lowered, program, pipeline, records) for pipeline in program.pipelines]
+
+
+def _records_of(each: Pass) -> Iterator[tuple[str, Callable[[Program], Mapping[str, object]]]]:
+    """The records a pass's module offers (looked up by name: a module may not define one)."""
+    module = sys.modules.get(getattr(each, "__module__", "") or "")
+    for name in RECORDS:
+        record = getattr(module, name, None)
+        if callable(record):
+            yield name, cast("Callable[[Program], Mapping[str, object]]", record)
+
+
+def _plan(lowered: Program, optimized: Program, pipeline: Pipeline, records: _Records) -> PipelinePlan:
+    name = pipeline.name
+    fused = cast("FusionRecord | None", records.of(FUSION_PLAN, name)) or ((), ())
+    planned = {step.id: step for step in fused[0]}
+    steps = tuple(
+        _step(lowered, optimized, node, loop, planned.get(node.id)) if isinstance(node, TaskNode) else _call_step(node, loop)
+        for node, loop in _step_nodes(pipeline.body)
+    )
+    merged = cast("Sequence[Merged] | None", records.of(DUPLICATES, name)) or ()
+    map_fused = cast("Sequence[tuple[str, str]] | None", records.of(MAP_FUSIONS, name)) or ()
+    return PipelinePlan(name, steps, tuple(fused[1]), tuple(merged), tuple((inner, outer) for inner, outer in map_fused))
+
+
+def _step_nodes(body: tuple[Node, ...], loop: str | None = None) -> Iterator[tuple[TaskNode | PipelineNode, str | None]]:
+    """Every task and sub-pipeline call of `body` in source order, with the innermost fan-out it runs in."""
+    for node in body:
+        if isinstance(node, (TaskNode, PipelineNode)):
+            yield node, loop
+        elif isinstance(node, LoopNode):
+            yield from _step_nodes(node.body, node.id)
+        else:
+            for branch in node.branches:
+                yield from _step_nodes(branch.body, loop)
+
+
+def _call_step(node: PipelineNode, loop: str | None) -> PlannedStep:
+    """A sub-pipeline call: one step here (a nested DAG on the engine), its own steps in its own plan."""
+    return PlannedStep(node.id, node.id, (node.id,), (), None, loop, (f"runs pipeline {node.pipeline} (planned on its own)",))
+
+
+def _step(lowered: Program, optimized: Program, node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
+    """The engine step `node` is: as fusion planned it, or a step of one member.
+
+    Its key is the step key (`TaskNode.cache_key`), or its task's key where no pass set one.
+    """
+    task = optimized.task(node.task)
+    key = node.cache_key or task.cache_key
+    if planned is None or len(planned.members) < 2:
+        return PlannedStep(node.id, node.label or node.id, (node.id,), (node.task,), key, loop)
+    notes = planned.notes or fused_notes(task, [_task_or_none(lowered, t) for t in planned.tasks])
+    label = planned.label or node.label or "+".join(planned.members)
+    return replace(planned, label=label, cache_key=key, loop=planned.loop or loop, notes=notes)
+
+
+def _task_or_none(program: Program, name: str) -> Task | None:
+    try:
+        return program.task(name)
+    except KeyError:
+        return None
+
+
+def fused_notes(fused: Task, members: Sequence[Task | None]) -> tuple[str, ...]:
+    """How a fused step's options follow from its members': timeout summed, retries the most, cached if all are."""
+    known = [m for m in members if m is not None]
+    return tuple(note for note in (_timeout_note(fused, known), _retries_note(fused, known), _cache_note(known)) if note)
+
+
+def _timeout_note(fused: Task, members: Sequence[Task]) -> str | None:
+    timeouts = [(m.name, m.options.timeout_seconds) for m in members if m.options.timeout_seconds is not None]
+    if not timeouts:
+        return None
+    parts = " + ".join(f"{name} {seconds} s" for name, seconds in timeouts)
+    if fused.options.timeout_seconds is None:
+        return f"no timeout: not every member has one ({parts})"
+    return f"timeout {fused.options.timeout_seconds} s: the sum of its members' ({parts})"
+
+
+def _retries_note(fused: Task, members: Sequence[Task]) -> str | None:
+    if not any(m.options.retries for m in members):
+        return None
+    each = ", ".join(f"{m.name} {m.options.retries}" for m in members)
+    return f"retries {fused.options.retries}: the most of its members' ({each})"
+
+
+def _cache_note(members: Sequence[Task]) -> str:
+    uncached = [m.name for m in members if not m.options.cache]
+    if not uncached:
+        return "cached: every member is"
+    return f"not cached: {', '.join(uncached)} {'is' if len(uncached) == 1 else 'are'} not"

@@ -1,0 +1,238 @@
+"""`explain_program`: the passes' records collected in order, the engine steps read off the result.
+
+The optimizer's own passes are stood in for by small passes in made-up modules that
+offer (or lack) the record functions OPTIMIZER.md names, so these tests pin down how
+explain collects records, whatever the real passes decide.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from flowc import api
+from flowc.ir.model import Binding, OutputBinding, Program, PythonTask, TaskNode, TaskOptions
+from flowc.ir.passes.explain import explain_program
+from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
+from flowc.ir.rewrite import rewrite_pipeline
+
+SOURCE = textwrap.dedent(
+    """\
+    from flowc import pipeline, task
+
+
+    @task(timeout="30s", retries=1, cache=True)
+    def parse(x: int) -> int:
+        return x
+
+
+    @task(timeout="60s", retries=3)
+    def clean(x: int) -> int:
+        return x
+
+
+    @task(image="gpu:1")
+    def featurize(x: int) -> int:
+        return x
+
+
+    @pipeline
+    def etl(n: int = 1) -> int:
+        a = parse(x=n)
+        b = clean(x=a)
+        c = clean(x=a)
+        return featurize(x=b)
+    """
+)
+
+
+@pytest.fixture
+def lowered(tmp_path: Path) -> Program:
+    path = tmp_path / "etl.py"
+    path.write_text(SOURCE)
+    loaded = api.load([path], optimize=False)
+    assert loaded.ok, loaded.diagnostics
+    return loaded.program
+
+
+Seen = list[tuple[str, tuple[str, ...]]]
+
+
+def _ids(program: Program) -> tuple[str, ...]:
+    return tuple(n.id for n in program.pipeline("etl").body)
+
+
+@pytest.fixture
+def pass_module(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Callable[[Program], Program]]]:
+    """Make a pass living in its own module, with the given record functions beside it."""
+
+    def make(name: str, run: Callable[[Program], Program], **records: Callable[[Program], object]) -> Callable[[Program], Program]:
+        module = types.ModuleType(f"fake_passes.{name}")
+        run.__module__ = module.__name__
+        for record_name, record in records.items():
+            setattr(module, record_name, record)
+        setattr(module, name, run)
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        return run
+
+    yield make
+
+
+def _drop_clean_2(program: Program) -> Program:
+    """A duplicate elimination that knows one duplicate: `clean_2` reads what `clean` computed."""
+    pipeline = program.pipeline("etl")
+    pipeline = pipeline.model_copy(update={"body": tuple(n for n in pipeline.body if n.id != "clean_2")})
+
+    def same(b: Binding) -> Binding:
+        return OutputBinding(node="clean") if isinstance(b, OutputBinding) and b.node == "clean_2" else b
+
+    return program.model_copy(update={"pipelines": (rewrite_pipeline(pipeline, same),)})
+
+
+def _fuse_parse_clean(program: Program) -> Program:
+    """A chain fusion that knows one chain: `parse` then `clean`, into `parse_clean`."""
+    parse, clean = program.task("parse"), program.task("clean")
+    assert isinstance(parse, PythonTask) and isinstance(clean, PythonTask)
+    options = TaskOptions(timeout_seconds=90, retries=3, cache=False)
+    fused = clean.model_copy(update={"name": "parse+clean", "members": ("parse", "clean"), "options": options, "cache_key": "f" * 64})
+    pipeline = program.pipeline("etl")
+    first = pipeline.body[0]
+    assert isinstance(first, TaskNode)
+    node = first.model_copy(update={"id": "parse_clean", "task": "parse+clean", "label": "parse+clean", "cache_key": "a" * 64})
+    body = (node, *(n for n in pipeline.body if n.id not in ("parse", "clean")))
+
+    def moved(b: Binding) -> Binding:
+        return OutputBinding(node="parse_clean") if isinstance(b, OutputBinding) and b.node == "clean" else b
+
+    pipeline = rewrite_pipeline(pipeline.model_copy(update={"body": body}), moved)
+    return program.model_copy(update={"tasks": (*program.tasks, fused), "pipelines": (pipeline,)})
+
+
+def _unchanged(program: Program) -> Program:
+    """A map fusion that finds nothing to fuse."""
+    return program
+
+
+def test_without_passes_every_call_is_a_step_of_one_member(lowered: Program) -> None:
+    [plan] = explain_program(lowered, passes=())
+    assert [(s.id, s.members, s.tasks, s.cache_key, s.notes) for s in plan.steps] == [
+        ("parse", ("parse",), ("parse",), None, ()),
+        ("clean", ("clean",), ("clean",), None, ()),
+        ("clean_2", ("clean_2",), ("clean",), None, ()),
+        ("featurize", ("featurize",), ("featurize",), None, ()),
+    ]
+    assert (plan.not_fused, plan.merged, plan.map_fused) == ((), (), ())
+
+
+def test_a_pass_without_a_record_only_changes_the_steps(lowered: Program, pass_module: Callable[..., Callable[[Program], Program]]) -> None:
+    dedupe = pass_module("dedupe_calls", _drop_clean_2)
+    [plan] = explain_program(lowered, passes=(dedupe,))
+    assert [s.id for s in plan.steps] == ["parse", "clean", "featurize"] and plan.merged == ()
+
+
+def test_records_are_asked_before_each_pass_in_order(lowered: Program, pass_module: Callable[..., Callable[[Program], Program]]) -> None:
+    seen: Seen = []
+
+    def duplicate_calls(program: Program) -> dict[str, list[Merged]]:
+        seen.append(("duplicate_calls", _ids(program)))
+        return {"etl": [Merged(removed="clean_2", kept="clean")]}
+
+    def map_fusions(program: Program) -> dict[str, list[tuple[str, str]]]:
+        seen.append(("map_fusions", _ids(program)))
+        return {"etl": [("loop_2", "loop_1")], "other": [("loop_9", "loop_8")]}
+
+    def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]]:
+        seen.append(("fusion_plan", _ids(program)))
+        step = PlannedStep(id="parse_clean", label="parse+clean", members=("parse", "clean"), tasks=("parse", "clean"))
+        return {"etl": ((step,), (NotFused(before="clean", after="featurize", reason="different image"),))}
+
+    passes = (
+        pass_module("dedupe_calls", _drop_clean_2, duplicate_calls=duplicate_calls),
+        pass_module("fuse_maps", _unchanged, map_fusions=map_fusions),
+        pass_module("fuse_chains", _fuse_parse_clean, fusion_plan=fusion_plan),
+    )
+    [plan] = explain_program(lowered, passes=passes)
+    assert seen == [
+        ("duplicate_calls", ("parse", "clean", "clean_2", "featurize")),
+        ("map_fusions", ("parse", "clean", "featurize")),
+        ("fusion_plan", ("parse", "clean", "featurize")),
+    ]
+    assert plan == PipelinePlan(
+        pipeline="etl",
+        steps=(
+            PlannedStep(
+                id="parse_clean", label="parse+clean", members=("parse", "clean"), tasks=("parse", "clean"), cache_key="a" * 64,
+                notes=(
+                    "timeout 90 s: the sum of its members' (parse 30 s + clean 60 s)",
+                    "retries 3: the most of its members' (parse 1, clean 3)",
+                    "not cached: clean is not",
+                ),
+            ),
+            PlannedStep(id="featurize", label="featurize", members=("featurize",), tasks=("featurize",)),
+        ),
+        not_fused=(NotFused(before="clean", after="featurize", reason="different image"),),
+        merged=(Merged(removed="clean_2", kept="clean"),),
+        map_fused=(("loop_2", "loop_1"),),
+    )
+
+
+def test_a_fused_steps_own_notes_are_kept(lowered: Program, pass_module: Callable[..., Callable[[Program], Program]]) -> None:
+    def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]]:
+        step = PlannedStep(id="parse_clean", label="", members=("parse", "clean"), tasks=("parse", "clean"), notes=("as fusion says",))
+        return {"etl": ((step,), ())}
+
+    [plan] = explain_program(lowered, passes=(pass_module("fuse_chains", _fuse_parse_clean, fusion_plan=fusion_plan),))
+    assert (plan.steps[0].label, plan.steps[0].notes) == ("parse+clean", ("as fusion says",))
+
+
+def test_the_task_key_stands_in_where_no_step_key_was_set(lowered: Program) -> None:
+    from flowc.ir.passes.cache_key import assign_cache_keys
+
+    [plan] = explain_program(lowered, passes=(assign_cache_keys,))
+    keys = {s.id: s.cache_key for s in plan.steps}
+    assert keys["clean"] == keys["clean_2"] != keys["parse"] and all(k and len(k) == 64 for k in keys.values())
+
+
+LOOPS = textwrap.dedent(
+    """\
+    from flowc import pipeline, task
+
+
+    @task
+    def fit(x: int) -> int:
+        return x
+
+
+    @pipeline
+    def inner(x: int = 1) -> int:
+        return fit(x=x)
+
+
+    @pipeline
+    def grid(xs: list[int] = [1, 2], ys: list[int] = [3]) -> list[list[int]]:
+        if xs:
+            fit(x=1)
+        for y in ys:
+            inner(x=y)
+        return [[fit(x=x) for x in xs] for y in ys]
+    """
+)
+
+
+def test_steps_name_their_innermost_loop_and_sub_pipeline_calls_are_steps(tmp_path: Path) -> None:
+    path = tmp_path / "grid.py"
+    path.write_text(LOOPS)
+    loaded = api.load([path], optimize=False)
+    assert loaded.ok, loaded.diagnostics
+    plans = {p.pipeline: p for p in explain_program(loaded.program, passes=())}
+    assert [(s.id, s.loop, s.tasks) for s in plans["grid"].steps] == [
+        ("cond_1_predicate", None, ("cond_1_predicate",)),  # lowering's step deciding `if xs:`
+        ("fit", None, ("fit",)), ("inner", "loop_1", ()), ("fit_2", "loop_3", ("fit",)),
+    ]
+    assert plans["grid"].steps[2].notes == ("runs pipeline inner (planned on its own)",)
+    assert [s.id for s in plans["inner"].steps] == ["fit"]
