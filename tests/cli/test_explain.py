@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -255,3 +256,63 @@ def test_a_step_on_another_image_splits_the_chain_and_says_why(tmp_path: Path, c
     path.write_text(_chain())
     [plan] = json.loads(_explain([str(path), "--format", "json"], capsys)[1])["pipelines"]
     assert [s["members"] for s in plan["steps"]] == [[f"s{i}" for i in range(1, 13)]]
+
+
+# ------------------------------------------------------------------ docs/optimizer.md's example
+
+DOC = ROOT / "docs" / "optimizer.md"
+
+
+def _doc_blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+
+
+def _doc_pipeline(tmp_path: Path) -> Path:
+    path = tmp_path / "daily.py"
+    path.write_text("from flowc import Resources, pipeline, task\n\n\n" + _doc_blocks("python")[-1])
+    return path
+
+
+DOC_PLAN = PipelinePlan(
+    pipeline="daily",
+    steps=(
+        PlannedStep(
+            id="load_clean_features", label="load+clean+features", members=("load", "clean", "features"),
+            tasks=("load", "clean", "features"), cache_key="7c1e0a94d2b3",
+            notes=(
+                "timeout 1020 s: the sum of its members' (load 120 s + clean 300 s + features 600 s)",
+                "retries 2: the most of its members' (load 0, clean 0, features 2)",
+                "cached: every member is",
+            ),
+        ),
+        PlannedStep(id="train", label="train", members=("train",), tasks=("train",), cache_key="9429401f3dfa"),
+        PlannedStep(id="report", label="report", members=("report",), tasks=("report",), cache_key="d05b6e21c7aa"),
+    ),
+    not_fused=(
+        NotFused(before="features", after="train", reason="different image (python:3.12-slim, ghcr.io/acme/trainer:3)"),
+        NotFused(before="train", after="report", reason="different image (ghcr.io/acme/trainer:3, python:3.12-slim)"),
+    ),
+    merged=(Merged(removed="features_2", kept="features"),),
+)
+
+
+def test_the_docs_example_output_is_the_listings_format() -> None:
+    assert _doc_blocks("text")[-1] == render_text([DOC_PLAN]) + "\n"
+
+
+def test_the_docs_example_pipeline_reads_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _explain([str(_doc_pipeline(tmp_path)), "-O0"], capsys)
+    assert (code, err) == (0, "") and "pipeline daily: 6 engine steps for 6 source steps" in out
+
+
+@needs_fusion
+def test_the_docs_example_is_what_the_optimizer_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Keys and the reasons' wording aside, the documented plan is the real one."""
+    code, out, _ = _explain([str(_doc_pipeline(tmp_path)), "--format", "json"], capsys)
+    [plan] = json.loads(out)["pipelines"]
+    assert code == 0
+    assert [(s["label"], s["members"], s["notes"]) for s in plan["steps"]] == [
+        (s.label, list(s.members), list(s.notes)) for s in DOC_PLAN.steps
+    ]
+    assert [(n["before"], n["after"]) for n in plan["not_fused"]] == [(n.before, n.after) for n in DOC_PLAN.not_fused]
+    assert plan["merged"] == [{"removed": "features_2", "kept": "features"}]
