@@ -9,8 +9,9 @@ computed on the program the pass receives:
 - `fusion_plan(program) -> {pipeline: ((PlannedStep, ...), (NotFused, ...))}` (chain fusion).
 
 A pass without a record contributes nothing. The engine steps are then read off the
-optimized program: a fused step as its record planned it, every other task node as a
-step of one member; each with the step key the last passes assigned.
+optimized program: a fused step as fusion planned it (members, notes), every other
+task and sub-pipeline call as a step of one member; each with the key the passes
+assigned.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from flowc.ir.model import LoopNode, Node, Pipeline, PipelineNode, Program, Task, TaskNode
+from flowc.ir.model import LoopNode, Node, Pipeline, PipelineNode, Program, TaskNode
 from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
 
 Pass = Callable[[Program], Program]
@@ -63,7 +64,7 @@ def explain_program(lowered: Program, passes: Sequence[Pass] | None = None) -> l
         for name, record in _records_of(each):
             records.by_name[name] = record(program)
         program = each(program)
-    return [_plan(lowered, program, pipeline, records) for pipeline in program.pipelines]
+    return [_plan(program, pipeline, records) for pipeline in program.pipelines]
 
 
 def _records_of(each: Pass) -> Iterator[tuple[str, Callable[[Program], Mapping[str, object]]]]:
@@ -75,17 +76,25 @@ def _records_of(each: Pass) -> Iterator[tuple[str, Callable[[Program], Mapping[s
             yield name, cast("Callable[[Program], Mapping[str, object]]", record)
 
 
-def _plan(lowered: Program, optimized: Program, pipeline: Pipeline, records: _Records) -> PipelinePlan:
+def _plan(optimized: Program, pipeline: Pipeline, records: _Records) -> PipelinePlan:
     name = pipeline.name
     fused = cast("FusionRecord | None", records.of(FUSION_PLAN, name)) or ((), ())
-    planned = {step.id: step for step in fused[0]}
+    planned = _by_id_and_label(fused[0])
     steps = tuple(
-        _step(lowered, optimized, node, loop, planned.get(node.id)) if isinstance(node, TaskNode) else _call_step(node, loop)
+        _step(optimized, node, loop, planned.get(node.id) or planned.get(node.label or "")) if isinstance(node, TaskNode)
+        else _call_step(node, loop)
         for node, loop in _step_nodes(pipeline.body)
     )
     merged = cast("Sequence[Merged] | None", records.of(DUPLICATES, name)) or ()
     map_fused = cast("Sequence[tuple[str, str]] | None", records.of(MAP_FUSIONS, name)) or ()
     return PipelinePlan(name, steps, tuple(fused[1]), tuple(merged), tuple((inner, outer) for inner, outer in map_fused))
+
+
+def _by_id_and_label(steps: Sequence[PlannedStep]) -> dict[str, PlannedStep]:
+    """Fusion's planned steps found by the fused node's id, or by its label (`load+clean`) should the id differ."""
+    found = {step.label: step for step in steps if len(step.members) > 1}
+    found.update((step.id, step) for step in steps if len(step.members) > 1)
+    return found
 
 
 def _step_nodes(body: tuple[Node, ...], loop: str | None = None) -> Iterator[tuple[TaskNode | PipelineNode, str | None]]:
@@ -105,52 +114,12 @@ def _call_step(node: PipelineNode, loop: str | None) -> PlannedStep:
     return PlannedStep(node.id, node.id, (node.id,), (), None, loop, (f"runs pipeline {node.pipeline} (planned on its own)",))
 
 
-def _step(lowered: Program, optimized: Program, node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
-    """The engine step `node` is: as fusion planned it, or a step of one member.
+def _step(optimized: Program, node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
+    """The engine step `node` is: as fusion planned it (with its notes), or a step of one member.
 
     Its key is the step key (`TaskNode.cache_key`), or its task's key where no pass set one.
     """
-    task = optimized.task(node.task)
-    key = node.cache_key or task.cache_key
+    key = node.cache_key or optimized.task(node.task).cache_key
     if planned is None or len(planned.members) < 2:
         return PlannedStep(node.id, node.label or node.id, (node.id,), (node.task,), key, loop)
-    notes = planned.notes or fused_notes(task, [_task_or_none(lowered, t) for t in planned.tasks])
-    label = planned.label or node.label or "+".join(planned.members)
-    return replace(planned, label=label, cache_key=key, loop=planned.loop or loop, notes=notes)
-
-
-def _task_or_none(program: Program, name: str) -> Task | None:
-    try:
-        return program.task(name)
-    except KeyError:
-        return None
-
-
-def fused_notes(fused: Task, members: Sequence[Task | None]) -> tuple[str, ...]:
-    """How a fused step's options follow from its members': timeout summed, retries the most, cached if all are."""
-    known = [m for m in members if m is not None]
-    return tuple(note for note in (_timeout_note(fused, known), _retries_note(fused, known), _cache_note(known)) if note)
-
-
-def _timeout_note(fused: Task, members: Sequence[Task]) -> str | None:
-    timeouts = [(m.name, m.options.timeout_seconds) for m in members if m.options.timeout_seconds is not None]
-    if not timeouts:
-        return None
-    parts = " + ".join(f"{name} {seconds} s" for name, seconds in timeouts)
-    if fused.options.timeout_seconds is None:
-        return f"no timeout: not every member has one ({parts})"
-    return f"timeout {fused.options.timeout_seconds} s: the sum of its members' ({parts})"
-
-
-def _retries_note(fused: Task, members: Sequence[Task]) -> str | None:
-    if not any(m.options.retries for m in members):
-        return None
-    each = ", ".join(f"{m.name} {m.options.retries}" for m in members)
-    return f"retries {fused.options.retries}: the most of its members' ({each})"
-
-
-def _cache_note(members: Sequence[Task]) -> str:
-    uncached = [m.name for m in members if not m.options.cache]
-    if not uncached:
-        return "cached: every member is"
-    return f"not cached: {', '.join(uncached)} {'is' if len(uncached) == 1 else 'are'} not"
+    return replace(planned, id=node.id, label=node.label or planned.label, cache_key=key, loop=planned.loop or loop)
