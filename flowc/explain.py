@@ -40,7 +40,7 @@ def render_text(plans: Sequence[PipelinePlan], optimized: bool = True) -> str:
     """Every plan as a readable listing, blank-line separated."""
     blocks = ["\n".join(_pipeline_lines(plan)) for plan in plans]
     if not optimized:
-        blocks.insert(0, "optimizer off (-O0): every source step is its own engine step")
+        blocks.insert(0, "optimizer off: every source step is its own engine step")
     return "\n\n".join(blocks) if blocks else "no pipelines"
 
 

@@ -64,7 +64,7 @@ def test_the_listing_is_a_table_per_pipeline() -> None:
 
 def test_the_listing_says_when_the_optimizer_is_off() -> None:
     assert render_text([PLAN], optimized=False).split("\n\n") == [
-        "optimizer off (-O0): every source step is its own engine step", EXPECTED,
+        "optimizer off: every source step is its own engine step", EXPECTED,
     ]
 
 
@@ -157,7 +157,7 @@ def test_without_optimization_each_call_is_its_own_step_with_no_key(flags: list[
     code, out, _ = _explain([str(ETL), *flags], capsys)
     assert code == 0
     assert out.splitlines()[:4] == [
-        "optimizer off (-O0): every source step is its own engine step",
+        "optimizer off: every source step is its own engine step",
         "",
         "pipeline feature_etl: 4 engine steps for 4 source steps",
         "  STEP       KEY  LOOP  MEMBERS",
