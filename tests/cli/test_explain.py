@@ -317,3 +317,33 @@ def test_the_docs_example_is_what_the_optimizer_does(tmp_path: Path, capsys: pyt
     ]
     assert [(n["before"], n["after"]) for n in plan["not_fused"]] == [(n.before, n.after) for n in DOC_PLAN.not_fused]
     assert plan["merged"] == [{"removed": "features_2", "kept": "features"}]
+
+
+MAPS = '''from flowc import pipeline, task
+
+
+@task
+def fit(x: int) -> int:
+    return x * 2
+
+
+@task
+def score(m: int) -> float:
+    return m / 2
+
+
+@pipeline
+def grid(xs: list[int] = [1, 2, 3]) -> list[float]:
+    return [score(m=m) for m in [fit(x=x) for x in xs]]
+'''
+
+
+@pytest.mark.skipif(not {"fuse_maps", "fuse_chains"} <= {p.__name__ for p in PASSES}, reason="requires fusion pass (and fuse_maps in PASSES)")
+def test_a_map_over_a_map_is_one_fan_out_of_one_fused_step(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "maps.py"
+    path.write_text(MAPS)
+    code, out, _ = _explain([str(path), "--format", "json"], capsys)
+    [plan] = json.loads(out)["pipelines"]
+    assert code == 0 and plan["map_fused"] == [{"inner": "loop_1", "outer": "loop_2"}]
+    assert [(s["label"], s["members"], s["loop"]) for s in plan["steps"]] == [("fit+score", ["fit", "score"], "loop_2")]
+    assert "    loop_1 into loop_2" in _explain([str(path)], capsys)[1]
