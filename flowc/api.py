@@ -41,20 +41,22 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     Reading, validation and the passes each report diagnostics; passes run only on a
     program without errors.
     """
+    from flowc.ir.passes import prepare
+
+    read = _read(paths, root)
+    return Loaded(prepare(read.program, optimize=optimize), read.diagnostics, read.sources) if read.ok else read
+
+
+def _read(paths: Sequence[str | Path], root: str | Path | None) -> Loaded:
+    """`paths` read and validated, as written (no pass has run)."""
     from flowc.dsl.reader import read_paths
-    from flowc.ir.passes import PASSES, lower, run_passes
     from flowc.ir.validate import validate
 
     read = read_paths(paths, root=root)
     diagnostics = list(read.diagnostics)
-    program = read.program
     if not has_errors(diagnostics):
-        diagnostics.extend(validate(program))
-    if not has_errors(diagnostics):
-        program = lower(program)
-    if optimize and not has_errors(diagnostics):
-        program = run_passes(program, PASSES)
-    return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
+        diagnostics.extend(validate(read.program))
+    return Loaded(read.program, sorted_diagnostics(diagnostics), dict(read.sources))
 
 
 def emit(program: Program, target: str, options: Mapping[str, object] | None = None) -> EmitResult:
@@ -111,12 +113,13 @@ def explain(
 
     Without `optimize` every source step is its own engine step, as `compile -O0` emits it.
     """
+    from flowc.ir.passes import lower
     from flowc.ir.passes.explain import explain_program
 
-    loaded = load(paths, root=root, optimize=False)
+    loaded = _read(paths, root)
     if not loaded.ok:
         return Explained([], loaded.diagnostics, loaded.sources)
-    plans = explain_program(loaded.program, passes=None if optimize else ())
+    plans = explain_program(lower(loaded.program), passes=None if optimize else ())
     names = [plan.pipeline for plan in plans]
     hint = "pipelines: " + (", ".join(names) or "none")
     unknown = [Diagnostic.of(codes.UNKNOWN_PIPELINE, None, n, hint=hint) for n in dict.fromkeys(pipelines) if n not in names]

@@ -144,7 +144,7 @@ def _add_targets(p: argparse.ArgumentParser) -> None:
 def _add_no_optimize(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-optimize", action="store_true",
-        help="no fusion, duplicate elimination or step keys (as -O0; default: [tool.flowc] optimize, or on)",
+        help="no fusion or duplicate elimination (as -O0; default: [tool.flowc] optimize, or on)",
     )
 
 

@@ -153,21 +153,20 @@ def test_a_missing_path_is_a_diagnostic(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize("flags", [["-O0"], ["--no-optimize"]])
-def test_without_optimization_each_call_is_its_own_step_with_no_key(flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_optimization_each_call_is_its_own_step(flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """feature_etl's chain is one step optimized (see below), four at -O0, each still keyed."""
     code, out, _ = _explain([str(ETL), *flags], capsys)
-    assert code == 0
-    assert out.splitlines()[:4] == [
-        "optimizer off: every source step is its own engine step",
-        "",
-        "pipeline feature_etl: 4 engine steps for 4 source steps",
-        "  STEP       KEY  LOOP  MEMBERS",
+    lines = out.splitlines()
+    assert code == 0 and lines[:3] == [
+        "optimizer off: every source step is its own engine step", "", "pipeline feature_etl: 4 engine steps for 4 source steps",
     ]
+    assert [line.split()[0] for line in lines[4:]] == ["parse", "clean", "featurize", "summarize"]
     code, out, _ = _explain([str(ETL), *flags, "--format", "json"], capsys)
     data = json.loads(out)
     assert data["optimized"] is False
-    assert [(s["members"], s["cache_key"]) for s in data["pipelines"][0]["steps"]] == [
-        (["parse"], None), (["clean"], None), (["featurize"], None), (["summarize"], None),
-    ]
+    steps = data["pipelines"][0]["steps"]
+    assert [s["members"] for s in steps] == [["parse"], ["clean"], ["featurize"], ["summarize"]]
+    assert all(len(s["short_key"]) == 12 for s in steps)
 
 
 def test_tool_flowc_optimize_false_is_honoured_and_O1_overrides_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

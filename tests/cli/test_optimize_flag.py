@@ -126,12 +126,15 @@ def test_ir_takes_only_a_level(capsys: pytest.CaptureFixture[str]) -> None:
     assert "only -O0" in capsys.readouterr().err
 
 
-def test_ir_without_optimization_has_no_cache_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    """The real passes: the optimized IR carries keys, the -O0 IR none."""
+def test_ir_without_optimization_has_no_fused_task(capsys: pytest.CaptureFixture[str]) -> None:
+    """The real passes: feature_etl's chain is one fused task in the optimized IR, none at -O0."""
     assert main(["ir", str(ETL)]) == 0
-    assert all(t["cache_key"] for t in json.loads(capsys.readouterr().out)["tasks"])
-    assert main(["ir", str(ETL), "-O0"]) == 0
-    assert not any(t["cache_key"] for t in json.loads(capsys.readouterr().out)["tasks"])
+    assert [t["members"] for t in json.loads(capsys.readouterr().out)["tasks"] if t["members"]] == [
+        ["parse", "clean", "featurize", "summarize"]
+    ]
+    for flag in ("-O0", "--no-optimize"):
+        assert main(["ir", str(ETL), flag]) == 0
+        assert not any(t["members"] for t in json.loads(capsys.readouterr().out)["tasks"])
 
 
 def _kfp_executors(argv: list[str], out: Path) -> list[str]:
@@ -144,7 +147,7 @@ def test_compile_without_optimization_keeps_one_engine_step_per_source_step(tmp_
     """feature_etl's four steps stay four KFP executors at -O0 (the optimizer fuses them)."""
     assert _kfp_executors(["-O0"], tmp_path / "a") == ["exec-clean", "exec-featurize", "exec-parse", "exec-summarize"]
     assert _kfp_executors(["--no-optimize"], tmp_path / "b") == _kfp_executors(["-O0"], tmp_path / "a")
-    assert len(_kfp_executors([], tmp_path / "c")) <= 4
+    assert len(_kfp_executors([], tmp_path / "c")) == 1
     capsys.readouterr()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flowc.ir.command import InputPart, TextPart
 from flowc.ir.model import ContainerTask, Parameter, Program, PythonTask, TaskCode, TaskOptions
-from flowc.ir.passes import PASSES, run_passes
+from flowc.ir.passes import LOWERING, run_passes
 from flowc.ir.passes.cache_key import assign_cache_keys
 from flowc.ir.types import FLOAT, INT, NONE, STR
 
@@ -56,7 +56,7 @@ BASE = _keys(_program())
 
 
 def test_the_pass_is_registered_and_fills_every_key() -> None:
-    assert assign_cache_keys in PASSES
+    assert assign_cache_keys in LOWERING  # keys hold with and without the optimizer
     out = run_passes(_program())
     assert all(t.cache_key for t in out.tasks)
     assert len({t.cache_key for t in out.tasks}) == len(out.tasks)

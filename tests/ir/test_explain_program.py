@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from flowc import api
+from flowc.dsl.reader import read_paths
 from flowc.ir.model import Binding, OutputBinding, Program, PythonTask, TaskNode, TaskOptions
+from flowc.ir.passes import lower
 from flowc.ir.passes.explain import explain_program
 from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
 from flowc.ir.rewrite import rewrite_pipeline
+from flowc.ir.validate import validate
 
 SOURCE = textwrap.dedent(
     """\
@@ -51,13 +53,22 @@ SOURCE = textwrap.dedent(
 )
 
 
+def _lowered(path: Path) -> Program:
+    """The program as the optimizer receives it: read, checked and lowered (task keys included)."""
+    read = read_paths([path])
+    assert not read.diagnostics and not validate(read.program)
+    return lower(read.program)
+
+
 @pytest.fixture
 def lowered(tmp_path: Path) -> Program:
     path = tmp_path / "etl.py"
     path.write_text(SOURCE)
-    loaded = api.load([path], optimize=False)
-    assert loaded.ok, loaded.diagnostics
-    return loaded.program
+    return _lowered(path)
+
+
+def _key(program: Program, task: str) -> str | None:
+    return program.task(task).cache_key
 
 
 Seen = list[tuple[str, tuple[str, ...]]]
@@ -119,19 +130,19 @@ def _unchanged(program: Program) -> Program:
 
 
 def test_without_passes_every_call_is_a_step_of_one_member(lowered: Program) -> None:
-    [plan] = explain_program(lowered, passes=())
+    [plan] = explain_program(lowered, passes=(), keying=())
     assert [(s.id, s.members, s.tasks, s.cache_key, s.notes) for s in plan.steps] == [
-        ("parse", ("parse",), ("parse",), None, ()),
-        ("clean", ("clean",), ("clean",), None, ()),
-        ("clean_2", ("clean_2",), ("clean",), None, ()),
-        ("featurize", ("featurize",), ("featurize",), None, ()),
+        ("parse", ("parse",), ("parse",), _key(lowered, "parse"), ()),
+        ("clean", ("clean",), ("clean",), _key(lowered, "clean"), ()),
+        ("clean_2", ("clean_2",), ("clean",), _key(lowered, "clean"), ()),
+        ("featurize", ("featurize",), ("featurize",), _key(lowered, "featurize"), ()),
     ]
     assert (plan.not_fused, plan.merged, plan.map_fused) == ((), (), ())
 
 
 def test_a_pass_without_a_record_only_changes_the_steps(lowered: Program, pass_module: Callable[..., Callable[[Program], Program]]) -> None:
     dedupe = pass_module("dedupe_calls", _drop_clean_2)
-    [plan] = explain_program(lowered, passes=(dedupe,))
+    [plan] = explain_program(lowered, passes=(dedupe,), keying=())
     assert [s.id for s in plan.steps] == ["parse", "clean", "featurize"] and plan.merged == ()
 
 
@@ -160,7 +171,7 @@ def test_records_are_asked_before_each_pass_in_order(lowered: Program, pass_modu
         pass_module("fuse_maps", _unchanged, map_fusions=map_fusions),
         pass_module("fuse_chains", _fuse_parse_clean, fusion_plan=fusion_plan),
     )
-    [plan] = explain_program(lowered, passes=passes)
+    [plan] = explain_program(lowered, passes=passes, keying=())
     assert seen == [
         ("duplicate_calls", ("parse", "clean", "clean_2", "featurize")),
         ("map_fusions", ("parse", "clean", "featurize")),
@@ -173,7 +184,7 @@ def test_records_are_asked_before_each_pass_in_order(lowered: Program, pass_modu
                 id="parse_clean", label="parse+clean", members=("parse", "clean"), tasks=("parse", "clean"), cache_key="a" * 64,
                 notes=NOTES,
             ),
-            PlannedStep(id="featurize", label="featurize", members=("featurize",), tasks=("featurize",)),
+            PlannedStep(id="featurize", label="featurize", members=("featurize",), tasks=("featurize",), cache_key=_key(lowered, "featurize")),
         ),
         not_fused=(NotFused(before="clean", after="featurize", reason="different image"),),
         merged=(Merged(removed="clean_2", kept="clean"),),
@@ -190,7 +201,7 @@ def test_a_fused_step_is_found_by_its_label_when_its_id_differs(
         step = PlannedStep(id="parse_clean_2", label="parse+clean", members=("parse", "clean"), tasks=("parse", "clean"))
         return {"etl": ((step,), ())}
 
-    [plan] = explain_program(lowered, passes=(pass_module("fuse_chains", _fuse_parse_clean, fusion_plan=fusion_plan),))
+    [plan] = explain_program(lowered, passes=(pass_module("fuse_chains", _fuse_parse_clean, fusion_plan=fusion_plan),), keying=())
     assert [(s.id, s.label, s.members) for s in plan.steps] == [
         ("parse_clean", "parse+clean", ("parse", "clean")), ("clean_2", "clean_2", ("clean_2",)), ("featurize", "featurize", ("featurize",)),
     ]
@@ -199,7 +210,7 @@ def test_a_fused_step_is_found_by_its_label_when_its_id_differs(
 def test_the_task_key_stands_in_where_no_step_key_was_set(lowered: Program) -> None:
     from flowc.ir.passes.cache_key import assign_cache_keys
 
-    [plan] = explain_program(lowered, passes=(assign_cache_keys,))
+    [plan] = explain_program(lowered, passes=(assign_cache_keys,), keying=())
     keys = {s.id: s.cache_key for s in plan.steps}
     assert keys["clean"] == keys["clean_2"] != keys["parse"] and all(k and len(k) == 64 for k in keys.values())
 
@@ -233,12 +244,30 @@ LOOPS = textwrap.dedent(
 def test_steps_name_their_innermost_loop_and_sub_pipeline_calls_are_steps(tmp_path: Path) -> None:
     path = tmp_path / "grid.py"
     path.write_text(LOOPS)
-    loaded = api.load([path], optimize=False)
-    assert loaded.ok, loaded.diagnostics
-    plans = {p.pipeline: p for p in explain_program(loaded.program, passes=())}
+    plans = {p.pipeline: p for p in explain_program(_lowered(path), passes=(), keying=())}
     assert [(s.id, s.loop, s.tasks) for s in plans["grid"].steps] == [
         ("cond_1_predicate", None, ("cond_1_predicate",)),  # lowering's step deciding `if xs:`
         ("fit", None, ("fit",)), ("inner", "loop_1", ()), ("fit_2", "loop_3", ("fit",)),
     ]
     assert plans["grid"].steps[2].notes == ("runs pipeline inner (planned on its own)",)
     assert [s.id for s in plans["inner"].steps] == ["fit"]
+
+
+def test_keying_runs_after_the_passes_and_sets_the_keys_shown(
+    lowered: Program, pass_module: Callable[..., Callable[[Program], Program]]
+) -> None:
+    """Step keys come from the program as the engines run it: after fusion, with or without passes."""
+
+    def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]]:
+        raise AssertionError("keying is not asked for records")
+
+    def key_steps(program: Program) -> Program:
+        pipeline = program.pipeline("etl")
+        body = tuple(n.model_copy(update={"cache_key": f"{n.id}-key"}) for n in pipeline.body)
+        return program.model_copy(update={"pipelines": (pipeline.model_copy(update={"body": body}),)})
+
+    keying = (pass_module("assign_step_keys", key_steps, fusion_plan=fusion_plan),)
+    [plan] = explain_program(lowered, passes=(pass_module("fuse_chains", _fuse_parse_clean),), keying=keying)
+    assert [(s.id, s.cache_key) for s in plan.steps] == [("parse_clean", "parse_clean-key"), ("clean_2", "clean_2-key"), ("featurize", "featurize-key")]
+    [plan] = explain_program(lowered, passes=(), keying=keying)
+    assert [s.cache_key for s in plan.steps] == ["parse-key", "clean-key", "clean_2-key", "featurize-key"]

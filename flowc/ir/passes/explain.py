@@ -1,8 +1,8 @@
 """What the optimizer decides, pass by pass: the plan `flowc explain` prints.
 
-`explain_program` runs the optimizer's passes in order on a lowered program and,
-before each, asks the pass's module for its record of what it is about to do,
-computed on the program the pass receives:
+`explain_program` runs the optimizer's passes in order on a lowered program, then the
+step keying (as `flowc.ir.passes.prepare` does), and before each pass asks the pass's
+module for its record of what it is about to do, computed on the program it receives:
 
 - `duplicate_calls(program) -> {pipeline: [Merged, ...]}` (duplicate elimination),
 - `map_fusions(program) -> {pipeline: [(inner loop, outer loop), ...]}` (map fusion),
@@ -43,26 +43,29 @@ class _Records:
         return self.by_name.get(record, {}).get(pipeline)
 
 
-def explain_program(lowered: Program, passes: Sequence[Pass] | None = None) -> list[PipelinePlan]:
-    """The plan of every pipeline of `lowered` under `passes` (default: the optimizer's `PASSES`).
+def explain_program(lowered: Program, passes: Sequence[Pass] | None = None, keying: Sequence[Pass] | None = None) -> list[PipelinePlan]:
+    """The plan of every pipeline of `lowered` under `passes`, keyed by `keying` (default: `PASSES`, `KEYING`).
+
+    `passes=()` is the plan without optimization (`-O0`): keying still runs, as it does
+    for `compile -O0`.
 
     >>> from flowc.ir.types import INT
     >>> from flowc.ir.model import ConstBinding, Input, PythonTask, TaskCode
     >>> task = PythonTask(name="f", params=(), returns=INT, code=TaskCode(function_name="f", function="def f(): ..."))
     >>> node = TaskNode(id="f", task="f", inputs=())
     >>> program = Program(tasks=(task,), pipelines=(Pipeline(name="p", params=(), returns=INT, body=(node,)),))
-    >>> [(s.id, s.members) for s in explain_program(program, passes=())[0].steps]
+    >>> [(s.id, s.members) for s in explain_program(program, passes=(), keying=())[0].steps]
     [('f', ('f',))]
     """
-    if passes is None:
-        from flowc.ir import passes as optimizer
+    from flowc.ir import passes as optimizer
 
-        passes = optimizer.PASSES
     records = _Records()
     program = lowered
-    for each in passes:
+    for each in optimizer.PASSES if passes is None else passes:
         for name, record in _records_of(each):
             records.by_name[name] = record(program)
+        program = each(program)
+    for each in optimizer.KEYING if keying is None else keying:
         program = each(program)
     return [_plan(program, pipeline, records) for pipeline in program.pipelines]
 

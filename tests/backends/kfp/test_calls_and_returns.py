@@ -22,8 +22,8 @@ from tests.backends.kfp.local_run import run_spec
 PROGRAMS = Path(__file__).with_name("programs")
 
 
-def _compile(program: str, out: Path) -> dict[str, Path]:
-    loaded = api.load([PROGRAMS / program])
+def _compile(program: str, out: Path, optimize: bool = True) -> dict[str, Path]:
+    loaded = api.load([PROGRAMS / program], optimize=optimize)
     assert loaded.ok, loaded.diagnostics
     result = KfpBackend().emit(loaded.program, {})
     assert not result.diagnostics, result.diagnostics
@@ -38,7 +38,7 @@ def _compile(program: str, out: Path) -> dict[str, Path]:
 
 
 def test_every_call_has_its_own_component_and_they_share_one_executor(tmp_path: Path) -> None:
-    spec = yaml.safe_load(_compile("three_calls.py", tmp_path)["three_calls"].read_text())
+    spec = yaml.safe_load(_compile("three_calls.py", tmp_path, optimize=False)["three_calls"].read_text())
     refs = {name: t["componentRef"]["name"] for name, t in spec["root"]["dag"]["tasks"].items()}
     ingest_components = {refs["ingest"], refs["ingest-2"], refs["ingest-3"]}
     assert len(ingest_components) == 3
