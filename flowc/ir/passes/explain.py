@@ -83,8 +83,9 @@ def _plan(optimized: Program, pipeline: Pipeline, records: _Records) -> Pipeline
     name = pipeline.name
     fused = cast("FusionRecord | None", records.of(FUSION_PLAN, name)) or ((), ())
     planned = _by_id_and_label(fused[0])
+    task_keys = {task.name: task.cache_key for task in optimized.tasks}
     steps = tuple(
-        _step(optimized, node, loop, planned.get(node.id) or planned.get(node.label or "")) if isinstance(node, TaskNode)
+        _step(task_keys, node, loop, planned.get(node.id) or planned.get(node.label or "")) if isinstance(node, TaskNode)
         else _call_step(node, loop)
         for node, loop in _step_nodes(pipeline.body)
     )
@@ -117,12 +118,12 @@ def _call_step(node: PipelineNode, loop: str | None) -> PlannedStep:
     return PlannedStep(node.id, node.id, (node.id,), (), None, loop, (f"runs pipeline {node.pipeline} (planned on its own)",))
 
 
-def _step(optimized: Program, node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
+def _step(task_keys: Mapping[str, str | None], node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
     """The engine step `node` is: as fusion planned it (with its notes), or a step of one member.
 
     Its key is the step key (`TaskNode.cache_key`), or its task's key where no pass set one.
     """
-    key = node.cache_key or optimized.task(node.task).cache_key
+    key = node.cache_key or task_keys.get(node.task)
     if planned is None or len(planned.members) < 2:
         return PlannedStep(node.id, node.label or node.id, (node.id,), (node.task,), key, loop)
     return replace(planned, id=node.id, label=node.label or planned.label, cache_key=key, loop=planned.loop or loop)
