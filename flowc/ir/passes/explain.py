@@ -115,7 +115,8 @@ def _step_nodes(body: tuple[Node, ...], loop: str | None = None) -> Iterator[tup
 
 def _call_step(node: PipelineNode, loop: str | None) -> PlannedStep:
     """A sub-pipeline call: one step here (a nested DAG on the engine), its own steps in its own plan."""
-    return PlannedStep(node.id, node.id, (node.id,), (), None, loop, (f"runs pipeline {node.pipeline} (planned on its own)",))
+    key = cast("str | None", getattr(node, "cache_key", None))  # step keys give sub-pipeline calls a key too
+    return PlannedStep(node.id, node.id, (node.id,), (), key, loop, (f"runs pipeline {node.pipeline} (planned on its own)",))
 
 
 def _step(task_keys: Mapping[str, str | None], node: TaskNode, loop: str | None, planned: PlannedStep | None) -> PlannedStep:
