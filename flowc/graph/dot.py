@@ -6,7 +6,7 @@ from its last vertex with `lhead`/`ltail` (`compound=true`), and a cluster with 
 vertex gets an invisible point so it can be drawn and reached. Every label is quoted
 and escaped by `dot_text`: a backslash stays a backslash (never one of Graphviz's
 `\\N`, `\\G` escapes), `"` is `\\"`, `&` is `&amp;` (Graphviz reads entities in labels),
-line breaks are `\\n` and other unprintable characters entity codes.
+line breaks are `\\n`, and unprintable characters are spelled out (`label_lines`).
 
 >>> print(dot_text('a "b" \\\\N & c\\nd'))
 a \\"b\\" \\\\N &amp; c\\nd
@@ -14,11 +14,8 @@ a \\"b\\" \\\\N &amp; c\\nd
 
 from __future__ import annotations
 
-import re
+from flowc.graph.model import Cluster, ClusterKind, Edge, Graph, Vertex, VertexKind, label_lines
 
-from flowc.graph.model import Cluster, ClusterKind, Edge, Graph, Vertex, VertexKind
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _VERTEX_ATTRS: dict[VertexKind, str] = {
     "step": "",
     "member": ", style=\"rounded,filled\", fillcolor=\"#eeeeee\"",
@@ -39,21 +36,11 @@ _INDENT = "    "
 
 def dot_text(text: str) -> str:
     """`text` safe inside a quoted DOT label."""
-    return "\\n".join(_escape_line(line) for line in _LINE_BREAK.split(text))
+    return "\\n".join(_escape_line(line) for line in label_lines(text))
 
 
 def _escape_line(line: str) -> str:
-    out: list[str] = []
-    for ch in line:
-        if ch in '\\"':
-            out.append("\\" + ch)
-        elif ch == "&":
-            out.append("&amp;")
-        elif not ch.isprintable():
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return "".join("\\" + ch if ch in '\\"' else "&amp;" if ch == "&" else ch for ch in line)
 
 
 def to_dot(graph: Graph) -> str:

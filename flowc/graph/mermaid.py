@@ -4,7 +4,7 @@ Ids are the drawing's generated ones (`n1`, `c2`); every label is quoted and esc
 by `mermaid_text`, so no user string (a literal in a condition, a task or pipeline
 name) can end a label, start an edge or inject HTML: `"`, `#`, `&`, `<`, `>`, a
 backtick (which would start a Markdown string) and `|` become Mermaid entity codes
-(`#34;`), line breaks become `<br>`, other unprintable characters entity codes too.
+(`#34;`), line breaks become `<br>`, unprintable characters are spelled out (`label_lines`).
 
 >>> mermaid_text('say "hi" --> <b>\\nnext')
 'say #34;hi#34; --#62; #60;b#62;<br>next'
@@ -12,12 +12,9 @@ backtick (which would start a Markdown string) and `|` become Mermaid entity cod
 
 from __future__ import annotations
 
-import re
-
-from flowc.graph.model import Cluster, Edge, Graph, Vertex, VertexKind
+from flowc.graph.model import Cluster, Edge, Graph, Vertex, VertexKind, label_lines
 
 _SPECIAL = frozenset('"#&<>`|')
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SHAPES: dict[VertexKind, tuple[str, str]] = {
     "step": ("[", "]"),
     "member": ("[", "]"),
@@ -30,11 +27,7 @@ _INDENT = "    "
 
 def mermaid_text(text: str) -> str:
     """`text` safe inside a quoted Mermaid label: specials as `#code;`, line breaks as `<br>`."""
-    return "<br>".join(_escape_line(line) for line in _LINE_BREAK.split(text))
-
-
-def _escape_line(line: str) -> str:
-    return "".join(f"#{ord(ch)};" if ch in _SPECIAL or not ch.isprintable() else ch for ch in line)
+    return "<br>".join("".join(f"#{ord(ch)};" if ch in _SPECIAL else ch for ch in line) for line in label_lines(text))
 
 
 def to_mermaid(graph: Graph) -> str:

@@ -8,6 +8,7 @@ reads is in a `label`, which each writer escapes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +16,21 @@ from typing import Literal
 VertexKind = Literal["step", "member", "param", "result"]
 ClusterKind = Literal["pipeline", "subpipeline", "loop", "condition", "branch", "fused"]
 EdgeKind = Literal["data", "after", "order"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def label_lines(text: str) -> list[str]:
+    """A label's lines as they are shown: split at line breaks, unprintable characters spelled out.
+
+    A tab, a zero-width space or a control character is shown as Python writes it in a
+    string (`\\t`, `\\u200b`, `\\x07`): nothing in a picture is invisible, and nothing
+    reaches an SVG that XML forbids.
+
+    >>> label_lines("a\\tb\\r\\nc\\u200b")
+    ['a\\\\tb', 'c\\\\u200b']
+    """
+    return ["".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in line) for line in _LINE_BREAK.split(text)]
 
 
 @dataclass(frozen=True)
