@@ -70,6 +70,7 @@ class _Scope:
 class _Builder:
     def __init__(self, program: Program) -> None:
         self.program = program
+        self.tasks = {t.name: t for t in program.tasks}
         self.edges: list[Edge] = []
         self._count = 0
 
@@ -119,7 +120,7 @@ class _Builder:
                 return self.condition(node, scope, stack)
 
     def task(self, node: TaskNode, scope: _Scope) -> Item:
-        task = self.program.task(node.task)
+        task = self.tasks[node.task]
         name = node.label or node.task
         if isinstance(task, PythonTask) and task.members:
             item: Item = self.fused(node, name, task.members)
