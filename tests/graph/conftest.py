@@ -26,6 +26,7 @@ from flowc.ir.model import (
     Parameter,
     ParamBinding,
     Pipeline,
+    PipelineNode,
     PipelineResult,
     Program,
     PythonTask,
@@ -60,7 +61,8 @@ def _task(name: str, members: tuple[str, ...] = ()) -> PythonTask:
 
 @pytest.fixture(scope="session")
 def hostile_program() -> Program:
-    """One pipeline with a hostile string in every label: names, a loop's items, a condition's literal."""
+    """A pipeline with a hostile string in every label: task and pipeline names (a sub-pipeline's too),
+    a parameter, a loop's items, a condition's literals, a fused step's members."""
     loop = LoopNode(
         id="loop_1", var="x", items=ConstBinding(value=list(HOSTILE)), item_type=STR,
         body=(TaskNode(id="inner", task=HOSTILE[0], inputs=(Input(name="v", binding=LoopItemBinding(loop="loop_1")),)),),
@@ -75,13 +77,18 @@ def hostile_program() -> Program:
         for i, text in enumerate(HOSTILE)
     )
     condition = ConditionNode(id="cond_1", branches=(*arms, Branch(condition=None, body=())))
+    sub = Pipeline(
+        name=HOSTILE[3], params=(Parameter(name="v", type=STR),), returns=STR, entry=False, body=(),
+        results=(PipelineResult(name="output", type=STR, binding=ParamBinding(name="v")),),
+    )
+    call = PipelineNode(id="call", pipeline=HOSTILE[3], inputs=(Input(name="v", binding=OutputBinding(node="fused")),), after=("cond_1",))
     pipeline = Pipeline(
         name=HOSTILE[2], params=(Parameter(name=HOSTILE[1], type=STR),), returns=STR,
-        results=(PipelineResult(name="output", type=STR, binding=OutputBinding(node="fused")),),
-        body=(loop, fused, condition),
+        results=(PipelineResult(name="output", type=STR, binding=OutputBinding(node="call")),),
+        body=(loop, fused, condition, call),
     )
     tasks = (*(_task(t) for t in HOSTILE), _task("+".join(HOSTILE[:2]), members=HOSTILE[:2]))
-    return Program(tasks=tasks, pipelines=(pipeline,))
+    return Program(tasks=tasks, pipelines=(pipeline, sub))
 
 
 def _cache_dir() -> Path:
