@@ -130,8 +130,10 @@ costs parallelism), and nothing reads a member's NamedTuple result whole. A fan-
 condition arm or a sub-pipeline is a boundary (a chain inside a loop body fuses into one
 step per item). The fused step takes the larger cpu and memory, the most retries of its
 members, the sum of their timeouts (none if one has none), and is cached only if every
-member is. Each step also gets a cache key from its normalized code, the helpers and
-constants it uses, its image, packages and env, and the keys of the steps it reads from.
+member is. Every task also gets a cache key from what decides its result besides its
+inputs: its normalized code (comments and formatting do not count), the module helpers,
+constants and imports it uses, its signature, image and packages; the engines' caches
+use it (KFP's fingerprint, Flyte's `cache_version`, Airflow's `result_cache`).
 """
 
 

@@ -21,7 +21,7 @@ REFERENCE = EngineReference(
         "resources": "the task's `requests` and `limits` (`Resources(cpu, mem, gpu)`)",
         "retries": "the task's `retries`",
         "timeout": "the task's `timeout`",
-        "cache": "`cache=True` with `cache_version` taken from flowc's cache key (code, helpers, image, packages, env)",
+        "cache": "`cache=True` with `cache_version` taken from flowc's cache key of the task",
         "env": "the task's `environment`",
         "secrets": "`secret_requests=[Secret(group=name)]`",
         "fuse": "a fused chain is one `@task`",
