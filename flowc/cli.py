@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     comp.set_defaults(handler=_compile)
 
+    targets = sub.add_parser("targets", help="list the installed backends and their options")
+    targets.set_defaults(handler=_list_targets)
+
     graph = sub.add_parser("graph", help="print the DAG of pipelines as Mermaid, Graphviz DOT or SVG")
     _add_inputs(graph)
     graph.add_argument("--pipeline", metavar="NAME", help="only this pipeline (default: every pipeline of the files given)")
@@ -87,9 +90,6 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("-O", dest="level", choices=("0", "1"), default="1", metavar="LEVEL", help="-O0: draw the program unoptimized")
     graph.add_argument("--no-optimize", action="store_true", help="as -O0: no fused steps")
     graph.set_defaults(handler=_graph)
-
-    targets = sub.add_parser("targets", help="list the installed backends and their options")
-    targets.set_defaults(handler=_list_targets)
 
     dep = sub.add_parser("deploy", help="compile and deploy pipelines to a running engine (airflow)")
     _add_inputs(dep)
@@ -212,6 +212,26 @@ def _list_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graph(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.graph import GraphError, render
+
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=not (args.no_optimize or args.level == "0"))
+    _report(loaded.diagnostics, loaded.sources, "text")
+    if not loaded.ok:
+        return 1
+    try:
+        sys.stdout.write(render(loaded.program, args.format, args.pipeline))
+    except GraphError as exc:
+        _report([exc.diagnostic], loaded.sources, "text")
+        return 1
+    return 0
+
+
 def _ir(args: argparse.Namespace) -> int:
     from flowc import api
 
@@ -232,26 +252,6 @@ def _ir(args: argparse.Namespace) -> int:
     if not loaded.ok:
         return 1
     print(loaded.program.model_dump_json(indent=2))
-    return 0
-
-
-def _graph(args: argparse.Namespace) -> int:
-    from flowc import api
-    from flowc.graph import GraphError, render
-
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _config_error(exc, "text")
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=not (args.no_optimize or args.level == "0"))
-    _report(loaded.diagnostics, loaded.sources, "text")
-    if not loaded.ok:
-        return 1
-    try:
-        sys.stdout.write(render(loaded.program, args.format, args.pipeline))
-    except GraphError as exc:
-        _report([exc.diagnostic], loaded.sources, "text")
-        return 1
     return 0
 
 
