@@ -4,7 +4,8 @@
 - a fused step (a `TaskNode` whose task lists `members`) is a cluster of its members,
   joined in the order the step runs them;
 - a loop is a cluster labelled `for x in items`; a condition a cluster holding one
-  cluster per arm, labelled with the arm's condition (`if n > 3`, `elif ...`, `else`);
+  cluster per arm, labelled with the arm's condition (`if n > 3`, `elif ...`, `else`),
+  with arrows into it from the values its condition reads;
 - a sub-pipeline call is a cluster holding the called pipeline, drawn in full, with
   its parameters and results as vertices the caller's arrows go into and come from;
 - arrows follow the data: from where each bound value is made (a loop's item comes
@@ -19,6 +20,7 @@ from typing import Literal
 
 from flowc.graph.conditions import binding_text, condition_text
 from flowc.graph.model import Cluster, Edge, Graph, Vertex
+from flowc.ir.bindings import condition_bindings
 from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
@@ -157,7 +159,10 @@ class _Builder:
                 label = "else"
             else:
                 label = f"{'if' if i == 0 else 'elif'} {condition_text(branch.condition, scope.loop_vars)}"
-            arms.append(Cluster(self.fresh("c"), label, "branch", tuple(self.body(branch.body, scope, stack))))
+            arm_id = self.fresh("c")
+            if branch.condition is not None:
+                scope.pending.extend((b, arm_id) for b in condition_bindings(branch.condition))
+            arms.append(Cluster(arm_id, label, "branch", tuple(self.body(branch.body, scope, stack))))
         return Cluster(cluster_id, node.id, "condition", tuple(arms))
 
     def ends(self, binding: Binding, scope: _Scope) -> list[_End]:

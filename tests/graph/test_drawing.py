@@ -68,6 +68,14 @@ def test_branches_show_their_conditions_as_python_reads_them(load_example: Loade
     assert _labels(grid, "branch") == ["if summarize_grid.best < floor or summarize_grid.runs == 0 or summarize_grid.runs == 1"]
 
 
+def test_an_arm_is_reached_from_the_values_its_condition_reads(load_example: Loader) -> None:
+    graph = _graph(load_example("churn"))
+    (arm,) = [c for c in graph.all_clusters() if c.kind == "branch"]
+    assert arm.label == "if pick_evaluate.evaluate > bar"
+    (fused,) = [c.id for c in graph.all_clusters() if c.label.startswith("pick_evaluate\n")]
+    assert [(e.source, e.label) for e in graph.edges if e.target == arm.id] == [(fused, "evaluate"), (_vertex(graph, "bar").id, "")]
+
+
 def test_a_branch_value_comes_from_every_arm_and_after_is_dashed(load_example: Loader) -> None:
     graph = _graph(load_example("weekly_report"), "weekly_report")
     archive = _vertex(graph, "archive")
