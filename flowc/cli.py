@@ -101,6 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     targets = sub.add_parser("targets", help="list the installed backends and their options")
     targets.set_defaults(handler=_list_targets)
 
+    graph = sub.add_parser("graph", help="print the DAG of pipelines as Mermaid, Graphviz DOT or SVG")
+    _add_inputs(graph)
+    graph.add_argument("--pipeline", metavar="NAME", help="only this pipeline (default: every pipeline of the files given)")
+    graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid", help="svg runs Graphviz's dot")
+    graph.add_argument("-O", dest="level", choices=("0", "1"), default="1", metavar="LEVEL", help="-O0: draw the program unoptimized")
+    graph.add_argument("--no-optimize", action="store_true", help="as -O0: no fused steps")
+    graph.set_defaults(handler=_graph)
+
     dep = sub.add_parser("deploy", help="compile and deploy pipelines to a running engine (airflow)")
     _add_inputs(dep)
     dep.add_argument("--target", choices=("airflow",), default="airflow", help="engine to deploy to")
@@ -232,6 +240,26 @@ def _list_targets(args: argparse.Namespace) -> int:
     from flowc.backends.catalog import targets_listing
 
     print(targets_listing())
+    return 0
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.graph import GraphError, render
+
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=not (args.no_optimize or args.level == "0"))
+    _report(loaded.diagnostics, loaded.sources, "text")
+    if not loaded.ok:
+        return 1
+    try:
+        sys.stdout.write(render(loaded.program, args.format, args.pipeline))
+    except GraphError as exc:
+        _report([exc.diagnostic], loaded.sources, "text")
+        return 1
     return 0
 
 

@@ -174,6 +174,11 @@ OUTPUT_OVER_INPUT = _code(
     "FLC821", "refusing to write {}: it would replace this input file",
     "choose an output folder (-o) that holds no input file of the compile",
 )
+GRAPHVIZ_MISSING = _code(
+    "FLC830", "`--format svg` needs Graphviz's `dot` program, which is not on PATH",
+    "install Graphviz (`apt-get install graphviz`, `brew install graphviz`), or print `--format dot` and render it elsewhere",
+)
+GRAPHVIZ_FAILED = _code("FLC831", "Graphviz's `dot` failed: {}", "this is a bug in flowc's DOT output; report it with `--format dot`")
 
 
 def table_markdown() -> str:
