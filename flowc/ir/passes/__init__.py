@@ -12,13 +12,14 @@ from collections.abc import Callable
 from flowc.ir.model import Program
 from flowc.ir.passes.cache_key import assign_cache_keys
 from flowc.ir.passes.conditions import lower_conditions
+from flowc.ir.passes.step_keys import assign_step_keys
 
 Pass = Callable[[Program], Program]
 
 # Lowering fixes what the program means (conditions the Python way); it runs on every
 # valid program, optimized or not, so every backend (and `check`) sees the same IR.
 LOWERING: tuple[Pass, ...] = (lower_conditions,)
-PASSES: tuple[Pass, ...] = (assign_cache_keys,)
+PASSES: tuple[Pass, ...] = (assign_cache_keys, assign_step_keys)
 
 
 def lower(program: Program) -> Program:
