@@ -81,6 +81,25 @@ def in_context(context: str | None, key: str) -> str:
     return key if context is None else digest([STEP_KEY_VERSION, "in", context, key])
 
 
+def task_step_keys(program: Program, entry: Pipeline) -> dict[str, list[str]]:
+    """Task name -> the distinct step keys (in context, sorted) of its calls in `entry` and its sub-pipelines.
+
+    Empty for a program whose steps have no keys (`-O0`).
+    """
+    out: dict[str, set[str]] = {}
+
+    def visit(pipeline: Pipeline, context: str | None) -> None:
+        for node in iter_nodes(pipeline.body):
+            if isinstance(node, TaskNode) and node.cache_key is not None:
+                out.setdefault(node.task, set()).add(in_context(context, node.cache_key))
+            elif isinstance(node, PipelineNode):
+                inner = context if node.cache_key is None else in_context(context, node.cache_key)
+                visit(program.pipeline(node.pipeline), inner)
+
+    visit(entry, None)
+    return {name: sorted(keys) for name, keys in out.items()}
+
+
 def _keyed(pipeline: Pipeline, keys: dict[str, str]) -> Pipeline:
     def with_key(node: Node) -> Node:
         if isinstance(node, (TaskNode, PipelineNode)):
