@@ -127,24 +127,26 @@ class ProgramKeys:
     def __init__(self, program: Program) -> None:
         self.program = program
         self.task_keys = {t.name: t.cache_key or task_cache_key(t) for t in program.tasks}
-        self._nodes: dict[str, dict[str, str]] = {}
+        self._keyers: dict[str, _PipelineKeys] = {}
         self._pipelines: dict[str, str] = {}
+
+    def _keyer(self, name: str) -> _PipelineKeys:
+        if name not in self._keyers:
+            self._keyers[name] = _PipelineKeys(self, self.program.pipeline(name))
+        return self._keyers[name]
 
     def node_keys(self, pipeline: str) -> dict[str, str]:
         """Node id -> key, for every node of `pipeline` (nested ones included)."""
-        if pipeline not in self._nodes:
-            self._nodes[pipeline] = _PipelineKeys(self, self.program.pipeline(pipeline)).all()
-        return self._nodes[pipeline]
+        return self._keyer(pipeline).all()
 
     def pipeline_key(self, name: str) -> str:
         """What a call of pipeline `name` runs: its parameters, body and results, parameters by name."""
         if name not in self._pipelines:
+            keys = self._keyer(name)
             pipeline = self.program.pipeline(name)
-            keys = _PipelineKeys(self, pipeline)
-            self._nodes.setdefault(name, keys.all())
             params = [[p.name, p.has_default, p.default] for p in pipeline.params]
-            results = [[r.name, keys.binding(r.binding)] for r in pipeline.results]
             body = [keys.key(n.id) for n in pipeline.body]
+            results = [[r.name, keys.binding(r.binding)] for r in pipeline.results]
             self._pipelines[name] = digest([STEP_KEY_VERSION, "pipeline", params, body, results])
         return self._pipelines[name]
 
