@@ -41,7 +41,7 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     program without errors.
     """
     from flowc.dsl.reader import read_paths
-    from flowc.ir.passes import PASSES, lower, run_passes
+    from flowc.ir.passes import prepare
     from flowc.ir.validate import validate
 
     read = read_paths(paths, root=root)
@@ -50,9 +50,7 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     if not has_errors(diagnostics):
         diagnostics.extend(validate(program))
     if not has_errors(diagnostics):
-        program = lower(program)
-    if optimize and not has_errors(diagnostics):
-        program = run_passes(program, PASSES)
+        program = prepare(program, optimize=optimize)
     return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
 
 

@@ -35,17 +35,21 @@ def examples_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def load_example() -> Callable[[str], object]:
-    """Load one example file into a checked Program (fails the test on any error)."""
+    """Load one example file into a checked Program (fails the test on any error).
+
+    `optimize=False` gives the program as written (no fusion): for tests of how a
+    backend renders each construct rather than of what the optimizer made of it.
+    """
     from flowc import api
 
-    cache: dict[str, object] = {}
+    cache: dict[tuple[str, bool], object] = {}
 
-    def load(name: str) -> object:
-        if name not in cache:
-            loaded = api.load([EXAMPLE_FILES[name]], root=EXAMPLES)
+    def load(name: str, optimize: bool = True) -> object:
+        if (name, optimize) not in cache:
+            loaded = api.load([EXAMPLE_FILES[name]], root=EXAMPLES, optimize=optimize)
             assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
-            cache[name] = loaded.program
-        return cache[name]
+            cache[(name, optimize)] = loaded.program
+        return cache[(name, optimize)]
 
     return load
 

@@ -21,7 +21,7 @@ BUILTIN = [b for b in registered_backends() if b in ("kfp", "airflow", "flyte")]
 
 
 def _files(paths: list[Path], target: str) -> dict[str, bytes]:
-    loaded = api.load(paths, root=MONOREPO)
+    loaded = api.load(paths, root=MONOREPO, optimize=False)  # names as written: no fused steps
     assert loaded.ok, loaded.diagnostics
     result = api.emit(loaded.program, target)
     assert not [d for d in result.diagnostics if d.is_error], result.diagnostics

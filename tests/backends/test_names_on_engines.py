@@ -32,14 +32,14 @@ RUNS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
 ]
 
 
-def _program() -> Program:
-    loaded = api.load([PROJECT], root=PROJECT)
+def _program(optimize: bool = True) -> Program:
+    loaded = api.load([PROJECT], root=PROJECT, optimize=optimize)
     assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
     return loaded.program
 
 
 def test_two_modules_defining_extract_check_together_with_module_qualified_ids() -> None:
-    program = _program()
+    program = _program(optimize=False)
     assert sorted(t.name for t in program.tasks if t.name.endswith("extract")) == ["sales.extract", "stock.extract"]
     both = program.pipeline("both")
     assert [(n.id, getattr(n, "task", None)) for n in both.body] == [("extract", "sales.extract"), ("extract_2", "stock.extract")]
@@ -47,7 +47,7 @@ def test_two_modules_defining_extract_check_together_with_module_qualified_ids()
 
 
 def test_engine_names_are_sanitized_and_distinct() -> None:
-    program = _program()
+    program = _program(optimize=False)
     names = [t.name for t in program.tasks] + [p.name for p in program.pipelines]
     for sanitize in (kfp_name, airflow_name, python_name):
         engine_names = [sanitize(n) for n in names]
@@ -61,9 +61,10 @@ def test_engine_names_are_sanitized_and_distinct() -> None:
 def test_every_target_compiles_the_whole_repository(tmp_path: Path) -> None:
     outcome = api.compile_to([PROJECT], ["kfp", "airflow", "flyte"], tmp_path, root=PROJECT)
     assert outcome.ok, outcome.diagnostics
-    flyte = (tmp_path / "flyte" / "donnees_flow_flyte.py").read_text()
+    as_written = _program(optimize=False)  # the names as written, before steps are fused
+    flyte = api.emit(as_written, "flyte").files["donnees_flow_flyte.py"].decode()
     assert "class _flowc_split_data_Outputs(" in flyte and "class _flowc_splitData_Outputs(" in flyte
-    kfp = yaml.safe_load((tmp_path / "kfp" / "both.yaml").read_text())
+    kfp = yaml.safe_load(api.emit(as_written, "kfp").files["both.yaml"].decode())
     assert {"comp-sales-extract", "comp-stock-extract"} <= set(kfp["components"])
 
 

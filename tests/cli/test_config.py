@@ -44,7 +44,7 @@ def test_backend_option_problems_in_pyproject_are_located(tmp_path: Path, capsys
     path = _project(tmp_path, '[tool.flowc.airflow]\nmode = "kubernetes"\nmax_map_length = "1e400"\ncolour = 1\n\n[tool.flowc.flyte]\nbogus = 1\n')
     got = _diagnostics(["check", str(path)], capsys)
     assert [(code, line) for code, line, _, _ in got] == [("FLC811", 3), ("FLC810", 4), ("FLC810", 7)]
-    assert got[1][3] == "valid options: mode, artifact_root, max_map_length, namespace, artifact_pvc, tags"
+    assert got[1][3] == "valid options: mode, artifact_root, max_map_length, namespace, artifact_pvc, tags, result_cache"
     assert got[2][2] == "the flyte backend has no option 'bogus'"
 
 

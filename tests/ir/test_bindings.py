@@ -8,7 +8,7 @@ from flowc.ir.types import FLOAT, ArtifactType, ListType
 
 
 def test_binding_types_of_the_churn_pipeline(load_example: Any) -> None:
-    program: Program = load_example("churn")
+    program: Program = load_example("churn", optimize=False)
     types = BindingTypes(program, program.pipeline("churn"))
     loop = next(n for n in types.nodes.values() if isinstance(n, LoopNode))
     assert types.of(ParamBinding(name="lrs")) == ListType(item=FLOAT)
@@ -20,6 +20,6 @@ def test_binding_types_of_the_churn_pipeline(load_example: Any) -> None:
 
 
 def test_node_bindings_lists_what_a_node_reads(load_example: Any) -> None:
-    program: Program = load_example("churn")
+    program: Program = load_example("churn", optimize=False)
     train_loop = next(n for n in program.pipeline("churn").body if isinstance(n, LoopNode))
     assert list(node_bindings(train_loop)) == [train_loop.items, train_loop.result]

@@ -15,7 +15,9 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import ConditionNode, LoopNode, PipelineNode, Program, TaskNode, iter_nodes
-from flowc.ir.passes import PASSES, lower, run_passes
+from flowc.dsl.reader import read_paths
+from flowc.ir.passes import KEYING, prepare
+from flowc.ir.passes.conditions import lower_conditions
 from flowc.ir.passes.step_keys import assign_step_keys, in_context
 from tests.conftest import ROOT
 
@@ -76,11 +78,19 @@ def keyed(n: int = LIMIT, tag: str = "x") -> str:
 
 
 def _load(tmp_path: Path, source: str) -> Program:
+    """The program as written (no fusion), keyed: step keys hold with and without the optimizer."""
     path = tmp_path / "keyed.py"
     path.write_text(source)
-    loaded = api.load([path], root=tmp_path)
+    loaded = api.load([path], root=tmp_path, optimize=False)
     assert loaded.ok, loaded.diagnostics
     return loaded.program
+
+
+def _unkeyed(tmp_path: Path) -> Program:
+    """Read and lowered, no key of any kind yet."""
+    path = tmp_path / "keyed.py"
+    path.write_text(SOURCE)
+    return lower_conditions(read_paths([path], root=tmp_path).program)
 
 
 def _keys(program: Program) -> dict[str, str]:
@@ -105,7 +115,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def test_the_pass_runs_last_and_keys_every_step(base: dict[str, str]) -> None:
-    assert PASSES[-1] is assign_step_keys
+    assert KEYING[-1] is assign_step_keys
     assert {k.split("/")[1] for k in base} >= {"load", "double", "square", "total", "side", "report", "report_2", "inner"}
     assert len(set(base.values())) == len(base)  # no two steps here read the same things
 
@@ -157,23 +167,27 @@ def test_every_node_kind_with_a_body_gets_into_the_keys(tmp_path: Path) -> None:
     assert {LoopNode, ConditionNode, PipelineNode, TaskNode} <= kinds
 
 
-def test_fused_and_unoptimized_programs_key_the_same_way(tmp_path: Path) -> None:
-    """The pass alone (no earlier passes) falls back to computing task keys itself."""
+def test_the_pass_alone_computes_missing_task_keys(tmp_path: Path) -> None:
+    unkeyed = _unkeyed(tmp_path)
+    assert all(t.cache_key is None for t in unkeyed.tasks)
+    assert _keys(assign_step_keys(unkeyed)) == _keys(prepare(unkeyed, optimize=False))
+
+
+def test_fused_programs_are_keyed_too(tmp_path: Path) -> None:
     path = tmp_path / "keyed.py"
     path.write_text(SOURCE)
-    unoptimized = api.load([path], root=tmp_path, optimize=False).program
-    assert all(n.cache_key is None for p in unoptimized.pipelines for n in iter_nodes(p.body) if isinstance(n, TaskNode))
-    alone = _keys(assign_step_keys(unoptimized))
-    assert alone == _keys(run_passes(lower(unoptimized), PASSES))
+    fused = api.load([path], root=tmp_path).program
+    _keys(fused)  # every task node and call has a key
+    assert any(n.label for p in fused.pipelines for n in iter_nodes(p.body) if isinstance(n, TaskNode))
 
 
 # ------------------------------------------------------------- processes, seeds, versions
 
 _PRINT_KEYS = """
 import json, pickle, sys
-from flowc.ir.passes import PASSES, run_passes
+from flowc.ir.passes import prepare
 from flowc.ir.model import PipelineNode, TaskNode, iter_nodes
-program = run_passes(pickle.loads(sys.stdin.buffer.read()), PASSES)
+program = prepare(pickle.loads(sys.stdin.buffer.read()), optimize=sys.argv[1] == "1")
 keys = {p.name + "/" + n.id: n.cache_key for p in program.pipelines for n in iter_nodes(p.body)
         if isinstance(n, (TaskNode, PipelineNode))}
 keys.update({"task/" + t.name: t.cache_key for t in program.tasks})
@@ -181,26 +195,25 @@ print(json.dumps(keys, sort_keys=True))
 """
 
 
-def _keys_in_process(python: str, program: Program, seed: str) -> dict[str, str]:
+def _keys_in_process(python: str, program: Program, seed: str, optimize: bool = True) -> dict[str, str]:
     env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [python, "-c", _PRINT_KEYS], input=pickle.dumps(program), capture_output=True, env=env, cwd=ROOT, timeout=120
-    )
+    argv = [python, "-c", _PRINT_KEYS, "1" if optimize else "0"]
+    done = subprocess.run(argv, input=pickle.dumps(program), capture_output=True, env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
 def unkeyed(tmp_path_factory: pytest.TempPathFactory) -> Program:
-    path = tmp_path_factory.mktemp("unkeyed") / "keyed.py"
-    path.write_text(SOURCE)
-    return lower(api.load([path], root=path.parent, optimize=False).program)
+    return _unkeyed(tmp_path_factory.mktemp("unkeyed"))
 
 
-def test_keys_are_the_same_across_processes_and_hash_seeds(unkeyed: Program) -> None:
-    first = _keys_in_process(sys.executable, unkeyed, "1")
-    assert first == _keys_in_process(sys.executable, unkeyed, "4242")
-    assert first["keyed/double"] == _keys(run_passes(unkeyed, PASSES))["keyed/double"]
+@pytest.mark.parametrize("optimize", [False, True])
+def test_keys_are_the_same_across_processes_and_hash_seeds(unkeyed: Program, optimize: bool) -> None:
+    first = _keys_in_process(sys.executable, unkeyed, "1", optimize)
+    assert first == _keys_in_process(sys.executable, unkeyed, "4242", optimize)
+    here = _keys(prepare(unkeyed, optimize=optimize))
+    assert {k: first[k] for k in here} == here
 
 
 def _interpreter(version: str) -> str | None:

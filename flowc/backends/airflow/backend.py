@@ -48,7 +48,7 @@ class AirflowBackend(ChecksByEmitting):
 def emit_dag(program: Program, pipeline: Pipeline, opts: AirflowOptions) -> tuple[str | None, list[Diagnostic]]:
     """The DAG file of one pipeline, or None with the diagnostics that prevent it."""
     diagnostics = [*_check_schedule(pipeline), *_check_file_name(pipeline)]
-    plan = Planner(program, pipeline, opts.max_map_length).build()
+    plan = Planner(program, pipeline, opts.max_map_length, result_cache=bool(opts.result_cache)).build()
     diagnostics.extend(plan.diagnostics)
     if opts.mode == "python":
         diagnostics.extend(_check_python_mode_secrets(program, sorted(set(plan.tasks_by_step().values()))))

@@ -19,6 +19,7 @@ from flowc.ir.names import kfp_name
 
 _JINJA = re.compile(r"\{\{|\{%|\{#")
 POD_ENTRY = "\n_flowc_pod_entry()\n"
+CACHED_POD = "_FlowcCachedPod"  # defined by the DAG template when the result cache is on
 
 
 @dataclass
@@ -42,6 +43,9 @@ def _call(callee: str, kwargs: list[tuple[str, str]]) -> str:
 
 def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[str, str]]:
     kwargs = [("task_id", py_literal(step.local_id))]
+    if isinstance(step, TaskStep) and step.label:
+        # What the UI shows for the step (a fused step's `load+clean+features`).
+        kwargs.append(("task_display_name", py_literal(step.label)))
     if task is not None:
         if task.options.retries:
             kwargs.append(("retries", py_literal(task.options.retries)))
@@ -96,7 +100,9 @@ class OperatorWriter:
         task = self.program.task(step.task)
         if self.options.mode == "kubernetes":
             kwargs = [*_common(step, task), *self._pod(step, task)]
-            return self._operator("KubernetesPodOperator", kwargs, step, "labels")
+            # A step with a result key asks the result cache before it starts its pod.
+            pod = CACHED_POD if step.cache_key is not None else "KubernetesPodOperator"
+            return self._operator(pod, kwargs, step, "labels")
         return self._operator("PythonOperator", [*_common(step, task), ("python_callable", "_flowc_step")], step)
 
     def _operator(self, callee: str, kwargs: list[tuple[str, str]], step: Step, mapped_field: str = "op_kwargs") -> str:

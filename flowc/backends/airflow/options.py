@@ -28,6 +28,13 @@ OPTIONS: tuple[BackendOption, ...] = (
         "",
     ),
     BackendOption("tags", "DAG tags, comma-separated or a JSON list", ("flowc",), kind="list"),
+    BackendOption(
+        "result_cache",
+        "a folder every Airflow worker can reach (an absolute path or file:// URL) where the results of "
+        "cache=True steps are kept; a step whose cache key and input values have a stored result is not run again "
+        "(empty: off; $FLOWC_RESULT_CACHE overrides the folder at run time)",
+        "",
+    ),
 )
 
 
@@ -39,6 +46,7 @@ class AirflowOptions:
     namespace: str = "default"
     artifact_pvc: str = ""
     tags: tuple[str, ...] = ("flowc",)
+    result_cache: str = ""
 
 
 def airflow_options(values: Mapping[str, object]) -> AirflowOptions:
@@ -51,6 +59,7 @@ def airflow_options(values: Mapping[str, object]) -> AirflowOptions:
         namespace=_text(parsed["namespace"]) or "default",
         artifact_pvc=_text(parsed["artifact_pvc"]),
         tags=parsed["tags"] if isinstance(parsed["tags"], tuple) else ("flowc",),
+        result_cache=_text(parsed["result_cache"]),
     )
 
 
@@ -61,7 +70,15 @@ def check_options(opts: AirflowOptions) -> list[Diagnostic]:
         diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "artifact_root", "a path without quotes, backslashes or newlines"))
     if opts.artifact_pvc and not opts.artifact_root:
         diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "artifact_pvc", "needs artifact_root: the path it is mounted at"))
+    if opts.result_cache and not result_cache_folder(opts.result_cache).startswith("/"):
+        why = "a folder on the workers: an absolute path or a file:// URL (mount object storage to share it)"
+        diags.append(Diagnostic.of(codes.AIRFLOW_BAD_OPTION, None, "result_cache", why))
     return diags
+
+
+def result_cache_folder(value: str) -> str:
+    """The folder a `result_cache` value names (`file:///x` is `/x`); the runtime reads it the same way."""
+    return value.removeprefix("file://")
 
 
 def parse_airflow_options(raw: Mapping[str, object]) -> tuple[AirflowOptions, list[Diagnostic]]:

@@ -56,6 +56,7 @@ from flowc.ir.model import (
     Truthy,
 )
 from flowc.ir.model import Condition as IRCondition
+from flowc.ir.passes.cache_key import task_cache_key
 from flowc.ir.passes.conditions import NotLowered
 from flowc.ir.span import Span
 
@@ -134,10 +135,11 @@ class _Scope:
 class Planner:
     """Builds a DagPlan for one entry pipeline."""
 
-    def __init__(self, program: Program, pipeline: Pipeline, max_map_length: int) -> None:
+    def __init__(self, program: Program, pipeline: Pipeline, max_map_length: int, result_cache: bool = False) -> None:
         self.program = program
         self.plan = DagPlan(pipeline)
         self.max_map_length = max_map_length
+        self.result_cache = result_cache
         self._mapped: dict[str, bool] = {}
 
     def build(self) -> DagPlan:
@@ -235,9 +237,19 @@ class Planner:
         step = TaskStep(
             task_id=scope.prefix + node.id, local_id=node.id, group=scope.group, upstream=frozenset(ups),
             loop=scope.loop, task=node.task, inputs=inputs, span=node.span,
+            cache_key=self._result_key(node), label=node.label,
         )
         step = self._add(step, scope)
         scope.values[node.id] = _TaskOutputs(step.task_id, scope.loop)
+
+    def _result_key(self, node: TaskNode) -> str | None:
+        """The key a step's results are stored under (with its input values): only with the
+        result cache on, and only for `cache=True` tasks. The optimizer's step key covers the
+        steps it reads from; without it (-O0) the task's own key, which the input values complete."""
+        task = self.program.task(node.task)
+        if not self.result_cache or not task.options.cache:
+            return None
+        return node.cache_key or task.cache_key or task_cache_key(task)
 
     def _pipeline(self, node: PipelineNode, scope: _Scope) -> None:
         sub = self.program.pipeline(node.pipeline)

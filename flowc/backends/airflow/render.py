@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from flowc.backends.airflow.operators import OperatorWriter
-from flowc.backends.airflow.options import AirflowOptions
+from flowc.backends.airflow.options import AirflowOptions, result_cache_folder
 from flowc.backends.airflow.plan import DagPlan
-from flowc.backends.airflow.sources import dag_runtime_source, task_code, task_runtime
+from flowc.backends.airflow.sources import dag_runtime_source, result_cache_source, task_code, task_runtime
 from flowc.backends.airflow.steps import loop_json, step_json
 from flowc.codegen.literals import py_docstring, py_literal
 from flowc.codegen.templates import environment
@@ -118,7 +118,8 @@ class DagRenderer:
             "tasks": [(t.name, task_spec(t)) for t in tasks],
             "loops": [(k, loop_json(v)) for k, v in plan.loops.items()],
             "steps": [(s.task_id, json.dumps(step_json(s))) for s in plan.steps],
-            "runtime": dag_runtime_source().rstrip(),
+            "result_cache": self._result_cache(),
+            "runtime": self._runtime(),
             "dag_kwargs": self._dag_kwargs(plan, k8s),
             "body": body,
             "params": [(x.name, param_expr(x)) for x in plan.pipeline.params],
@@ -127,6 +128,17 @@ class DagRenderer:
         }
         template = environment("flowc.backends.airflow").get_template("dag.py.j2")
         return template.render(**context)
+
+    def _result_cache(self) -> str:
+        """The result cache's folder, or "" when it is off."""
+        return result_cache_folder(self.options.result_cache)
+
+    def _runtime(self) -> str:
+        """The worker-side runtime: the DAG runtime, and the result cache's when it is on."""
+        parts = [dag_runtime_source().rstrip()]
+        if self._result_cache():
+            parts.append(result_cache_source())
+        return "\n\n\n".join(parts)
 
     def _module_doc(self, plan: DagPlan) -> str:
         p = plan.pipeline

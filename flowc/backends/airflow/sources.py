@@ -24,6 +24,11 @@ def dag_runtime_source() -> str:
     return _runtime_file("dag_runtime.py", "# --- dag runtime ---").rstrip() + "\n\n\n" + placeholder_text_source()
 
 
+def result_cache_source() -> str:
+    """The result cache's worker-side functions (see runtime/result_cache.py), pasted when it is on."""
+    return _runtime_file("result_cache.py", "# --- result cache ---").rstrip()
+
+
 def task_interface(task: PythonTask) -> dict[str, object]:
     """What the task program's main needs to know: function, typed inputs and outputs."""
     return {

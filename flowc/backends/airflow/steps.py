@@ -166,12 +166,18 @@ class StepBase:
 
 @dataclass(frozen=True, kw_only=True)
 class TaskStep(StepBase):
-    """Runs one IR task with its inputs bound."""
+    """Runs one IR task with its inputs bound.
+
+    `cache_key`: with the result cache on, the step's key (its results are stored under
+    it and its input values); `label`: the name people see, where it differs from the id.
+    """
 
     kind: ClassVar[str] = "task"
     task: str
     inputs: tuple[tuple[str, Spec], ...]
     span: Span | None = None
+    cache_key: str | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,6 +249,8 @@ def step_json(step: Step) -> dict[str, object]:
     match step:
         case TaskStep():
             spec.update(task=step.task, inputs=_inputs_json(step.inputs))
+            if step.cache_key is not None:
+                spec["cache"] = step.cache_key
         case ResultsStep():
             spec.update(inputs=_inputs_json(step.inputs))
         case BranchStep():

@@ -111,3 +111,8 @@ def coerce(value, spec):
             return {name: coerce(value[name], field) for name, field in spec[2]}
         return {name: coerce(v, field) for (name, field), v in zip(spec[2], value)}
     return value
+
+
+# A fused step hands its members' values over in memory, restored to their declared
+# types as a trip through the engine would (see flowc/ir/passes/fused_code.py).
+_FlowcNamespace.coerce = staticmethod(coerce)

@@ -223,6 +223,7 @@ for dag_id, dag in bag.dags.items():
         for attr in ("image", "cmds", "arguments", "env_vars", "container_resources", "secrets", "retries",
                      "execution_timeout", "do_xcom_push", "namespace", "name", "volumes", "volume_mounts"):
             entry[attr] = plain(get(attr))
+        entry["task_display_name"] = op.task_display_name
         if mapped:
             entry["expand"] = sorted(op.expand_input.value)
         tasks[op.task_id] = entry

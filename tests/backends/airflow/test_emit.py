@@ -190,13 +190,13 @@ def test_compile_is_deterministic_and_never_imports_an_engine(tmp_path: Path) ->
 
 
 def test_plan_flattens_nested_fan_out_and_sub_pipelines(load_example: object) -> None:
-    grid = load_example("grid_search")  # type: ignore[operator]
+    grid = load_example("grid_search", optimize=False)  # type: ignore[operator]
     plan = Planner(grid, grid.pipeline("grid_search"), 1024).build()
     [outer, inner] = plan.loops
     assert (plan.loops[outer].depth, plan.loops[inner].depth, plan.loops[inner].parent) == (1, 2, outer)
     simulate = next(s for s in plan.steps if isinstance(s, TaskStep) and s.task == "simulate")
     assert simulate.loop == inner
-    weekly = load_example("weekly_report")  # type: ignore[operator]
+    weekly = load_example("weekly_report", optimize=False)  # type: ignore[operator]
     plan = Planner(weekly, weekly.pipeline("weekly_report"), 1024).build()
     ids = [s.task_id for s in plan.steps]
     assert "region_report.fetch_sales" in ids and ("region_report",) in plan.groups

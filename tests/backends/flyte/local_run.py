@@ -90,13 +90,16 @@ def counting(module: ModuleType, program: Program) -> Iterator[Counter[str]]:
                 if obj is not None:
                     mp.setattr(obj, "execute", _counted(obj.execute, ran, task.name))
             elif hasattr(module, f"_code_{fn}"):
-                mp.setattr(module, f"_code_{fn}", _counted(getattr(module, f"_code_{fn}"), ran, task.name))
+                # a fused step's run counts once for each member task it runs
+                names = task.members or (task.name,)
+                mp.setattr(module, f"_code_{fn}", _counted(getattr(module, f"_code_{fn}"), ran, *names))
         yield ran
 
 
-def _counted(fn: Any, ran: Counter[str], name: str) -> Any:
+def _counted(fn: Any, ran: Counter[str], *names: str) -> Any:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ran[name] += 1
+        for name in names:
+            ran[name] += 1
         return fn(*args, **kwargs)
 
     return wrapper

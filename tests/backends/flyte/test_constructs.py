@@ -53,14 +53,18 @@ def test_runs_under_flytekit(pipeline: str, args: dict[str, Any], want: dict[str
     assert {k: ran[k] for k in ran_want} == ran_want, ran
 
 
-def test_loop_shapes(compiled: Path) -> None:
+def test_loop_shapes(compiled: Path, tmp_path: Path) -> None:
     """One-task bodies are ArrayNodes; other bodies are dynamics calling a body sub-workflow."""
-    chains = (compiled / "chains_flyte.py").read_text()
+    as_written = api.load([PROGRAMS / "constructs.py"], root=PROGRAMS, optimize=False).program
+    compile_pipeline(as_written, tmp_path)
+    chains = (tmp_path / "chains_flyte.py").read_text()
     assert "@dynamic\ndef chains_loop_1(" in chains and "@workflow\ndef chains_loop_1_body(" in chains
+    fused = (compiled / "chains_flyte.py").read_text()  # optimized, the body's chain is one task: mapped
+    assert "loop_1_out = map_task(partial(square_2_add, b=square_out))(x=make_out)" in fused
     looped = (compiled / "looped_branches_flyte.py").read_text()
     assert "map_task(partial(add, b=1))(a=xs)" in looped
     assert "loop_4_out = map_task(square)(x=make_out)" in looped
-    files = (compiled / "files_flyte.py").read_text()
+    files = (tmp_path / "files_flyte.py").read_text()
     assert "results.append(count_bytes(data=d))" in files  # a container task is not mapped
 
 
@@ -89,4 +93,9 @@ def test_every_construct_serializes_with_pyflyte_package(program: Program) -> No
     mixed = bundles["mixed.tgz"].workflows["mixed_flyte.mixed"]
     branch = next(n.branch_node for n in mixed.template.nodes if n.WhichOneof("target") == "branch_node")
     assert branch.if_else.case.then_node.WhichOneof("target") == "task_node"
-    assert branch.if_else.else_node.WhichOneof("target") == "workflow_node"
+    assert branch.if_else.else_node.WhichOneof("target") == "task_node"  # its two steps are fused into one
+    as_written = api.load([PROGRAMS / "constructs.py"], root=PROGRAMS, optimize=False).program
+    bundle = decode(FlyteBackend().emit(as_written, {"package": True}).files["mixed.tgz"])
+    mixed = bundle.workflows["mixed_flyte.mixed"]
+    branch = next(n.branch_node for n in mixed.template.nodes if n.WhichOneof("target") == "branch_node")
+    assert branch.if_else.else_node.WhichOneof("target") == "workflow_node"  # an arm of two steps

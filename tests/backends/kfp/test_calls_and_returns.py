@@ -22,8 +22,8 @@ from tests.backends.kfp.local_run import run_spec
 PROGRAMS = Path(__file__).with_name("programs")
 
 
-def _compile(program: str, out: Path) -> dict[str, Path]:
-    loaded = api.load([PROGRAMS / program])
+def _compile(program: str, out: Path, optimize: bool = True) -> dict[str, Path]:
+    loaded = api.load([PROGRAMS / program], optimize=optimize)
     assert loaded.ok, loaded.diagnostics
     result = KfpBackend().emit(loaded.program, {})
     assert not result.diagnostics, result.diagnostics
@@ -38,7 +38,7 @@ def _compile(program: str, out: Path) -> dict[str, Path]:
 
 
 def test_every_call_has_its_own_component_and_they_share_one_executor(tmp_path: Path) -> None:
-    spec = yaml.safe_load(_compile("three_calls.py", tmp_path)["three_calls"].read_text())
+    spec = yaml.safe_load(_compile("three_calls.py", tmp_path, optimize=False)["three_calls"].read_text())
     refs = {name: t["componentRef"]["name"] for name, t in spec["root"]["dag"]["tasks"].items()}
     ingest_components = {refs["ingest"], refs["ingest-2"], refs["ingest-3"]}
     assert len(ingest_components) == 3
@@ -84,7 +84,7 @@ def test_results_no_step_produced(tmp_path: Path, pipeline: str, args: dict[str,
 
 
 def test_a_fan_out_over_a_fan_in_of_artifacts_runs_in_the_producing_loop(tmp_path: Path) -> None:
-    text = _compile("artifact_fanout.py", tmp_path)["folded"].read_text()
+    text = _compile("artifact_fanout.py", tmp_path, optimize=False)["folded"].read_text()  # folding, not map fusion
     assert "artifactIterator" not in text
     spec = yaml.safe_load(text)
     loops = {name: t for name, t in spec["root"]["dag"]["tasks"].items() if "parameterIterator" in t}

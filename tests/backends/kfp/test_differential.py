@@ -26,7 +26,7 @@ def _sdk_text(name: str, folder: Path) -> str:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_same_dag_as_the_kfp_sdk(name: str, load_example: Callable[[str], Any], tmp_path: Path) -> None:
-    result = KfpBackend().emit(load_example(name), {})
+    result = KfpBackend().emit(load_example(name, optimize=False), {})
     ours = canonical(result.files[f"{name}.yaml"].decode())
     theirs = canonical(_sdk_text(name, tmp_path))
     assert json.dumps(ours, indent=1, sort_keys=True) == json.dumps(theirs, indent=1, sort_keys=True)
@@ -34,7 +34,7 @@ def test_same_dag_as_the_kfp_sdk(name: str, load_example: Callable[[str], Any], 
 
 def test_the_comparison_notices_a_difference(load_example: Callable[[str], Any], tmp_path: Path) -> None:
     """The canonical form is not blind: a changed retry count or cache flag shows up."""
-    program = load_example("churn")
+    program = load_example("churn", optimize=False)
     load = program.task("load")
     changed = load.model_copy(update={"options": load.options.model_copy(update={"retries": 3})})
     program = program.model_copy(update={"tasks": tuple(changed if t.name == "load" else t for t in program.tasks)})
@@ -48,7 +48,7 @@ def test_weekly_report_matches_the_kfp_sdk_but_for_its_last_condition(load_examp
     The last `if overall > record and not mode == "short"` has no single-condition spelling in
     the kfp SDK (no `and`/`not` on channels), so that one task is left out of the comparison.
     """
-    ours = canonical(KfpBackend().emit(load_example("weekly_report"), {}).files["weekly_report.yaml"].decode())
+    ours = canonical(KfpBackend().emit(load_example("weekly_report", optimize=False), {}).files["weekly_report.yaml"].decode())
     last = ours["dag"].pop("cond[announce-2]")
     assert last["trigger"] == "{combine.output} > {param:record} && {param:mode} != 'short'"
     assert last["deps"] == ["archive"]  # `with after(done)` inside the branch waits at the condition
@@ -62,7 +62,7 @@ def test_grid_search_matches_the_kfp_sdk_but_for_its_condition(load_example: Cal
     `if best < floor or count in [0, 1]` has no kfp SDK spelling (no `or`, no `in` on
     channels), so that task is checked on its own.
     """
-    ours = canonical(KfpBackend().emit(load_example("grid_search"), {}).files["grid_search.yaml"].decode())
+    ours = canonical(KfpBackend().emit(load_example("grid_search", optimize=False), {}).files["grid_search.yaml"].decode())
     condition = ours["dag"].pop("cond[alert]")
     assert condition["trigger"] == (
         "{summarize-grid.best} < {param:floor} || int({summarize-grid.runs}) == 0 || int({summarize-grid.runs}) == 1"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.model import Program, PythonTask
 
 
 @dataclass
@@ -22,6 +23,16 @@ class RunResult:
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+
+
+def by_member(program: Program, ran: Counter[str]) -> Counter[str]:
+    """Run counts with each fused step's runs counted once for every member task it ran."""
+    members = {t.name: t.members for t in program.tasks if isinstance(t, PythonTask) and t.members}
+    out = Counter[str]()
+    for name, times in ran.items():
+        for member in members.get(name, (name,)):
+            out[member] += times
+    return out
 
 
 def assert_no_errors(diagnostics: Sequence[Diagnostic]) -> None:

@@ -23,7 +23,7 @@ from flowc.codegen.typespec import type_spec
 from flowc.ir.model import Program
 from flowc.ir.names import airflow_name
 from tests.backends.airflow.harness import DagRunReport, failure_details, run_dags, session_home
-from tests.conformance.runners import RunResult, assert_no_errors
+from tests.conformance.runners import RunResult, by_member, assert_no_errors
 
 
 def compile_into(program: Program, folder: Path) -> None:
@@ -50,7 +50,7 @@ def result_of(program: Program, pipeline_name: str, dag_run: DagRunReport, home:
     for task_id, _, state in dag_run.tasks:
         if state == "success" and task_id in task_of:
             ran[task_of[task_id] or ""] += 1
-    return RunResult(outputs=outputs, ran=ran)
+    return RunResult(outputs=outputs, ran=by_member(program, ran))
 
 
 def run(program: Program, pipeline: str, args: dict[str, Any], workdir: Path) -> RunResult:

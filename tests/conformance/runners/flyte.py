@@ -16,7 +16,7 @@ from flowc.backends.flyte.backend import FlyteBackend
 from flowc.ir.model import Program
 from flowc.ir.names import python_name
 from tests.backends.flyte.local_run import counting, flyte_sandbox, import_generated, run_workflow
-from tests.conformance.runners import RunResult, artifact_of, assert_no_errors
+from tests.conformance.runners import RunResult, by_member, artifact_of, assert_no_errors
 
 
 def compile_module(program: Program, pipeline: str, folder: Path) -> str:
@@ -41,4 +41,4 @@ def run_compiled(
         module = import_generated(folder, module_name)
         with counting(module, program) as ran:
             outputs = run_workflow(module, python_name(pipeline), dict(args))
-    return RunResult(outputs=outputs, ran=ran)
+    return RunResult(outputs=outputs, ran=by_member(program, ran))

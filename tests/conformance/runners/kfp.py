@@ -20,7 +20,7 @@ from flowc.backends.kfp.backend import KfpBackend
 from flowc.ir.model import Program
 from flowc.ir.names import kfp_name
 from tests.backends.kfp.local_run import lifted_guard, run_spec
-from tests.conformance.runners import RunResult, artifact_of, assert_no_errors
+from tests.conformance.runners import RunResult, by_member, artifact_of, assert_no_errors
 
 
 def compile_spec(program: Program, pipeline: str, workdir: Path) -> Path:
@@ -44,7 +44,7 @@ def run_compiled(program: Program, spec: Path, args: dict[str, Any], workdir: Pa
         mp.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
         mp.setenv("TMPDIR", str(workdir))
         outputs, executions = run_spec(spec, dict(args), workdir / "root")
-    return RunResult(outputs=outputs, ran=_by_task(program, executions))
+    return RunResult(outputs=outputs, ran=by_member(program, _by_task(program, executions)))
 
 
 def _by_task(program: Program, executions: Counter[str]) -> Counter[str]:

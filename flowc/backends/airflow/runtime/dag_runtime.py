@@ -8,7 +8,8 @@ definitions whose imports happen at run time. The DAG file defines the constants
 these read: `_FLOWC_STEPS` (one JSON text per Airflow task id: kind, IR task,
 bindings, the loop it is mapped over), `_FLOWC_LOOPS` (fan-outs: parent loop, depth, items),
 `_FLOWC_TASKS` (task interfaces), `_FLOWC_RUNTIME` + `_FLOWC_CODE` (task programs),
-`_FLOWC_MODE` and `_FLOWC_ARTIFACT_ROOT`.
+`_FLOWC_MODE` and `_FLOWC_ARTIFACT_ROOT` (and, with the result cache on, `_FLOWC_RESULT_CACHE`
+and the functions of `result_cache.py`).
 
 Fan-outs are flattened: an instance of a step inside nested loops is identified by
 its path (one index per enclosing loop); a loop's items task lists every path of
@@ -177,9 +178,16 @@ def _flowc_run_container(task, inputs, scratch):
 
 
 def _flowc_run_task(run, step, path, ti):
-    task_name = step["task"]
-    task = _FLOWC_TASKS[task_name]
     inputs = run.inputs(step, path)
+    if step.get("cache") is not None:
+        # The result cache's runtime, pasted when it is on.
+        return _flowc_cached_task(step, inputs, ti, lambda: _flowc_execute(step["task"], inputs, ti))
+    return _flowc_execute(step["task"], inputs, ti)
+
+
+def _flowc_execute(task_name, inputs, ti):
+    """Run a task on the worker: a Python task in-process, a container task's command as a subprocess."""
+    task = _FLOWC_TASKS[task_name]
     scratch = _flowc_scratch(ti)
     if task["kind"] == "container":
         return _flowc_run_container(task, inputs, scratch)

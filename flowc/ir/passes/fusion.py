@@ -1,0 +1,304 @@
+"""Step fusion: a chain of steps becomes one engine step that runs them in one process.
+
+`fusion_plan.py` decides the chains; this module replaces each chain of two or more
+steps by one task node calling a generated task (`fused_code.py`) that takes the
+chain's outside inputs and returns every member output read outside the chain. The
+fused node takes the last member's place in the body (everything reading the chain
+already comes after it), keeps the members' names in its label
+(`load+clean+features`) and in its task's `members`, and its task's cache key is
+derived from the members' keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from flowc.ir.bindings import node_bindings
+from flowc.ir.model import (
+    SINGLE_OUTPUT,
+    Binding,
+    ConditionNode,
+    Input,
+    LoopNode,
+    Node,
+    OutputBinding,
+    Parameter,
+    Pipeline,
+    Program,
+    PythonTask,
+    TaskNode,
+    iter_nodes,
+)
+from flowc.ir.names import ENGINES, MAX_LENGTH, engine_name, python_name
+from flowc.ir.passes.cache_key import task_cache_key
+from flowc.ir.passes.fused_code import Export, Member, Source, fused_code
+from flowc.ir.passes.fusion_plan import Chain, bodies, plan_body, whole_reads
+from flowc.ir.plan import NotFused, PlannedStep
+from flowc.ir.rewrite import rewrite_pipeline
+from flowc.ir.scope import binding_key
+from flowc.ir.types import NamedField, NamedTupleType, Type
+
+
+def fuse_chains(program: Program) -> Program:
+    """`program` with every chain of two or more steps fused into one step."""
+    names = _Names(program)
+    tasks = list(program.tasks)
+    pipelines: list[Pipeline] = []
+    for pipeline in program.pipelines:
+        chains = [c for c, _ in _pipeline_plan(pipeline, program) if len(c.members) > 1]
+        for chain in chains:
+            current = {n.id: n for n in iter_nodes(pipeline.body)}  # earlier fusions rewrote their bindings
+            chain = Chain([current[m.id] for m in chain.members if isinstance(current[m.id], TaskNode)], chain.options)  # type: ignore[misc]
+            pipeline, task = _fuse(pipeline, chain, program, names)
+            existing = next((t for t in tasks if _same_task(t, task)), None)
+            if existing is None:
+                tasks.append(task)
+            elif existing.name != task.name:
+                pipeline = _retarget(pipeline, task.name, existing.name)
+        pipelines.append(pipeline)
+    used = {n.task for p in pipelines for n in iter_nodes(p.body) if isinstance(n, TaskNode)}
+    kept = tuple(t for t in tasks if t.name in used or not _fused(t))
+    return program.model_copy(update={"tasks": kept, "pipelines": tuple(pipelines)})
+
+
+def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]]:
+    """For `flowc explain`: per pipeline, the engine steps fusion makes and the unfused neighbours."""
+    out: dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]] = {}
+    for pipeline in program.pipelines:
+        steps: list[PlannedStep] = []
+        not_fused: list[NotFused] = []
+        for chain, (loop, plan_not_fused) in _pipeline_plan(pipeline, program):
+            ids = tuple(m.id for m in chain.members)
+            notes = _notes(chain, program) if len(ids) > 1 else ()
+            label = _label(ids)
+            steps.append(PlannedStep(id=python_name(label), label=label, members=ids, tasks=tuple(m.task for m in chain.members),
+                                     loop=loop, notes=notes))
+            not_fused += [n for n in plan_not_fused if n not in not_fused]
+        out[pipeline.name] = (tuple(steps), tuple(not_fused))
+    return out
+
+
+def _pipeline_plan(pipeline: Pipeline, program: Program) -> list[tuple[Chain, tuple[str | None, list[NotFused]]]]:
+    whole = whole_reads(pipeline, program)
+    loops = {id(n.body): n.id for n in iter_nodes(pipeline.body) if isinstance(n, LoopNode)}
+    found: list[tuple[Chain, tuple[str | None, list[NotFused]]]] = []
+    for body in bodies(pipeline.body):
+        plan = plan_body(body, program, whole)
+        context = (loops.get(id(body)), plan.not_fused)
+        found += [(chain, context) for chain in plan.chains]
+    return found
+
+
+def _notes(chain: Chain, program: Program) -> tuple[str, ...]:
+    options = [program.task(m.task).options for m in chain.members]
+    notes: list[str] = []
+    if chain.options.timeout_seconds is not None:
+        notes.append(f"timeout {chain.options.timeout_seconds} s: the sum of its members'")
+    elif any(o.timeout_seconds is not None for o in options):
+        notes.append("no timeout: a member has none")
+    if chain.options.retries:
+        notes.append(f"retries {chain.options.retries}: the most of its members'")
+    if not chain.options.cache and any(o.cache for o in options):
+        uncached = [m.id for m, o in zip(chain.members, options) if not o.cache]
+        notes.append("not cached: " + ", ".join(uncached) + (" is" if len(uncached) == 1 else " are") + " not")
+    return tuple(notes)
+
+
+def _label(ids: tuple[str, ...]) -> str:
+    """`load+clean+features`; a long chain as `first+<n>_more+last` (names have a length limit)."""
+    full = "+".join(ids)
+    return full if len(full) <= MAX_LENGTH - 8 else f"{ids[0]}+{len(ids) - 2}_more+{ids[-1]}"
+
+
+class _Names:
+    """Fresh task names and node ids for fused steps: none may clash with another name on any engine."""
+
+    def __init__(self, program: Program) -> None:
+        names = [t.name for t in program.tasks] + [p.name for p in program.pipelines]
+        self.taken = {(e, engine_name(n, e).lower()) for n in names for e in ENGINES}
+        self.node_taken: dict[str, set[tuple[str, str]]] = {}
+
+    def _fresh(self, base: str, taken: set[tuple[str, str]]) -> str:
+        name, n = base, 1
+        while any((e, engine_name(name, e).lower()) in taken for e in ENGINES):
+            n += 1
+            name = f"{base}_{n}"
+        taken.update((e, engine_name(name, e).lower()) for e in ENGINES)
+        return name
+
+    def task(self, label: str) -> str:
+        return self._fresh(label, self.taken)
+
+    def node(self, pipeline: Pipeline, label: str) -> str:
+        if pipeline.name not in self.node_taken:
+            ids = [n.id for n in iter_nodes(pipeline.body)]
+            self.node_taken[pipeline.name] = {(e, engine_name(i, e).lower()) for i in ids for e in ENGINES}
+        return self._fresh(python_name(label) or "fused", self.node_taken[pipeline.name])
+
+
+def _fuse(pipeline: Pipeline, chain: Chain, program: Program, names: _Names) -> tuple[Pipeline, PythonTask]:
+    members = chain.members
+    index = {m.id: i for i, m in enumerate(members)}
+    params: dict[str, tuple[Parameter, Binding]] = {}
+    by_binding: dict[str, str] = {}
+    wired: list[Member] = []
+    for m in members:
+        task = program.task(m.task)
+        assert isinstance(task, PythonTask)
+        sources: list[tuple[str, Source]] = []
+        for inp in m.inputs:
+            b = inp.binding
+            if isinstance(b, OutputBinding) and b.node in index:
+                sources.append((inp.name, Source(member=index[b.node], field=b.field)))
+                continue
+            declared = task.param(inp.name)
+            assert declared is not None, inp.name
+            value = binding_key(b) or json.dumps(getattr(b, "value", None), sort_keys=True)
+            key = repr((value, declared.type))  # the same outside value of one type: one parameter
+            if key not in by_binding:
+                name = _param_name(inp.name, m.id, params)
+                params[name] = (Parameter(name=name, type=declared.type), b)
+                by_binding[key] = name
+            sources.append((inp.name, Source(param=by_binding[key])))
+        wired.append(Member(step=m.id, task=task, inputs=tuple(sources)))
+    exports = _exports(pipeline, members, program)
+    label = _label(tuple(m.id for m in members))
+    task_name = names.task(label)
+    node_id = names.node(pipeline, label)
+    function = python_name(label)  # not the fresh name: equal chains make equal tasks, shared
+    code = fused_code(function, tuple(params), tuple(wired), tuple(e for e, _ in exports))
+    fused = PythonTask(
+        name=task_name,
+        params=tuple(p for p, _ in params.values()),
+        returns=_returns(exports),
+        options=chain.options,
+        doc="Runs " + ", ".join(m.id for m in members) + " in one process (fused by flowc).",
+        module=program.task(members[0].task).module,
+        cache_key=_fused_key(wired, exports, program),
+        span=None,
+        code=code,
+        members=tuple(m.task for m in members),
+    )
+    waits = tuple(dict.fromkeys(a for m in members for a in m.after if a not in index))
+    node = TaskNode(
+        id=node_id,
+        task=task_name,
+        inputs=tuple(Input(name=n, binding=b) for n, (_, b) in params.items()),
+        after=waits,
+        label=label,
+        span=members[0].span,
+    )
+    return _replace(pipeline, members, node, exports), fused
+
+
+def _param_name(wanted: str, member: str, params: dict[str, tuple[Parameter, Binding]]) -> str:
+    name = wanted if not wanted.startswith("_flowc") else f"{member}_{wanted}"
+    if name in params:
+        name = f"{member}_{wanted}"
+    base, n = name, 1
+    while name in params:
+        n += 1
+        name = f"{base}_{n}"
+    return name
+
+
+def _exports(pipeline: Pipeline, members: list[TaskNode], program: Program) -> list[tuple[Export, Type]]:
+    """Member outputs read outside the chain, in member and field order, with their types."""
+    ids = {m.id for m in members}
+    outside = [b for n in iter_nodes(pipeline.body) if n.id not in ids for b in node_bindings(n)]
+    outside += [r.binding for r in pipeline.results]
+    read = {(b.node, b.field or SINGLE_OUTPUT) for b in outside if isinstance(b, OutputBinding) and b.node in ids}
+    wanted: list[tuple[int, str, Type]] = []
+    for i, m in enumerate(members):
+        for output in program.task(m.task).outputs:
+            if (m.id, output.name) in read:
+                wanted.append((i, output.name, output.type))
+    if len(wanted) == 1:
+        i, fld, t = wanted[0]
+        return [(Export(name=SINGLE_OUTPUT, member=i, field=fld), t)]
+    taken: set[str] = set()
+    out: list[tuple[Export, Type]] = []
+    for i, fld, t in wanted:
+        base = members[i].id if fld == SINGLE_OUTPUT else f"{members[i].id}_{fld}"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}_{n}"
+        taken.add(name)
+        out.append((Export(name=name, member=i, field=fld), t))
+    return out
+
+
+def _returns(exports: list[tuple[Export, Type]]) -> Type:
+    from flowc.ir.types import NoneType
+
+    if not exports:
+        return NoneType()
+    if len(exports) == 1:
+        return exports[0][1]
+    return NamedTupleType(name="FusedOutputs", fields=tuple(NamedField(name=e.name, type=t) for e, t in exports))
+
+
+def _replace(pipeline: Pipeline, members: list[TaskNode], node: TaskNode, exports: list[tuple[Export, Type]]) -> Pipeline:
+    ids = {m.id for m in members}
+    single = len(exports) == 1
+    where = {(members[e.member].id, e.field): e.name for e, _ in exports}
+
+    def binding(b: Binding) -> Binding:
+        if not isinstance(b, OutputBinding) or b.node not in ids:
+            return b
+        name = where[(b.node, b.field or SINGLE_OUTPUT)]
+        return b.model_copy(update={"node": node.id, "field": None if single else name})
+
+    def after(node_id: str) -> str:
+        return node.id if node_id in ids else node_id
+
+    last = members[-1].id
+    body = _swap(pipeline.body, ids, last, node)
+    return rewrite_pipeline(pipeline.model_copy(update={"body": body}), binding, after)
+
+
+def _swap(body: tuple[Node, ...], ids: set[str], last: str, fused: TaskNode) -> tuple[Node, ...]:
+    out: list[Node] = []
+    for n in body:
+        if n.id == last:
+            out.append(fused)
+        elif n.id in ids:
+            continue
+        elif isinstance(n, LoopNode):
+            out.append(n.model_copy(update={"body": _swap(n.body, ids, last, fused)}))
+        elif isinstance(n, ConditionNode):
+            branches = tuple(b.model_copy(update={"body": _swap(b.body, ids, last, fused)}) for b in n.branches)
+            out.append(n.model_copy(update={"branches": branches}))
+        else:
+            out.append(n)
+    return tuple(out)
+
+
+def _fused_key(members: list[Member], exports: list[tuple[Export, Type]], program: Program) -> str:
+    """Derived from the members' task keys and how they are wired, never from the generated text."""
+    parts = {
+        "fused": [
+            [m.task.cache_key or task_cache_key(m.task), [[n, s.param, s.member, s.field] for n, s in m.inputs]]
+            for m in members
+        ],
+        "exports": [[e.name, e.member, e.field] for e, _ in exports],
+    }
+    blob = json.dumps(parts, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _fused(task: object) -> bool:
+    return isinstance(task, PythonTask) and bool(task.members)
+
+
+def _same_task(a: object, b: PythonTask) -> bool:
+    return isinstance(a, PythonTask) and a.model_copy(update={"name": b.name}) == b
+
+
+def _retarget(pipeline: Pipeline, old: str, new: str) -> Pipeline:
+    from flowc.ir.rename import rename_calls
+
+    body = rename_calls(pipeline.body, lambda t: new if t == old else t, lambda p: p)
+    return pipeline.model_copy(update={"body": body})
