@@ -13,8 +13,8 @@ task's calls in the module (sub-pipeline steps keyed in the context of each call
 An edit upstream of any call changes it; a call whose own upstream did not change
 then misses the cache once too (a re-run, never a stale result). One definition per
 distinct key would re-run only the calls downstream, at the cost of several
-definitions, and Flyte names, for one task. A program without step keys (`-O0`)
-uses the task's own key.
+definitions, and Flyte names, for one task. IR built without the passes (no step
+keys) uses the task's own key.
 """
 
 from __future__ import annotations

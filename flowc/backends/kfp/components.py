@@ -58,8 +58,8 @@ def fingerprint_inputs(task: Task, step_key: str | None) -> dict[str, tuple[str,
     parameters, and an input is per call where command and args belong to the
     executor all calls share. `CachingOptions.cacheKey` would be the wrong place: it
     replaces the fingerprint, input values included (kfp.local), so calls with
-    different inputs would share an entry. Without a step key (`-O0`) the env is
-    folded in instead, as before step keys.
+    different inputs would share an entry. IR built without the passes (hand-made
+    programs: no step keys) gets its env folded in instead.
     """
     if not task.options.cache:
         return {}
