@@ -1,0 +1,150 @@
+"""What the language server checks, and how: `flowc check` on the open pipeline documents.
+
+Each project (the nearest pyproject.toml, with its `[tool.flowc]` settings) is checked
+as `flowc check` checks the open files of it, with the editor's unsaved text read in
+place of the files on disk (the reader's `overlays`): nothing is imported or run. The
+check runs in two steps, so that the reader's and the validator's diagnostics reach the
+editor before the optimizer and the engines' checks, which take longer, have run:
+`read_documents` (what `api.read` reports) then `check_documents` (the rest of
+`api.check`). Together they report exactly what `flowc check` reports.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from flowc import api
+from flowc.config import ConfigError, check_option_tables, find_pyproject, load_config, option_tables
+from flowc.ir import codes
+from flowc.ir.diagnostics import Diagnostic, sorted_diagnostics
+from flowc.ir.model import Program
+from flowc.lsp.calls import CallIndex
+
+# A module with tasks only is a normal part of a project: opening one in the editor is
+# like finding it in a folder `flowc check` walks, where "no @pipeline" is not reported.
+_NOT_REPORTED = frozenset({codes.NO_PIPELINES.code})
+
+
+@dataclass(frozen=True)
+class Document:
+    """An open document: its URI, the file it is (symlinks resolved), its text and version."""
+
+    uri: str
+    file: Path
+    text: str
+    version: int | None = None
+
+
+def is_pipeline_document(file: Path, text: str) -> bool:
+    """Whether flowc checks this open document: a Python file on disk that mentions flowc.
+
+    Files that never name flowc define no task or pipeline: they get no diagnostics.
+    """
+    return file.suffix == ".py" and "flowc" in text and os.path.isfile(file)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `flowc check` would use in one project; `problems` (in pyproject.toml) stop the check, as there."""
+
+    config_file: Path | None = None
+    root: Path | None = None
+    targets: tuple[str, ...] = ()
+    options: dict[str, dict[str, object]] = field(default_factory=lambda: {})
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def settings_for(config_file: Path | None) -> Settings:
+    """The settings of the project whose pyproject.toml is `config_file` (defaults when None)."""
+    from flowc.backends import registry
+
+    if config_file is None:
+        return Settings(targets=tuple(registry.expand(["all"])))
+    try:
+        config = load_config(config_file.parent)
+    except ConfigError as exc:
+        return Settings(config_file, problems=(Diagnostic.of(codes.BAD_CONFIG, None, str(exc)),))
+    problems = sorted_diagnostics([*config.diagnostics, *check_option_tables(config, [])])
+    targets = tuple(registry.expand(list(config.targets) or ["all"]))
+    return Settings(config_file, config.root, targets, option_tables(config, []), tuple(problems))
+
+
+def project_of(document: Document) -> Path | None:
+    """The pyproject.toml whose settings apply to `document`."""
+    return find_pyproject(document.file.parent)
+
+
+def read_documents(documents: list[Document], settings: Settings) -> api.Loaded:
+    """The first step of the check: the documents (and the project modules they import) read and validated."""
+    if settings.problems:
+        return api.Loaded(Program(), list(settings.problems), _config_source(settings.config_file))
+    overlays = {d.file: d.text for d in documents}
+    loaded = api.read([str(d.file) for d in documents], root=settings.root, overlays=overlays)
+    loaded.diagnostics = [d for d in loaded.diagnostics if d.code not in _NOT_REPORTED]
+    return loaded
+
+
+def check_documents(written: api.Loaded, settings: Settings) -> api.Loaded:
+    """The rest of the check: the passes, then every configured target's checks (nothing when `written` has errors)."""
+    return api.check_targets(api.prepared(written), settings.targets, options=settings.options)
+
+
+def _config_source(config_file: Path | None) -> dict[str, str]:
+    """pyproject.toml's text, so that its problems can be located in it."""
+    if config_file is None:
+        return {}
+    try:
+        return {str(config_file): config_file.read_text(encoding="utf-8")}
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
+def diagnostic_key(d: Diagnostic) -> tuple[object, ...]:
+    """What makes two diagnostics the same one (as `sorted_diagnostics` deduplicates them)."""
+    return (d.code, d.message, d.span)
+
+
+@dataclass
+class Check:
+    """One check of a project's open documents: the program as written and, once the targets ran, as compiled.
+
+    `engine` holds the diagnostics that only the second step reports; until it has run
+    for these documents, those of the previous check stand (as a build's diagnostics
+    stay in an editor until the next build), unless reading found errors, which stop
+    `flowc check` before the engines' checks.
+    """
+
+    documents: list[Document]
+    settings: Settings
+    written: api.Loaded
+    compiled: api.Loaded | None = None
+    engine: list[Diagnostic] = field(default_factory=lambda: [])
+
+    def carry_over(self, previous: Check | None) -> None:
+        """Keep `previous`'s engine diagnostics until this check's own are known."""
+        if previous is not None and self.written.ok and not self.settings.problems:
+            self.engine = list(previous.engine)
+
+    def complete(self, compiled: api.Loaded) -> None:
+        self.compiled = compiled
+        own = {diagnostic_key(d) for d in self.written.diagnostics}
+        self.engine = [d for d in compiled.diagnostics if diagnostic_key(d) not in own]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted_diagnostics([*self.written.diagnostics, *self.engine])
+
+    @property
+    def sources(self) -> dict[str, str]:
+        return self.written.sources
+
+    @cached_property
+    def calls(self) -> CallIndex:
+        """The calls of the program as written, for hover and go to definition."""
+        return CallIndex(self.written.program)
+
+    def document(self, uri: str) -> Document | None:
+        return next((d for d in self.documents if d.uri == uri), None)

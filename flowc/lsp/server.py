@@ -1,0 +1,143 @@
+"""`flowc lsp`: the language server's wiring (pygls over stdin/stdout).
+
+Documents are synced whole (`TextDocumentSyncKind.Full`): flowc counts lines as Python
+does, and a document is never patched with another line splitting rule. Every change
+schedules a check of the open documents (`debounce.py`); hover and go to definition
+answer from the last check, so they never wait for one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+import flowc
+from flowc.dsl.reader.files import real_path
+from flowc.lsp.analysis import Check, Document, check_documents, is_pipeline_document
+from flowc.lsp.debounce import Debouncer
+from flowc.lsp.definition import definition_span
+from flowc.lsp.hover import hover_markdown
+from flowc.lsp.session import Session
+
+DEBOUNCE_SECONDS = 0.05
+
+
+class FlowcServer(LanguageServer):
+    """The server's state: a `Session` and the debouncer that schedules its checks."""
+
+    def __init__(self) -> None:
+        # pygls leaves its own *args/**kwargs untyped
+        super().__init__("flowc", flowc.__version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)  # pyright: ignore[reportUnknownMemberType]
+        self.session = Session()
+        self.checks = Debouncer(self.check_open_documents, DEBOUNCE_SECONDS)
+
+    @property
+    def encoding(self) -> str:
+        """The position encoding agreed with the client (UTF-16 unless it offered another)."""
+        return str(self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+
+    def track(self, uri: str) -> None:
+        """Take the editor's current text of `uri` (or stop tracking it if it is no pipeline file) and schedule a check."""
+        document = self.workspace.get_text_document(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        file = real_path(path) if path else None
+        if file is not None and is_pipeline_document(file, document.source):
+            self.session.documents[uri] = Document(uri, file, document.source, document.version)
+        else:
+            self.session.documents.pop(uri, None)
+        self.checks.poke()
+
+    def untrack(self, uri: str) -> None:
+        self.session.documents.pop(uri, None)
+        self.checks.poke()
+
+    async def check_open_documents(self) -> None:
+        """Check every project with open documents: first what reading finds, then the engines' checks."""
+        started = time.perf_counter()
+        projects = self.session.projects()
+        self.session.forget_closed(projects)
+        checks: list[Check] = []
+        for project in projects:
+            check = await asyncio.to_thread(self.session.read, project)
+            self.session.record(project, check)
+            checks.append(check)
+            self.publish()
+        for check in checks:
+            if self.checks.pending:  # the text changed again: the next run checks the new text
+                return
+            check.complete(await asyncio.to_thread(check_documents, check.written, check.settings))
+            self.publish()
+        files = sum(len(c.sources) for c in checks)
+        message = f"flowc: checked {files} file(s) in {time.perf_counter() - started:.3f} s"
+        self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=message))
+
+    def publish(self) -> None:
+        versions = {d.uri: d.version for c in self.session.checks.values() for d in c.documents}
+        for uri, found in self.session.publications(self.encoding).items():
+            params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=versions.get(uri))
+            self.text_document_publish_diagnostics(params)
+
+
+def build_server() -> FlowcServer:
+    """The server with its features registered."""
+    server = FlowcServer()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: FlowcServer, params: lsp.DidOpenTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]
+        ls.track(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: FlowcServer, params: lsp.DidChangeTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]
+        ls.track(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: FlowcServer, params: lsp.DidSaveTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]
+        ls.track(params.text_document.uri)  # other documents may import the file just written
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: FlowcServer, params: lsp.DidCloseTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]
+        ls.untrack(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: FlowcServer, params: lsp.HoverParams) -> lsp.Hover | None:  # pyright: ignore[reportUnusedFunction]
+        found = ls.session.call_at(params.text_document.uri, params.position, ls.encoding)
+        if found is None:
+            return None
+        check, call = found
+        compiled = check.compiled.program if check.compiled is not None and check.written.ok else None
+        text = hover_markdown(call, check.written.program, compiled)
+        if text is None:
+            return None
+        where = ls.session.range_of(call.span, check.sources, ls.encoding)
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=where)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: FlowcServer, params: lsp.DefinitionParams) -> lsp.Location | None:  # pyright: ignore[reportUnusedFunction]
+        found = ls.session.call_at(params.text_document.uri, params.position, ls.encoding)
+        if found is None:
+            return None
+        check, call = found
+        span = definition_span(call, check.written.program)
+        if span is None:
+            return None
+        return lsp.Location(uri=ls.session.uri_of(span.path), range=ls.session.range_of(span, check.sources, ls.encoding))
+
+    return server
+
+
+def serve() -> int:
+    """Speak LSP on stdin/stdout until the client says exit.
+
+    The protocol gets its own handle on stdout (pygls closes it at exit) and `sys.stdout`
+    becomes stderr, so that nothing printed by accident can corrupt the message stream.
+    """
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr
+    build_server().start_io(sys.stdin.buffer, protocol_out)
+    return 0

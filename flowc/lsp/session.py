@@ -1,0 +1,103 @@
+"""What the server knows between messages: open documents, each project's last check, what it published.
+
+No protocol here: `server.py` feeds documents in and sends what `publications` returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types as lsp
+
+from flowc.ir.span import Span
+from flowc.lsp.analysis import Check, Document, check_documents, project_of, read_documents, settings_for
+from flowc.lsp.calls import Call
+from flowc.lsp.diagnostics import by_uri
+from flowc.lsp.positions import Lines
+
+
+@dataclass
+class Project:
+    """One project's open documents, as of one check."""
+
+    config_file: Path | None
+    documents: list[Document]
+
+
+@dataclass
+class Session:
+    documents: dict[str, Document] = field(default_factory=lambda: {})
+    checks: dict[Path | None, Check] = field(default_factory=lambda: {})
+    published: dict[str, list[lsp.Diagnostic]] = field(default_factory=lambda: {})
+
+    # ---------------------------------------------------------------- documents
+
+    def projects(self) -> list[Project]:
+        """The open documents grouped by project, each group in the order they were opened."""
+        groups: dict[Path | None, list[Document]] = {}
+        for document in self.documents.values():
+            groups.setdefault(project_of(document), []).append(document)
+        return [Project(key, docs) for key, docs in groups.items()]
+
+    # ------------------------------------------------------------------- checks
+
+    def read(self, project: Project) -> Check:
+        """The first step of a project's check (run off the event loop: it parses)."""
+        settings = settings_for(project.config_file)
+        return Check(project.documents, settings, read_documents(project.documents, settings))
+
+    @staticmethod
+    def complete(check: Check) -> None:
+        """The second step: passes and engine checks (off the event loop too)."""
+        check.complete(check_documents(check.written, check.settings))
+
+    def record(self, project: Project, check: Check) -> None:
+        check.carry_over(self.checks.get(project.config_file))
+        self.checks[project.config_file] = check
+
+    def forget_closed(self, projects: list[Project]) -> None:
+        """Drop the checks of projects with no open document left."""
+        keep = {p.config_file for p in projects}
+        for key in [k for k in self.checks if k not in keep]:
+            del self.checks[key]
+
+    # -------------------------------------------------------------- publishing
+
+    def publications(self, encoding: str) -> dict[str, list[lsp.Diagnostic]]:
+        """Every URI whose diagnostics changed since they were last published, with its new list."""
+        current: dict[str, list[lsp.Diagnostic]] = {}
+        for check in self.checks.values():
+            uris = {str(d.file): d.uri for d in check.documents}
+            for uri, found in by_uri(check.diagnostics, check.sources, uris, encoding).items():
+                current.setdefault(uri, []).extend(found)
+        changed = {uri: found for uri, found in current.items() if self.published.get(uri) != found}
+        changed.update({uri: [] for uri, was in self.published.items() if was and uri not in current})
+        self.published = {uri: found for uri, found in current.items() if found}
+        return changed
+
+    # ------------------------------------------------------- hover, definition
+
+    def call_at(self, uri: str, position: lsp.Position, encoding: str) -> tuple[Check, Call] | None:
+        """The check that read document `uri` and the call at `position` in it."""
+        for check in self.checks.values():
+            document = check.document(uri)
+            text = check.sources.get(str(document.file)) if document is not None else None
+            if document is None or text is None:
+                continue
+            line, col = Lines(text).from_client(position, encoding)
+            found = check.calls.at(str(document.file), line, col)
+            return (check, found) if found is not None else None
+        return None
+
+    def uri_of(self, path: str) -> str:
+        """The URI the editor knows `path` by (its own for open documents)."""
+        from pygls.uris import from_fs_path
+
+        opened = next((d.uri for d in self.documents.values() if str(d.file) == path), None)
+        return opened or from_fs_path(str(Path(path).absolute())) or path
+
+    def range_of(self, span: Span, sources: Mapping[str, str], encoding: str) -> lsp.Range:
+        text = sources.get(span.path, "")
+        return Lines(text).range(span, encoding)
