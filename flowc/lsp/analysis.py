@@ -112,9 +112,9 @@ class Check:
     """One check of a project's open documents: the program as written and, once the targets ran, as compiled.
 
     `engine` holds the diagnostics that only the second step reports; until it has run
-    for these documents, those of the previous check stand (as a build's diagnostics
-    stay in an editor until the next build), unless reading found errors, which stop
-    `flowc check` before the engines' checks.
+    for these documents, those of the last check that ran it stand (as a build's
+    diagnostics stay in an editor until the next build), unless reading found errors,
+    which stop `flowc check` before the engines' checks.
     """
 
     documents: list[Document]
@@ -123,10 +123,10 @@ class Check:
     compiled: api.Loaded | None = None
     engine: list[Diagnostic] = field(default_factory=lambda: [])
 
-    def carry_over(self, previous: Check | None) -> None:
-        """Keep `previous`'s engine diagnostics until this check's own are known."""
-        if previous is not None and self.written.ok and not self.settings.problems:
-            self.engine = list(previous.engine)
+    def carry_over(self, engine: list[Diagnostic]) -> None:
+        """Show `engine` (the last known engine diagnostics) until this check's own are known."""
+        if self.written.ok and not self.settings.problems:
+            self.engine = list(engine)
 
     def complete(self, compiled: api.Loaded) -> None:
         self.compiled = compiled

@@ -9,9 +9,12 @@ answer from the last check, so they never wait for one.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -23,9 +26,9 @@ from flowc.lsp.analysis import Check, Document, check_documents, is_pipeline_doc
 from flowc.lsp.debounce import Debouncer
 from flowc.lsp.definition import definition_span
 from flowc.lsp.hover import hover_markdown
-from flowc.lsp.session import Session
+from flowc.lsp.session import Project, Session
 
-DEBOUNCE_SECONDS = 0.05
+DEBOUNCE_SECONDS = 0.03
 
 
 class FlowcServer(LanguageServer):
@@ -58,23 +61,31 @@ class FlowcServer(LanguageServer):
         self.checks.poke()
 
     async def check_open_documents(self) -> None:
-        """Check every project with open documents: first what reading finds, then the engines' checks."""
+        """Check every project with open documents: first what reading finds, then the engines' checks.
+
+        Ends with a log message giving the times (wall clock; CPU time of reading).
+        """
         started = time.perf_counter()
         projects = self.session.projects()
         self.session.forget_closed(projects)
         checks: list[Check] = []
-        for project in projects:
-            check = await asyncio.to_thread(self.session.read, project)
-            self.session.record(project, check)
-            checks.append(check)
-            self.publish()
+        cpu = 0.0
+        with collector_paused():
+            for project in projects:
+                check, seconds = await asyncio.to_thread(_timed, self.session.read, project)
+                self.session.record(check)
+                checks.append(check)
+                cpu += seconds
+                self.publish()
+        first = time.perf_counter() - started
         for check in checks:
             if self.checks.pending:  # the text changed again: the next run checks the new text
                 return
-            check.complete(await asyncio.to_thread(check_documents, check.written, check.settings))
+            self.session.completed(check, await asyncio.to_thread(check_documents, check.written, check.settings))
             self.publish()
         files = sum(len(c.sources) for c in checks)
-        message = f"flowc: checked {files} file(s) in {time.perf_counter() - started:.3f} s"
+        took = time.perf_counter() - started
+        message = f"flowc: checked {files} file(s) in {took:.3f} s; read and validated in {first:.3f} s, {cpu:.3f} s of CPU"
         self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=message))
 
     def publish(self) -> None:
@@ -82,6 +93,30 @@ class FlowcServer(LanguageServer):
         for uri, found in self.session.publications(self.encoding).items():
             params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=versions.get(uri))
             self.text_document_publish_diagnostics(params)
+
+
+def _timed(read: Callable[[Project], Check], project: Project) -> tuple[Check, float]:
+    """`read(project)` and the CPU time it took (of this thread: what a busy machine does not inflate)."""
+    start = time.thread_time()
+    check = read(project)
+    return check, time.thread_time() - start
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector waits until the first diagnostics are out.
+
+    A read builds some 10^5 objects (a 2,000-step file); the collection they would
+    trigger on the way (a quarter of the read's time) runs afterwards instead, while the
+    engines' checks run. The reader itself pauses the collector the same way.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_server() -> FlowcServer:

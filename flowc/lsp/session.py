@@ -12,7 +12,9 @@ from pathlib import Path
 from lsprotocol import types as lsp
 
 from flowc.ir.span import Span
-from flowc.lsp.analysis import Check, Document, check_documents, project_of, read_documents, settings_for
+from flowc.api import Loaded
+from flowc.ir.diagnostics import Diagnostic
+from flowc.lsp.analysis import Check, Document, project_of, read_documents, settings_for
 from flowc.lsp.calls import Call
 from flowc.lsp.diagnostics import by_uri
 from flowc.lsp.positions import Lines
@@ -31,6 +33,7 @@ class Session:
     documents: dict[str, Document] = field(default_factory=lambda: {})
     checks: dict[Path | None, Check] = field(default_factory=lambda: {})
     published: dict[str, list[lsp.Diagnostic]] = field(default_factory=lambda: {})
+    engine: dict[Path | None, list[Diagnostic]] = field(default_factory=lambda: {})  # the last engine diagnostics
 
     # ---------------------------------------------------------------- documents
 
@@ -48,20 +51,22 @@ class Session:
         settings = settings_for(project.config_file)
         return Check(project.documents, settings, read_documents(project.documents, settings))
 
-    @staticmethod
-    def complete(check: Check) -> None:
-        """The second step: passes and engine checks (off the event loop too)."""
-        check.complete(check_documents(check.written, check.settings))
+    def record(self, check: Check) -> None:
+        """`check` (its first step done) is now its project's current one."""
+        key = check.settings.config_file
+        check.carry_over(self.engine.get(key, []))
+        self.checks[key] = check
 
-    def record(self, project: Project, check: Check) -> None:
-        check.carry_over(self.checks.get(project.config_file))
-        self.checks[project.config_file] = check
+    def completed(self, check: Check, compiled: Loaded) -> None:
+        """The second step of `check` has run (`analysis.check_documents`)."""
+        check.complete(compiled)
+        self.engine[check.settings.config_file] = check.engine
 
     def forget_closed(self, projects: list[Project]) -> None:
-        """Drop the checks of projects with no open document left."""
+        """Drop what is known of projects with no open document left."""
         keep = {p.config_file for p in projects}
-        for key in [k for k in self.checks if k not in keep]:
-            del self.checks[key]
+        self.checks = {k: c for k, c in self.checks.items() if k in keep}
+        self.engine = {k: e for k, e in self.engine.items() if k in keep}
 
     # -------------------------------------------------------------- publishing
 
