@@ -123,9 +123,14 @@ class Check:
     compiled: api.Loaded | None = None
     engine: list[Diagnostic] = field(default_factory=lambda: [])
 
+    @property
+    def runs_engines(self) -> bool:
+        """Whether the second step runs the engines' checks (`flowc check` stops before them on errors)."""
+        return self.written.ok and not self.settings.problems
+
     def carry_over(self, engine: list[Diagnostic]) -> None:
         """Show `engine` (the last known engine diagnostics) until this check's own are known."""
-        if self.written.ok and not self.settings.problems:
+        if self.runs_engines:
             self.engine = list(engine)
 
     def complete(self, compiled: api.Loaded) -> None:

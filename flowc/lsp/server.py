@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 
 from lsprotocol import types as lsp
@@ -81,8 +81,9 @@ class FlowcServer(LanguageServer):
         for check in checks:
             if self.checks.pending:  # the text changed again: the next run checks the new text
                 return
-            self.session.completed(check, await asyncio.to_thread(check_documents, check.written, check.settings))
-            self.publish()
+            if check.runs_engines:  # else the last engine diagnostics stay known, for when reading succeeds again
+                self.session.completed(check, await asyncio.to_thread(check_documents, check.written, check.settings))
+                self.publish()
         files = sum(len(c.sources) for c in checks)
         took = time.perf_counter() - started
         message = f"flowc: checked {files} file(s) in {took:.3f} s; read and validated in {first:.3f} s, {cpu:.3f} s of CPU"
@@ -103,7 +104,7 @@ def _timed(read: Callable[[Project], Check], project: Project) -> tuple[Check, f
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> Generator[None]:
     """Python's cyclic garbage collector waits until the first diagnostics are out.
 
     A read builds some 10^5 objects (a 2,000-step file); the collection they would

@@ -58,7 +58,7 @@ class Session:
         self.checks[key] = check
 
     def completed(self, check: Check, compiled: Loaded) -> None:
-        """The second step of `check` has run (`analysis.check_documents`)."""
+        """The second step of `check` has run (`analysis.check_documents`; only when `check.runs_engines`)."""
         check.complete(compiled)
         self.engine[check.settings.config_file] = check.engine
 
