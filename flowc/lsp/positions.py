@@ -6,9 +6,10 @@ Both split lines only at `\\n`, `\\r\\n` and `\\r` (LSP's rule is Python's token
 `flowc.ir.span.source_lines`), so a U+2028 or a form feed in a file shifts nothing.
 
 >>> text = Lines("x = '😋'  # é\\n")
->>> text.to_client(1, 9, "utf-16")
-Position(line=0, character=9)
->>> text.from_client(Position(line=0, character=9), "utf-16")
+>>> where = text.to_client(1, 9, "utf-16")  # 8 characters before column 9; the emoji is two units
+>>> where.line, where.character
+(0, 9)
+>>> text.from_client(where, "utf-16")
 (1, 9)
 """
 

@@ -100,3 +100,34 @@ async def test_a_client_counting_utf8_gets_byte_offsets(utf8_client: LanguageCli
     line = BROKEN.split("\n")[found.range.start.line]
     start = len(line[: line.index('"three"')].encode("utf-8"))
     assert (found.range.start.character, found.range.end.character) == (start, start + 7)
+
+
+@pytest.mark.asyncio
+async def test_lines_are_counted_as_python_counts_them(client: LanguageClient, project: Path) -> None:
+    """A U+2028 in a comment is no line break (for Python, nor for LSP): the next line's emoji still counts."""
+    text = BROKEN.replace("@pipeline\ndef labels", "# a\u2028b\n@pipeline\ndef labels")
+    uri = ""
+
+    def open_it() -> None:
+        nonlocal uri
+        uri = open_document(client, project / "proj" / "flow.py", text)
+
+    await settled(client, open_it)
+    (found,) = client.diagnostics[uri]
+    assert found.range.start == utf16_position(text, '"three"')
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_costs_one_check_of_the_last_text(client: LanguageClient, project: Path) -> None:
+    uri = (project / "proj" / "flow.py").as_uri()
+    await settled(client, lambda: open_document(client, project / "proj" / "flow.py"))
+    checks = len(client.log_messages)
+
+    def type_fast() -> None:
+        for version in range(2, 12):
+            change_document(client, uri, version, BROKEN.replace('"three"', f'"{version}"'))
+
+    await settled(client, type_fast)
+    assert len(client.log_messages) - checks <= 2  # ten changes, at most two checks
+    (found,) = client.diagnostics[uri]
+    assert found.range.end.character - found.range.start.character == len('"11"')
