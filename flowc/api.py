@@ -18,6 +18,7 @@ from flowc.backends.base import EmitResult
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.plan import PipelinePlan
 from flowc.ir.span import Span, source_lines
 
 
@@ -87,13 +88,14 @@ def check(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
     overlays: Mapping[Path, str] | None = None,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
     Reports what `compile_to` would for the same arguments (but for write failures).
     """
-    return check_targets(load(paths, root=root, overlays=overlays), targets, options=options)
+    return check_targets(load(paths, root=root, optimize=optimize, overlays=overlays), targets, options=options)
 
 
 def check_targets(loaded: Loaded, targets: Sequence[str], *, options: Mapping[str, Mapping[str, object]] | None = None) -> Loaded:
@@ -106,6 +108,44 @@ def check_targets(loaded: Loaded, targets: Sequence[str], *, options: Mapping[st
     for target in targets:
         found.extend(check_target(loaded.program, target, (options or {}).get(target, {})))
     return Loaded(loaded.program, sorted_diagnostics(found), loaded.sources)
+
+
+@dataclass
+class Explained:
+    """The optimizer's plan per pipeline (`flowc explain`), with every diagnostic of reading them."""
+
+    plans: list[PipelinePlan] = field(default_factory=lambda: [])
+    diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
+    sources: dict[str, str] = field(default_factory=lambda: {})
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def explain(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    pipelines: Sequence[str] = (),
+) -> Explained:
+    """What the optimizer makes of each pipeline of `paths` (only those named in `pipelines`, if any).
+
+    Without `optimize` every source step is its own engine step, as `compile -O0` emits it.
+    """
+    from flowc.ir.passes import lower
+    from flowc.ir.passes.explain import explain_program
+
+    loaded = read(paths, root=root)
+    if not loaded.ok:
+        return Explained([], loaded.diagnostics, loaded.sources)
+    plans = explain_program(lower(loaded.program), passes=None if optimize else ())
+    names = [plan.pipeline for plan in plans]
+    hint = "pipelines: " + (", ".join(names) or "none")
+    unknown = [Diagnostic.of(codes.UNKNOWN_PIPELINE, None, n, hint=hint) for n in dict.fromkeys(pipelines) if n not in names]
+    chosen = [plan for plan in plans if not pipelines or plan.pipeline in pipelines]
+    return Explained(chosen, sorted_diagnostics([*loaded.diagnostics, *unknown]), loaded.sources)
 
 
 @dataclass
@@ -128,14 +168,15 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
-    `out_dir` or over one of the compile's inputs.
+    `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
     """
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from flowc import api
-from flowc.config import ConfigError, check_option_tables, find_pyproject, load_config, option_tables
+from flowc.config import ConfigError, check_option_tables, find_pyproject, load_config, option_tables, should_optimize
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, sorted_diagnostics
 from flowc.ir.model import Program
@@ -55,6 +55,7 @@ class Settings:
     targets: tuple[str, ...] = ()
     options: dict[str, dict[str, object]] = field(default_factory=lambda: {})
     problems: tuple[Diagnostic, ...] = ()
+    optimize: bool = True
 
 
 def settings_for(config_file: Path | None) -> Settings:
@@ -69,7 +70,8 @@ def settings_for(config_file: Path | None) -> Settings:
         return Settings(config_file, problems=(Diagnostic.of(codes.BAD_CONFIG, None, str(exc)),))
     problems = sorted_diagnostics([*config.diagnostics, *check_option_tables(config, [])])
     targets = tuple(registry.expand(list(config.targets) or ["all"]))
-    return Settings(config_file, config.root, targets, option_tables(config, []), tuple(problems))
+    optimize = should_optimize(config, None, no_optimize=False)
+    return Settings(config_file, config.root, targets, option_tables(config, []), tuple(problems), optimize)
 
 
 def project_of(document: Document) -> Path | None:
@@ -89,7 +91,7 @@ def read_documents(documents: list[Document], settings: Settings) -> api.Loaded:
 
 def check_documents(written: api.Loaded, settings: Settings) -> api.Loaded:
     """The rest of the check: the passes, then every configured target's checks (nothing when `written` has errors)."""
-    return api.check_targets(api.prepared(written), settings.targets, options=settings.options)
+    return api.check_targets(api.prepared(written, optimize=settings.optimize), settings.targets, options=settings.options)
 
 
 def _config_source(config_file: Path | None) -> dict[str, str]:
