@@ -21,6 +21,7 @@ from flowc.config import ConfigError, check_option_tables, find_pyproject, load_
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.plan import PipelinePlan
 from flowc.lsp.calls import CallIndex
 
 # A module with tasks only is a normal part of a project: opening one in the editor is
@@ -111,7 +112,7 @@ def diagnostic_key(d: Diagnostic) -> tuple[object, ...]:
 
 @dataclass
 class Check:
-    """One check of a project's open documents: the program as written and, once the targets ran, as compiled.
+    """One check of a project's open documents: the program as written, its diagnostics, and what the optimizer makes of it.
 
     `engine` holds the diagnostics that only the second step reports; until it has run
     for these documents, those of the last check that ran it stand (as a build's
@@ -122,7 +123,6 @@ class Check:
     documents: list[Document]
     settings: Settings
     written: api.Loaded
-    compiled: api.Loaded | None = None
     engine: list[Diagnostic] = field(default_factory=lambda: [])
 
     @property
@@ -136,7 +136,7 @@ class Check:
             self.engine = list(engine)
 
     def complete(self, compiled: api.Loaded) -> None:
-        self.compiled = compiled
+        """The second step's result: what it found beyond the first is the engines' part."""
         own = {diagnostic_key(d) for d in self.written.diagnostics}
         self.engine = [d for d in compiled.diagnostics if diagnostic_key(d) not in own]
 
@@ -147,6 +147,20 @@ class Check:
     @property
     def sources(self) -> dict[str, str]:
         return self.written.sources
+
+    @cached_property
+    def plans(self) -> dict[str, PipelinePlan]:
+        """Per pipeline, the engine steps the optimizer makes (as `flowc explain` shows them); computed on first use.
+
+        Empty when the program does not compile (reading found errors).
+        """
+        from flowc.ir.passes import lower
+        from flowc.ir.passes.explain import explain_program
+
+        if not self.runs_engines:
+            return {}
+        plans = explain_program(lower(self.written.program), passes=None if self.settings.optimize else ())
+        return {plan.pipeline: plan for plan in plans}
 
     @cached_property
     def calls(self) -> CallIndex:

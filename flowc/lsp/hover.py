@@ -20,23 +20,22 @@ from flowc.ir.model import (
     PythonTask,
     Resources,
     TaskNode,
-    iter_nodes,
 )
+from flowc.ir.plan import PipelinePlan
 from flowc.ir.types import render
 from flowc.lsp.calls import Call
 
 MAX_VALUE = 60  # characters of a literal shown before it is cut
 
 
-def hover_markdown(call: Call, written: Program, compiled: Program | None) -> str | None:
-    """Markdown for `call`; None when its callee did not build (the diagnostics say why)."""
+def hover_markdown(call: Call, written: Program, plan: PipelinePlan | None) -> str | None:
+    """Markdown for `call` (`plan`: its pipeline's, when the program compiles); None when its callee did not build."""
     node = call.node
     if isinstance(node, TaskNode):
         task = _find_task(written, node.task)
         if task is None:
             return None
-        step = _engine_step(compiled, call.pipeline.name, node.id) if compiled is not None else None
-        return "\n\n".join([*_task_lines(task, node), *(step or [])])
+        return "\n\n".join([*_task_lines(task, node), *(_compiled(plan, node.id) if plan is not None else [])])
     sub = _find_pipeline(written, node.pipeline)
     return "\n\n".join(_pipeline_lines(sub, node)) if sub is not None else None
 
@@ -105,26 +104,19 @@ def _resources(resources: Resources) -> str:
     return ", ".join(p for p in parts if p) or "engine defaults"
 
 
-def _engine_step(compiled: Program, pipeline: str, node_id: str) -> list[str] | None:
-    """How the compiled program runs the step: on its own or fused with its chain, and its cache key."""
-    found = next((p for p in compiled.pipelines if p.name == pipeline), None)
-    if found is None:
-        return None
-    steps = [n for n in iter_nodes(found.body) if isinstance(n, TaskNode)]
-    own = next((n for n in steps if n.id == node_id and n.label is None), None)
-    if own is not None:
-        return [f"**compiled** its own engine step{_key(own, compiled)}"]
-    fused = next((n for n in steps if n.label is not None and node_id in n.label.split("+")), None)
-    if fused is not None:
-        return [f"**compiled** fused into engine step `{fused.id}` ({fused.label}){_key(fused, compiled)}"]
-    return ["**compiled** fused with its neighbours into one engine step"]
-
-
-def _key(step: TaskNode, compiled: Program) -> str:
-    if step.cache_key:
-        return f", step key `{step.cache_key[:16]}`"
-    task = _find_task(compiled, step.task)
-    return f", task key `{task.cache_key[:16]}`" if task is not None and task.cache_key else ""
+def _compiled(plan: PipelinePlan, node_id: str) -> list[str]:
+    """How the optimized program runs the step (`flowc explain`'s plan): alone, fused with its chain, or merged."""
+    merged = next((m.kept for m in plan.merged if m.removed == node_id), None)
+    if merged is not None:
+        return [f"**compiled** a duplicate of `{merged}` (same pure task, same inputs): runs once, its result reused"]
+    step = next((s for s in plan.steps if node_id in s.members), None)
+    if step is None:
+        return []
+    key = f", cache key `{step.cache_key[:16]}`" if step.cache_key else ""
+    if len(step.members) == 1:
+        return [f"**compiled** its own engine step{key}"]
+    others = len(step.members) - 1
+    return [f"**compiled** fused into engine step `{step.id}` with {others} other step{'s' if others > 1 else ''} ({step.label}){key}"]
 
 
 def _find_task(program: Program, name: str) -> PythonTask | ContainerTask | None:

@@ -141,13 +141,13 @@ def build_server() -> FlowcServer:
         ls.untrack(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: FlowcServer, params: lsp.HoverParams) -> lsp.Hover | None:  # pyright: ignore[reportUnusedFunction]
+    async def hover(ls: FlowcServer, params: lsp.HoverParams) -> lsp.Hover | None:  # pyright: ignore[reportUnusedFunction]
         found = ls.session.call_at(params.text_document.uri, params.position, ls.encoding)
         if found is None:
             return None
         check, call = found
-        compiled = check.compiled.program if check.compiled is not None and check.written.ok else None
-        text = hover_markdown(call, check.written.program, compiled)
+        plans = await asyncio.to_thread(lambda: check.plans)  # the optimizer's plan: computed once per check
+        text = hover_markdown(call, check.written.program, plans.get(call.pipeline.name))
         if text is None:
             return None
         where = ls.session.range_of(call.span, check.sources, ls.encoding)

@@ -58,9 +58,9 @@ async def test_hover_says_how_the_step_compiles(client: LanguageClient, project:
     uri = (project / "proj" / "flow.py").as_uri()
     await settled(client, lambda: open_document(client, project / "proj" / "flow.py"))
     alone = await _hover(client, uri, utf16_position(FLOW, 'tag(text="ü😋"'))  # size, next, has other options
-    assert "**compiled** its own engine step, task key `" in alone
+    assert "**compiled** its own engine step, cache key `" in alone
     fused = await _hover(client, uri, utf16_position(FLOW, "tag(text=second)"))  # the chain tag_2 -> tag_3
-    assert "**compiled** fused into engine step `tag_2_tag_3` (tag_2+tag_3), task key `" in fused
+    assert "**compiled** fused into engine step `tag_2_tag_3` with 1 other step (tag_2+tag_3), cache key `" in fused
     sub = await _hover(client, uri, utf16_position(FLOW, "shouted(text="))
     assert sub.startswith("**pipeline** `shouted` (sub-pipeline step `shouted`)")
     assert "- `text: str` ← output of `tag_3`" in sub
@@ -89,3 +89,18 @@ async def test_nothing_answers_outside_calls(client: LanguageClient, project: Pa
     position = utf16_position(FLOW, "@pipeline")
     assert await client.text_document_hover_async(lsp.HoverParams(text_document=document_id(uri), position=position)) is None
     assert await client.text_document_definition_async(lsp.DefinitionParams(text_document=document_id(uri), position=position)) is None
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_duplicate_call_says_it_runs_once(client: LanguageClient, project: Path) -> None:
+    text = FLOW.replace("    return shouted(", "    loud = shout(text=first)\n    again = shout(text=first)\n    return shouted(")
+    uri = (project / "proj" / "flow.py").as_uri()
+    await settled(client, lambda: open_document(client, project / "proj" / "flow.py", text))
+    assert list(client.diagnostics.get(uri, [])) == []
+    found = await _hover(client, uri, _second_shout(text))
+    assert "**compiled** a duplicate of `shout` (same pure task, same inputs): runs once, its result reused" in found
+
+
+def _second_shout(text: str) -> lsp.Position:
+    where = utf16_position(text, "again = shout(")
+    return lsp.Position(line=where.line, character=where.character + len("again = "))
