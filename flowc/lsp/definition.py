@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flowc.ir.model import TaskNode
+from flowc.ir.model import Program, TaskNode
 from flowc.ir.span import Span
 from flowc.lsp.calls import Call
-from flowc.ir.model import Program
 
 
 def definition_span(call: Call, program: Program) -> Span | None:

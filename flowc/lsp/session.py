@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from flowc.ir.span import Span
 from flowc.api import Loaded
 from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.span import Span
 from flowc.lsp.analysis import Check, Document, project_of, read_documents, settings_for
 from flowc.lsp.calls import Call
 from flowc.lsp.diagnostics import by_uri
@@ -30,6 +30,8 @@ class Project:
 
 @dataclass
 class Session:
+    """Open pipeline documents by URI; per project (its pyproject.toml), the current check and the last engine diagnostics."""
+
     documents: dict[str, Document] = field(default_factory=lambda: {})
     checks: dict[Path | None, Check] = field(default_factory=lambda: {})
     published: dict[str, list[lsp.Diagnostic]] = field(default_factory=lambda: {})
