@@ -17,8 +17,9 @@ class Debouncer:
     overlap and every change that arrives during one is answered by the next.
     """
 
-    def __init__(self, work: Callable[[], Awaitable[None]], delay: float) -> None:
+    def __init__(self, work: Callable[[], Awaitable[None]], delay: float, failed: Callable[[BaseException], None]) -> None:
         self._work = work
+        self._failed = failed
         self.delay = delay
         self._pending = False
         self._last = 0.0
@@ -45,5 +46,6 @@ class Debouncer:
             self._pending = False
             try:
                 await self._work()
-            except Exception:  # noqa: BLE001 - one failed check must not stop the next
+            except Exception as exc:  # noqa: BLE001 - one failed check must not stop the next
                 log.exception("flowc lsp: a check failed")
+                self._failed(exc)

@@ -38,7 +38,7 @@ class FlowcServer(LanguageServer):
         # pygls leaves its own *args/**kwargs untyped
         super().__init__("flowc", flowc.__version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)  # pyright: ignore[reportUnknownMemberType]
         self.session = Session()
-        self.checks = Debouncer(self.check_open_documents, DEBOUNCE_SECONDS)
+        self.checks = Debouncer(self.check_open_documents, DEBOUNCE_SECONDS, self.report_failure)
 
     @property
     def encoding(self) -> str:
@@ -88,6 +88,11 @@ class FlowcServer(LanguageServer):
         took = time.perf_counter() - started
         message = f"flowc: checked {files} file(s) in {took:.3f} s; read and validated in {first:.3f} s, {cpu:.3f} s of CPU"
         self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=message))
+
+    def report_failure(self, exc: BaseException) -> None:
+        """A check failed inside flowc: say so in the editor, as the CLI's last line of defence does."""
+        message = f"flowc lsp: internal error: {type(exc).__name__}: {exc} (a bug in flowc; the server's stderr has the traceback)"
+        self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
 
     def publish(self) -> None:
         versions = {d.uri: d.version for c in self.session.checks.values() for d in c.documents}
