@@ -12,6 +12,7 @@ editor before the optimizer and the engines' checks, which take longer, have run
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -31,20 +32,26 @@ _NOT_REPORTED = frozenset({codes.NO_PIPELINES.code})
 
 @dataclass(frozen=True)
 class Document:
-    """An open document: its URI, the file it is (symlinks resolved), its text and version."""
+    """An open Python file: its URI, the file it is (symlinks resolved), its text and version.
+
+    Only documents that mention flowc are `checked`; the others define no task or
+    pipeline and get no diagnostics, but their unsaved text is what a checked module
+    reads when it imports a constant from them.
+    """
 
     uri: str
     file: Path
     text: str
     version: int | None = None
 
+    @property
+    def checked(self) -> bool:
+        return "flowc" in self.text
 
-def is_pipeline_document(file: Path, text: str) -> bool:
-    """Whether flowc checks this open document: a Python file on disk that mentions flowc.
 
-    Files that never name flowc define no task or pipeline: they get no diagnostics.
-    """
-    return file.suffix == ".py" and "flowc" in text and os.path.isfile(file)
+def is_python_file(file: Path) -> bool:
+    """Whether an open document is a Python file on disk (a new, never saved buffer is not read)."""
+    return file.suffix == ".py" and os.path.isfile(file)
 
 
 @dataclass(frozen=True)
@@ -80,11 +87,13 @@ def project_of(document: Document) -> Path | None:
     return find_pyproject(document.file.parent)
 
 
-def read_documents(documents: list[Document], settings: Settings) -> api.Loaded:
-    """The first step of the check: the documents (and the project modules they import) read and validated."""
+def read_documents(documents: list[Document], settings: Settings, overlays: Mapping[Path, str]) -> api.Loaded:
+    """The first step of the check: the documents (and the project modules they import) read and validated.
+
+    `overlays`: the text of every open document, read in place of its file.
+    """
     if settings.problems:
         return api.Loaded(Program(), list(settings.problems), _config_source(settings.config_file))
-    overlays = {d.file: d.text for d in documents}
     loaded = api.read([str(d.file) for d in documents], root=settings.root, overlays=overlays)
     loaded.diagnostics = [d for d in loaded.diagnostics if d.code not in _NOT_REPORTED]
     return loaded

@@ -22,7 +22,7 @@ from pygls.uris import to_fs_path
 
 import flowc
 from flowc.dsl.reader.files import real_path
-from flowc.lsp.analysis import Check, Document, check_documents, is_pipeline_document
+from flowc.lsp.analysis import Check, Document, check_documents, is_python_file
 from flowc.lsp.debounce import Debouncer
 from flowc.lsp.definition import definition_span
 from flowc.lsp.hover import hover_markdown
@@ -45,20 +45,21 @@ class FlowcServer(LanguageServer):
         """The position encoding agreed with the client (UTF-16 unless it offered another)."""
         return str(self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
 
-    def track(self, uri: str) -> None:
-        """Take the editor's current text of `uri` (or stop tracking it if it is no pipeline file) and schedule a check."""
+    def track(self, uri: str, saved: bool = False) -> None:
+        """Take the editor's current text of `uri`; check again if that can change what a check finds."""
         document = self.workspace.get_text_document(uri)
         path = to_fs_path(uri) if uri.startswith("file:") else None
         file = real_path(path) if path else None
-        if file is not None and is_pipeline_document(file, document.source):
-            self.session.documents[uri] = Document(uri, file, document.source, document.version)
-        else:
-            self.session.documents.pop(uri, None)
-        self.checks.poke()
+        before = self.session.documents.pop(uri, None)
+        after = Document(uri, file, document.source, document.version) if file is not None and is_python_file(file) else None
+        if after is not None:
+            self.session.documents[uri] = after
+        if saved or self.session.affects_checks(before, after):
+            self.checks.poke()
 
     def untrack(self, uri: str) -> None:
-        self.session.documents.pop(uri, None)
-        self.checks.poke()
+        if self.session.affects_checks(self.session.documents.pop(uri, None), None):
+            self.checks.poke()
 
     async def check_open_documents(self) -> None:
         """Check every project with open documents: first what reading finds, then the engines' checks.
@@ -139,7 +140,7 @@ def build_server() -> FlowcServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: FlowcServer, params: lsp.DidSaveTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]
-        ls.track(params.text_document.uri)  # other documents may import the file just written
+        ls.track(params.text_document.uri, saved=True)  # the file on disk changed: modules read from disk may have
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FlowcServer, params: lsp.DidCloseTextDocumentParams) -> None:  # pyright: ignore[reportUnusedFunction]

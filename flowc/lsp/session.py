@@ -22,10 +22,11 @@ from flowc.lsp.positions import Lines
 
 @dataclass
 class Project:
-    """One project's open documents, as of one check."""
+    """One project's checked documents, and the text of every open document, as of one check."""
 
     config_file: Path | None
     documents: list[Document]
+    overlays: dict[Path, str]
 
 
 @dataclass
@@ -40,18 +41,27 @@ class Session:
     # ---------------------------------------------------------------- documents
 
     def projects(self) -> list[Project]:
-        """The open documents grouped by project, each group in the order they were opened."""
+        """The checked documents grouped by project, each group in the order they were opened."""
         groups: dict[Path | None, list[Document]] = {}
         for document in self.documents.values():
-            groups.setdefault(project_of(document), []).append(document)
-        return [Project(key, docs) for key, docs in groups.items()]
+            if document.checked:
+                groups.setdefault(project_of(document), []).append(document)
+        overlays = {d.file: d.text for d in self.documents.values()}
+        return [Project(key, docs, overlays) for key, docs in groups.items()]
+
+    def affects_checks(self, before: Document | None, after: Document | None) -> bool:
+        """Whether a document's change can change a check: it is (or was) checked, or a check read it."""
+        if any(d is not None and d.checked for d in (before, after)):
+            return True
+        files = {str(d.file) for d in (before, after) if d is not None}
+        return any(not files.isdisjoint(check.sources) for check in self.checks.values())
 
     # ------------------------------------------------------------------- checks
 
     def read(self, project: Project) -> Check:
         """The first step of a project's check (run off the event loop: it parses)."""
         settings = settings_for(project.config_file)
-        return Check(project.documents, settings, read_documents(project.documents, settings))
+        return Check(project.documents, settings, read_documents(project.documents, settings, project.overlays))
 
     def record(self, check: Check) -> None:
         """`check` (its first step done) is now its project's current one."""

@@ -74,8 +74,26 @@ async def test_unsaved_text_of_an_imported_module_is_what_is_checked(client: Lan
 async def test_a_file_that_never_names_flowc_is_left_alone(client: LanguageClient, project: Path) -> None:
     plain = project / "plain.py"
     plain.write_text("def broken(:\n", encoding="utf-8")
-    await settled(client, lambda: open_document(client, plain))
+    open_document(client, plain)
+    await settled(client, lambda: open_document(client, project / "proj" / "flow.py"))
     assert plain.as_uri() not in client.diagnostics
+
+
+@pytest.mark.asyncio
+async def test_unsaved_constants_of_a_module_without_flowc_are_read(client: LanguageClient, project: Path) -> None:
+    """settings.py never names flowc (it is not checked), but flow.py imports a constant from it."""
+    settings = project / "proj" / "settings.py"
+    settings.write_text("COUNT = 3\n", encoding="utf-8")
+    flow = project / "proj" / "flow.py"
+    text = FLOW.replace("from proj.steps import", "from proj.settings import COUNT\nfrom proj.steps import").replace(
+        'count=n)\n    second', 'count=COUNT)\n    second'
+    )
+    await settled(client, lambda: open_document(client, flow, text))
+    assert list(client.diagnostics.get(flow.as_uri(), [])) == []
+
+    await settled(client, lambda: open_document(client, settings, 'COUNT = "three"\n'))
+    (found,) = client.diagnostics[flow.as_uri()]
+    assert found.code == "FLC201" and found.range.start == utf16_position(text, "COUNT)")
 
 
 @pytest.mark.asyncio
