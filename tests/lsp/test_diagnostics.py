@@ -149,3 +149,14 @@ async def test_a_burst_of_changes_costs_one_check_of_the_last_text(client: Langu
     assert len(client.log_messages) - checks <= 2  # ten changes, at most two checks
     (found,) = client.diagnostics[uri]
     assert found.range.end.character - found.range.start.character == len('"11"')
+
+
+@pytest.mark.asyncio
+async def test_saving_checks_again_with_what_is_on_disk(client: LanguageClient, project: Path) -> None:
+    """A module that is not open changed on disk (a checkout, another tool): the next save sees it."""
+    flow, steps = project / "proj" / "flow.py", project / "proj" / "steps.py"
+    await settled(client, lambda: open_document(client, flow))
+    steps.write_text(steps.read_text(encoding="utf-8").replace("def shout(", "def yell("), encoding="utf-8")
+    saved = lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=flow.as_uri()))
+    await settled(client, lambda: client.text_document_did_save(saved))
+    assert [d.code for d in client.diagnostics[flow.as_uri()]] == ["FLC006"]
