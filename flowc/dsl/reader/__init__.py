@@ -10,7 +10,7 @@ pipelines imported from the user's own modules are followed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +29,14 @@ class ReadResult:
     sources: dict[str, str]
 
 
-def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> ReadResult:
-    """Read files and directories (every `*.py` under them) into one Program."""
+def read_paths(
+    paths: Sequence[str | Path], root: str | Path | None = None, overlays: Mapping[Path, str] | None = None
+) -> ReadResult:
+    """Read files and directories (every `*.py` under them) into one Program.
+
+    `overlays` maps files (resolved, as `files.real_path` gives them) to text read in
+    place of what is on disk: an editor's unsaved buffers.
+    """
     import gc
 
     from flowc.dsl.reader.program import read_program
@@ -40,7 +46,7 @@ def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> R
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root)
+        return read_program(paths, root, overlays or {})
     finally:
         if enabled:
             gc.enable()

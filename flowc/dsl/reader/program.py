@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -25,13 +25,14 @@ from flowc.ir.span import Span
 T = TypeVar("T")
 
 
-def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadResult:
+def read_program(paths: Sequence[str | Path], root: str | Path | None, overlays: Mapping[Path, str]) -> ReadResult:
     report = Diagnostics()
     inputs, problems = discover(paths)
     report.items.extend(problems)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
     project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in inputs}
+    project.overlays = overlays
     reading = _Reading(project, report)
     for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
         _guarded(project, item.path, lambda: project.load_given(item))
