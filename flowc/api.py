@@ -85,15 +85,31 @@ def check(
 
 @dataclass
 class CompileOutcome:
-    """What `compile_to` did: files written per target, and every diagnostic."""
+    """What `compile_to` did: files written per target, the stale ones, and every diagnostic."""
 
     written: dict[str, list[Path]] = field(default_factory=lambda: {})
     diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
     sources: dict[str, str] = field(default_factory=lambda: {})
+    stale: list[Stale] = field(default_factory=lambda: [])
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A generated file that is missing on disk, or whose bytes differ from what flowc generates (at `line`)."""
+
+    path: Path
+    line: int | None
+
+    def diagnostic(self, regenerated: bool = False) -> Diagnostic:
+        """FLC822 naming this file: located at its first differing line when it exists."""
+        span = None if self.line is None else Span(path=str(self.path), line=self.line, col=1, end_line=self.line, end_col=1)
+        what = "missing" if self.line is None else "out of date"
+        hint = "regenerated now: review it and commit it" if regenerated else None
+        return Diagnostic.of(codes.STALE_ARTIFACT, span, self.path, what, hint=hint)
 
 
 def compile_to(
@@ -103,12 +119,14 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    write: bool = True,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
-    `out_dir` or over one of the compile's inputs.
+    `out_dir` or over one of the compile's inputs. `stale` lists the files that were
+    missing or different before the write; with `write=False` nothing is written.
     """
     loaded = load(paths, root=root)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
@@ -124,12 +142,56 @@ def compile_to(
     outcome.diagnostics = sorted_diagnostics(outcome.diagnostics)
     if not outcome.ok:
         return outcome
-    problem = _write(out_dir, staged, list(loaded.sources))
+    problem = check_output(out_dir, list(staged), list(loaded.sources))
+    if problem is None:
+        outcome.stale = _stale(out_dir, staged)
+        problem = _write(out_dir, staged, list(loaded.sources)) if write else None
     if problem is not None:
         outcome.diagnostics.append(problem)
         return outcome
-    outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
+    if write:
+        outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
     return outcome
+
+
+def stale_artifacts(
+    paths: Sequence[str | Path],
+    targets: Sequence[str],
+    out_dir: Path,
+    *,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    root: str | Path | None = None,
+) -> CompileOutcome:
+    """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
+    outcome = compile_to(paths, targets, out_dir, options=options, root=root, write=False)
+    outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
+    return outcome
+
+
+def _stale(out_dir: Path, files: Mapping[str, bytes]) -> list[Stale]:
+    """The files of `files` whose copy under `out_dir` is missing or differs, in path order."""
+    out: list[Stale] = []
+    for rel in sorted(files):
+        target = out_dir / rel
+        try:
+            on_disk = target.read_bytes() if target.is_file() and not target.is_symlink() else None
+        except OSError:
+            on_disk = None
+        if on_disk != files[rel]:
+            out.append(Stale(target, None if on_disk is None else _first_difference(on_disk, files[rel])))
+    return out
+
+
+def _first_difference(old: bytes, new: bytes) -> int:
+    """The 1-based line where `old` and `new` first differ.
+
+    >>> _first_difference(b"a\\nb\\nc\\n", b"a\\nB\\nc\\n")
+    2
+    """
+    for number, (a, b) in enumerate(zip(old.split(b"\n"), new.split(b"\n"), strict=False), 1):
+        if a != b:
+            return number
+    return min(old.count(b"\n"), new.count(b"\n")) + 1
 
 
 def _write(out_dir: Path, files: Mapping[str, bytes], inputs: Sequence[str]) -> Diagnostic | None:

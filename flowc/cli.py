@@ -62,9 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="compile without writing: every error compile would report")
-    _add_inputs(check)
+    _add_inputs(check, required=False)
     _add_targets(check)
-    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
+    check.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
     check.set_defaults(handler=_check)
 
     ir = sub.add_parser("ir", help="print the IR of pipelines as JSON")
@@ -74,11 +74,22 @@ def _parser() -> argparse.ArgumentParser:
     ir.set_defaults(handler=_ir)
 
     comp = sub.add_parser("compile", help="compile pipelines for one or more engines")
-    _add_inputs(comp)
+    _add_inputs(comp, required=False)
     _add_targets(comp)
     comp.add_argument("-o", "--out", type=Path, help="output folder (default: [tool.flowc] out, or ./build/flowc)")
-    comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
+    comp.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    stale = comp.add_mutually_exclusive_group()
+    stale.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each missing or out-of-date file")
+    stale.add_argument(
+        "--exit-non-zero-on-change", action="store_true",
+        help="write, and exit 1 naming each file that was missing or out of date (the pre-commit hook)",
+    )
     comp.set_defaults(handler=_compile)
+
+    hook = sub.add_parser("hook", help="what the pre-commit hooks run (.pre-commit-hooks.yaml)")
+    hook.add_argument("hook", choices=("check", "compile"), help="flowc-check or flowc-compile")
+    hook.add_argument("files", nargs="*", metavar="FILE", help="the staged files pre-commit passes")
+    hook.set_defaults(handler=_hook)
 
     targets = sub.add_parser("targets", help="list the installed backends and their options")
     targets.set_defaults(handler=_list_targets)
@@ -101,8 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORMATS = ("text", "json", "github")
+
+
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help="pipeline files or folders")
+    what = "pipeline files or folders" + ("" if required else " (default: [tool.flowc] paths)")
+    p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help=what)
     p.add_argument("--root", type=Path, help="import root of the pipeline modules")
 
 
@@ -174,6 +189,10 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
         sources = {str(config.path): config.path.read_text(encoding="utf-8")} if config.path else {}
         _report(problems, sources, args.format)
         return 1
+    if not args.paths and not config.paths:
+        print(f"flowc {command}: give PATH..., or set [tool.flowc] paths in pyproject.toml", file=sys.stderr)
+        return 2
+    args.paths = args.paths or [str(p) for p in config.paths]
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
     return _Settings(config, registry.expand(names or list(config.targets) or ["all"]), options)
 
@@ -235,15 +254,35 @@ def _compile(args: argparse.Namespace) -> int:
         return settings
     config = settings.config
     out = args.out or config.out or Path("build/flowc")
-    outcome = api.compile_to(args.paths, settings.targets, out, options=settings.options, root=args.root or config.root)
-    _report(outcome.diagnostics, outcome.sources, args.format)
-    if not outcome.ok:
+    run = api.stale_artifacts if args.check else api.compile_to
+    outcome = run(args.paths, settings.targets, out, options=settings.options, root=args.root or config.root)
+    changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
+    _report([*outcome.diagnostics, *changed], outcome.sources, args.format)
+    if not outcome.ok or changed:
         return 1
     if args.format == "text":
         for target, paths in outcome.written.items():
             for path in paths:
                 print(f"{target:8} {path}")
+        if args.check:
+            print(f"all generated files in {out} are current")
     return 0
+
+
+def _hook(args: argparse.Namespace) -> int:
+    """A pre-commit hook: nothing to do unless a staged file lies under the configured paths."""
+    from flowc import precommit
+
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    if config.paths and not precommit.touches(config, args.files, artifacts=args.hook == "compile"):
+        return 0
+    if args.hook == "compile":
+        return main(["compile", "--exit-non-zero-on-change"])
+    paths = precommit.hook_paths(config, args.files)
+    return main(["check", *paths]) if paths else 0
 
 
 def _deploy(args: argparse.Namespace) -> int:

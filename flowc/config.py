@@ -4,6 +4,7 @@
     targets = ["kfp", "airflow"]     # default for `flowc compile` and `flowc check`
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
+    paths = ["pipelines"]            # what `flowc check` / `flowc compile` read when given no PATH
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -14,6 +15,7 @@ backend is a diagnostic located in pyproject.toml, listing what is valid.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -27,7 +29,7 @@ from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span
 
-KEYS = ("out", "root", "targets")
+KEYS = ("out", "paths", "root", "targets")
 
 
 class ConfigError(ValueError):
@@ -40,6 +42,7 @@ class Config:
     targets: tuple[str, ...] = ()
     out: Path | None = None
     root: Path | None = None
+    paths: tuple[Path, ...] = ()
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -72,7 +75,7 @@ def load_config(start: Path) -> Config:
         raise ConfigError(f"{path}: [tool.flowc] must be a table")
     config = _parse(path, section)  # pyright: ignore[reportUnknownArgumentType]
     problems = _unknown_keys(path, text, section)  # pyright: ignore[reportUnknownArgumentType]
-    return Config(config.path, config.targets, config.out, config.root, config.backend_options, tuple(problems))
+    return dataclasses.replace(config, diagnostics=tuple(problems))
 
 
 def _parse(path: Path, section: dict[str, Any]) -> Config:
@@ -93,8 +96,18 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
         out=base / out if out else None,
         root=base / root if root else None,
+        paths=tuple(base / p for p in _strings(path, section, "paths")),
         backend_options=options,
     )
+
+
+def _strings(path: Path, section: dict[str, Any], key: str) -> list[str]:
+    """`tool.flowc.<key>`: a list of strings (one string is a list of one), or empty when unset."""
+    value = section.get(key, [])
+    items = cast("list[object]", [value] if isinstance(value, str) else value if isinstance(value, list) else [None])
+    if not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(f"{path}: tool.flowc.{key} must be a list of strings")
+    return cast("list[str]", items)
 
 
 def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagnostic]:

@@ -173,6 +173,10 @@ OUTPUT_OVER_INPUT = _code(
     "FLC821", "refusing to write {}: it would replace this input file",
     "choose an output folder (-o) that holds no input file of the compile",
 )
+STALE_ARTIFACT = _code(
+    "FLC822", "generated file {} is {}",
+    "run `flowc compile` to regenerate it, and commit the result",
+)
 
 
 def table_markdown() -> str:

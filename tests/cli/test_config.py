@@ -35,7 +35,7 @@ def test_a_typo_in_tool_flowc_is_located_and_lists_the_valid_keys(
         ("FLC806", 3, "bad [tool.flowc] setting: unknown key 'target'"),
         ("FLC806", 5, "bad [tool.flowc] setting: unknown table [tool.flowc.nomad] (no such backend)"),
     ]
-    assert got[0][3].startswith("did you mean 'targets'? valid keys: out, root, targets")
+    assert got[0][3].startswith("did you mean 'targets'? valid keys: out, paths, root, targets")
     assert "[tool.flowc.kfp], [tool.flowc.airflow], [tool.flowc.flyte]" in got[1][3]
     assert not (tmp_path / "gen").exists()
 
