@@ -279,8 +279,9 @@ def _hook(args: argparse.Namespace) -> int:
         return _config_error(exc, "text")
     if config.paths and not precommit.touches(config, args.files, artifacts=args.hook == "compile"):
         return 0
-    if args.hook == "compile":
-        return main(["compile", "--exit-non-zero-on-change"])
+    if args.hook == "compile":  # without [tool.flowc] paths: compile's usage error says to set them
+        out = ["-o", precommit.shown(config.out)] if config.out else []
+        return main(["compile", "--exit-non-zero-on-change", *out, *map(precommit.shown, config.paths)])
     paths = precommit.hook_paths(config, args.files)
     return main(["check", *paths]) if paths else 0
 

@@ -40,8 +40,14 @@ def touches(config: Config, changed: Iterable[str | Path], *, artifacts: bool = 
 def hook_paths(config: Config, changed: Sequence[str | Path]) -> list[str]:
     """What a hook reads: the configured paths, or (without any) the changed Python files themselves."""
     if config.paths:
-        return [str(p) for p in config.paths]
+        return [shown(p) for p in config.paths]
     return [str(f) for f in changed if str(f).endswith(".py")]
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the working folder when it lies under it, so diagnostics read `pipelines/x.py:3:5`."""
+    here = _real(Path.cwd())
+    return os.path.relpath(path, here) if _within(_real(path), here) else str(path)
 
 
 def _real(path: Path) -> Path:
