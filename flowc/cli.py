@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
@@ -147,6 +147,10 @@ def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> No
 
     if fmt == "json":
         print(render_json(diagnostics))
+    elif fmt == "sarif":
+        from flowc.ir.sarif import render_sarif
+
+        print(render_sarif(diagnostics, flowc.__version__))
     elif fmt == "github":
         for d in diagnostics:
             print(render_github(d))
