@@ -19,6 +19,7 @@ from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
 from flowc.ir.span import Span, source_lines
+from flowc.ir.task_options import ProjectDefaults
 
 
 @dataclass
@@ -34,17 +35,23 @@ class Loaded:
         return not has_errors(self.diagnostics)
 
 
-def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimize: bool = True) -> Loaded:
+def load(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    defaults: ProjectDefaults | None = None,
+) -> Loaded:
     """Read `paths` (files or directories) into a validated, optimized Program.
 
     Reading, validation and the passes each report diagnostics; passes run only on a
-    program without errors.
+    program without errors. `defaults` are the project's task defaults ([tool.flowc]).
     """
     from flowc.dsl.reader import read_paths
     from flowc.ir.passes import prepare
     from flowc.ir.validate import validate
 
-    read = read_paths(paths, root=root)
+    read = read_paths(paths, root=root, defaults=defaults)
     diagnostics = list(read.diagnostics)
     program = read.program
     if not has_errors(diagnostics):
@@ -67,6 +74,7 @@ def check(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    defaults: ProjectDefaults | None = None,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
@@ -74,7 +82,7 @@ def check(
     """
     from flowc.backends.driver import check_target
 
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, defaults=defaults)
     if not loaded.ok:
         return loaded
     found = list(loaded.diagnostics)
@@ -120,6 +128,7 @@ def compile_to(
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
     write: bool = True,
+    defaults: ProjectDefaults | None = None,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
@@ -128,7 +137,7 @@ def compile_to(
     `out_dir` or over one of the compile's inputs. `stale` lists the files that were
     missing or different before the write; with `write=False` nothing is written.
     """
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, defaults=defaults)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
@@ -161,9 +170,10 @@ def stale_artifacts(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    defaults: ProjectDefaults | None = None,
 ) -> CompileOutcome:
     """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
-    outcome = compile_to(paths, targets, out_dir, options=options, root=root, write=False)
+    outcome = compile_to(paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults)
     outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
     return outcome
 

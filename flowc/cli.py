@@ -208,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
     if isinstance(settings, int):
         return settings
     root = args.root or settings.config.root
-    loaded = api.check(args.paths, settings.targets, options=settings.options, root=root)
+    loaded = api.check(args.paths, settings.targets, options=settings.options, root=root, defaults=settings.config.task_defaults)
     _report(loaded.diagnostics, loaded.sources, args.format)
     if args.format == "text":
         errors = sum(d.is_error for d in loaded.diagnostics)
@@ -242,7 +242,7 @@ def _ir(args: argparse.Namespace) -> int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, "text")
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=not args.no_optimize)
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=not args.no_optimize, defaults=config.task_defaults)
     _report(loaded.diagnostics, loaded.sources, "text")
     if not loaded.ok:
         return 1
@@ -259,7 +259,9 @@ def _compile(args: argparse.Namespace) -> int:
     config = settings.config
     out = args.out or config.out or Path("build/flowc")
     run = api.stale_artifacts if args.check else api.compile_to
-    outcome = run(args.paths, settings.targets, out, options=settings.options, root=args.root or config.root)
+    outcome = run(
+        args.paths, settings.targets, out, options=settings.options, root=args.root or config.root, defaults=config.task_defaults
+    )
     changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
     _report([*outcome.diagnostics, *changed], outcome.sources, args.format)
     if not outcome.ok or changed:
@@ -301,7 +303,7 @@ def _deploy(args: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as exc:
         print(f"flowc deploy: {exc}", file=sys.stderr)
         return 2
-    loaded = api.load(args.paths, root=args.root or config.root)
+    loaded = api.load(args.paths, root=args.root or config.root, defaults=config.task_defaults)
     emitted = api.emit(loaded.program, args.target, options.get(args.target, {})) if loaded.ok else None
     diagnostics = [*loaded.diagnostics, *(emitted.diagnostics if emitted else [])]
     _report(diagnostics, loaded.sources, "text")

@@ -5,6 +5,8 @@
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
     paths = ["pipelines"]            # what `flowc check` / `flowc compile` read when given no PATH
+    image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
+    packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -28,8 +30,10 @@ from typing import Any, cast
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span
+from flowc.ir.task_options import ProjectDefaults
+from flowc.ir.values import requirement_problem
 
-KEYS = ("out", "paths", "root", "targets")
+KEYS = ("image", "out", "packages", "paths", "root", "targets")
 
 
 class ConfigError(ValueError):
@@ -43,6 +47,7 @@ class Config:
     out: Path | None = None
     root: Path | None = None
     paths: tuple[Path, ...] = ()
+    task_defaults: ProjectDefaults = ProjectDefaults()
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -97,8 +102,21 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         out=base / out if out else None,
         root=base / root if root else None,
         paths=tuple(base / p for p in _strings(path, section, "paths")),
+        task_defaults=_task_defaults(path, section),
         backend_options=options,
     )
+
+
+def _task_defaults(path: Path, section: dict[str, Any]) -> ProjectDefaults:
+    """`image` and `packages`, checked as the reader checks a decorator's (a bad requirement names itself)."""
+    image = section.get("image")
+    if image is not None and not (isinstance(image, str) and image.strip()):
+        raise ConfigError(f"{path}: tool.flowc.image must be a non-empty image name")
+    packages = _strings(path, section, "packages")
+    for requirement in packages:
+        if (problem := requirement_problem(requirement)) is not None:
+            raise ConfigError(f"{path}: tool.flowc.packages: {requirement!r}: {problem}")
+    return ProjectDefaults(image=image, packages=tuple(packages))
 
 
 def _strings(path: Path, section: dict[str, Any], key: str) -> list[str]:

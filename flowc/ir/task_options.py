@@ -74,6 +74,18 @@ TASK_OPTIONS: tuple[TaskOption, ...] = (
 _BY_NAME = {o.name: o for o in TASK_OPTIONS}
 
 
+@dataclass(frozen=True)
+class ProjectDefaults:
+    """A project's own defaults (`[tool.flowc] image` and `packages`), used where a `@task` gives none.
+
+    They replace the table's defaults, never a value the decorator gives: a task with
+    `packages=[...]` keeps exactly its own list. A `@container_task` names its image.
+    """
+
+    image: str | None = None
+    packages: tuple[str, ...] = ()
+
+
 def options_for(kind: TaskKind) -> tuple[TaskOption, ...]:
     """The options a decorator of `kind` takes, in table order."""
     return tuple(o for o in TASK_OPTIONS if kind == "container_task" or not o.container_only)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
+from flowc.ir.task_options import ProjectDefaults
 
 __all__ = ["ReadResult", "read_paths"]
 
@@ -29,8 +30,13 @@ class ReadResult:
     sources: dict[str, str]
 
 
-def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> ReadResult:
-    """Read files and directories (every `*.py` under them) into one Program."""
+def read_paths(
+    paths: Sequence[str | Path], root: str | Path | None = None, defaults: ProjectDefaults | None = None
+) -> ReadResult:
+    """Read files and directories (every `*.py` under them) into one Program.
+
+    `defaults` are the project's task defaults (`[tool.flowc] image`, `packages`).
+    """
     import gc
 
     from flowc.dsl.reader.program import read_program
@@ -40,7 +46,7 @@ def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> R
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root)
+        return read_program(paths, root, defaults or ProjectDefaults())
     finally:
         if enabled:
             gc.enable()
