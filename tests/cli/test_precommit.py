@@ -164,3 +164,28 @@ def test_files_outside_the_configured_paths_do_not_run_the_hooks(repo: Path) -> 
     outside = _commit(repo, "scripts/tool.py", "README.md")  # nothing under [tool.flowc] paths: no check runs
     assert outside.returncode == 0, outside.stdout
     assert "FLC" not in outside.stdout
+
+
+def test_the_hook_manifest_is_valid_and_names_no_folder_pattern() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    hooks = cast("list[dict[str, Any]]", yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()))
+    assert [h["id"] for h in hooks] == ["flowc-check", "flowc-compile"]
+    assert all("files" not in h and h["require_serial"] for h in hooks)  # the files come from [tool.flowc]
+
+
+def test_a_hook_watches_paths_root_and_for_compile_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowc import precommit
+    from flowc.config import Config, load_config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.flowc]\npaths = ["flows", "one.py"]\nroot = "src"\nout = "gen"\n')
+    monkeypatch.chdir(tmp_path)
+    config = load_config(tmp_path)
+    changed = ["flows/a.py", "one.py", "src/lib/helpers.py", "gen/kfp/a.yaml", "docs/x.py", "flows_old/b.py"]
+    assert precommit.touches(config, changed) == [Path("flows/a.py"), Path("one.py"), Path("src/lib/helpers.py")]
+    assert precommit.touches(config, changed, artifacts=True)[-1] == Path("gen/kfp/a.yaml")
+    assert precommit.hook_paths(config, changed) == ["flows", "one.py"]
+    assert precommit.hook_paths(Config(), ["a.py", "b.md"]) == ["a.py"]  # no [tool.flowc] paths: the staged files
