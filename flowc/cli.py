@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import flowc
-from flowc.config import Config, ConfigError, check_option_tables, load_config, option_tables, unknown_flag_targets
+from flowc.config import Config, ConfigError, check_option_tables, load_config, option_tables, shown, unknown_flag_targets
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,7 +196,7 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
     if not args.paths and not config.paths:
         print(f"flowc {command}: give PATH..., or set [tool.flowc] paths in pyproject.toml", file=sys.stderr)
         return 2
-    args.paths = args.paths or [str(p) for p in config.paths]
+    args.paths = args.paths or [shown(p) for p in config.paths]
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
     return _Settings(config, registry.expand(names or list(config.targets) or ["all"]), options)
 
@@ -257,7 +257,7 @@ def _compile(args: argparse.Namespace) -> int:
     if isinstance(settings, int):
         return settings
     config = settings.config
-    out = args.out or config.out or Path("build/flowc")
+    out = args.out or (Path(shown(config.out)) if config.out else Path("build/flowc"))
     run = api.stale_artifacts if args.check else api.compile_to
     outcome = run(
         args.paths, settings.targets, out, options=settings.options, root=args.root or config.root, defaults=config.task_defaults
@@ -286,8 +286,8 @@ def _hook(args: argparse.Namespace) -> int:
     if config.paths and not precommit.touches(config, args.files, artifacts=args.hook == "compile"):
         return 0
     if args.hook == "compile":  # without [tool.flowc] paths: compile's usage error says to set them
-        out = ["-o", precommit.shown(config.out)] if config.out else []
-        return main(["compile", "--exit-non-zero-on-change", *out, *map(precommit.shown, config.paths)])
+        out = ["-o", shown(config.out)] if config.out else []
+        return main(["compile", "--exit-non-zero-on-change", *out, *map(shown, config.paths)])
     paths = precommit.hook_paths(config, args.files)
     return main(["check", *paths]) if paths else 0
 

@@ -107,6 +107,12 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
     )
 
 
+def shown(path: Path) -> str:
+    """`path` relative to the working folder when it lies under it, so diagnostics read `pipelines/x.py:3:5`."""
+    here = Path(os.path.realpath(Path.cwd()))
+    return os.path.relpath(path, here) if Path(os.path.realpath(path)).is_relative_to(here) else str(path)
+
+
 def _task_defaults(path: Path, section: dict[str, Any]) -> ProjectDefaults:
     """`image` and `packages`, checked as the reader checks a decorator's (a bad requirement names itself)."""
     image = section.get("image")

@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from flowc.config import Config
+from flowc.config import Config, shown
 
 
 def watched_folders(config: Config, *, artifacts: bool) -> list[Path]:
@@ -44,15 +44,9 @@ def hook_paths(config: Config, changed: Sequence[str | Path]) -> list[str]:
     return [str(f) for f in changed if str(f).endswith(".py")]
 
 
-def shown(path: Path) -> str:
-    """`path` relative to the working folder when it lies under it, so diagnostics read `pipelines/x.py:3:5`."""
-    here = _real(Path.cwd())
-    return os.path.relpath(path, here) if _within(_real(path), here) else str(path)
-
-
 def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
 def _within(path: Path, folder: Path) -> bool:
-    return path == folder or path.is_relative_to(folder)
+    return path.is_relative_to(folder)

@@ -36,8 +36,8 @@ def test_missing_artifacts_are_named_and_nothing_is_written(
     assert main(["compile", "--check"]) == 1
     err = capsys.readouterr().err
     assert "error[FLC822]: generated file " in err
-    assert f"{tmp_path / 'gen' / 'kfp' / 'churn.yaml'} is missing" in err
-    assert f"{tmp_path / 'gen' / 'airflow' / 'churn.py'} is missing" in err
+    assert "generated file gen/kfp/churn.yaml is missing" in err  # relative to where flowc ran
+    assert "generated file gen/airflow/churn.py is missing" in err
     assert not (tmp_path / "gen").exists()
 
 
