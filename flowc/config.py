@@ -7,6 +7,7 @@
     paths = ["pipelines"]            # what `flowc check` / `flowc compile` read when given no PATH
     image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
     packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
+    optimize = false                 # turn the optimizer off (like -O0); default true
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -33,7 +34,8 @@ from flowc.ir.span import Span
 from flowc.ir.task_options import ProjectDefaults
 from flowc.ir.values import requirement_problem
 
-KEYS = ("image", "out", "packages", "paths", "root", "targets")
+KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize")
+OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
 class ConfigError(ValueError):
@@ -48,6 +50,7 @@ class Config:
     root: Path | None = None
     paths: tuple[Path, ...] = ()
     task_defaults: ProjectDefaults = ProjectDefaults()
+    optimize: bool = True
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -96,6 +99,9 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
     for key, value in (("out", out), ("root", root)):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: tool.flowc.{key} must be a path string")
+    optimize = section.get("optimize", True)
+    if not isinstance(optimize, bool):
+        raise ConfigError(f"{path}: tool.flowc.optimize must be true or false")
     return Config(
         path=path,
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
@@ -103,6 +109,7 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         root=base / root if root else None,
         paths=tuple(base / p for p in _strings(path, section, "paths")),
         task_defaults=_task_defaults(path, section),
+        optimize=optimize,
         backend_options=options,
     )
 
@@ -204,6 +211,23 @@ def option_tables(config: Config, flags: Sequence[str]) -> dict[str, dict[str, o
             raise ValueError(f"--option {item!r}: write TARGET.KEY=VALUE, e.g. airflow.mode=kubernetes")
         options.setdefault(target, {})[name] = raw
     return options
+
+
+def split_optimization_levels(flags: Sequence[str]) -> tuple[list[str], int | None]:
+    """`-O` flags split into backend options and the optimization level the last `-O<digits>` sets.
+
+    `-O` names backend options (`-O kfp.max_spec_bytes=...`) and, as in C compilers, the
+    optimization level: `-O0` turns the optimizer off, `-O1`, `-O2`... keep it on.
+    """
+    levels = [int(item) for item in flags if OPTIMIZATION_LEVEL.fullmatch(item)]
+    return [item for item in flags if not OPTIMIZATION_LEVEL.fullmatch(item)], levels[-1] if levels else None
+
+
+def should_optimize(config: Config, level: int | None, no_optimize: bool) -> bool:
+    """Whether to run the optimizer: `--no-optimize`, then the last `-O<n>`, then `[tool.flowc] optimize`."""
+    if no_optimize:
+        return False
+    return level > 0 if level is not None else config.optimize
 
 
 def unknown_flag_targets(flags: Sequence[str], available: Sequence[str]) -> list[Diagnostic]:

@@ -32,6 +32,8 @@ from flowc.ir.model import Pipeline, Program
 from flowc.ir.names import python_name
 from flowc.backends.flyte.checks import check_images
 from flowc.backends.flyte.module import Module, build_module
+from flowc.backends.engine_reference import EngineReference
+from flowc.backends.flyte.reference import REFERENCE
 
 # flytekit's own images; a task with packages gets an ImageSpec, whose builder adds flytekit.
 FLYTEKIT_IMAGES = ("cr.flyte.org/flyteorg/flytekit", "ghcr.io/flyteorg/flytekit")
@@ -42,6 +44,7 @@ class FlyteBackend:
 
     name: ClassVar[str] = "flyte"
     description: ClassVar[str] = "Flyte: a flytekit workflow module per pipeline (and its registration package)"
+    reference: ClassVar[EngineReference] = REFERENCE  # its column of docs/reference.md
     options: ClassVar[tuple[BackendOption, ...]] = (
         BackendOption("package", "also write <pipeline>.tgz with `pyflyte package` (needs the flyte extra)", False, kind="bool"),
         BackendOption("image", "default image for `pyflyte package --image` (tasks name their own)", None),
