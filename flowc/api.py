@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowc.backends.base import EmitResult
+from flowc.codegen.stale import Stale, stale_files
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
@@ -150,21 +151,6 @@ class CompileOutcome:
         return not has_errors(self.diagnostics)
 
 
-@dataclass(frozen=True)
-class Stale:
-    """A generated file that is missing on disk, or whose bytes differ from what flowc generates (at `line`)."""
-
-    path: Path
-    line: int | None
-
-    def diagnostic(self, regenerated: bool = False) -> Diagnostic:
-        """FLC822 naming this file: located at its first differing line when it exists."""
-        span = None if self.line is None else Span(path=str(self.path), line=self.line, col=1, end_line=self.line, end_col=1)
-        what = "missing" if self.line is None else "out of date"
-        hint = "regenerated now: review it and commit it" if regenerated else None
-        return Diagnostic.of(codes.STALE_ARTIFACT, span, self.path, what, hint=hint)
-
-
 def compile_to(
     paths: Sequence[str | Path],
     targets: Sequence[str],
@@ -175,13 +161,15 @@ def compile_to(
     write: bool = True,
     defaults: ProjectDefaults | None = None,
     optimize: bool = True,
+    leftovers: bool = False,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
     `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
-    `stale` lists the files that were missing or different before the write; with
+    `stale` lists the files that were missing or different before the write (and, with
+    `leftovers`, the flowc files in the target folders it no longer generates); with
     `write=False` nothing is written.
     """
     loaded = load(paths, root=root, optimize=optimize, defaults=defaults)
@@ -200,7 +188,7 @@ def compile_to(
         return outcome
     problem = check_output(out_dir, list(staged), list(loaded.sources))
     if problem is None:
-        outcome.stale = _stale(out_dir, staged)
+        outcome.stale = stale_files(out_dir, staged, targets=targets, leftovers=leftovers)
         problem = _write(out_dir, staged, list(loaded.sources)) if write else None
     if problem is not None:
         outcome.diagnostics.append(problem)
@@ -219,37 +207,14 @@ def stale_artifacts(
     root: str | Path | None = None,
     defaults: ProjectDefaults | None = None,
     optimize: bool = True,
+    leftovers: bool = False,
 ) -> CompileOutcome:
     """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
-    outcome = compile_to(paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize)
+    outcome = compile_to(
+        paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize, leftovers=leftovers
+    )
     outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
     return outcome
-
-
-def _stale(out_dir: Path, files: Mapping[str, bytes]) -> list[Stale]:
-    """The files of `files` whose copy under `out_dir` is missing or differs, in path order."""
-    out: list[Stale] = []
-    for rel in sorted(files):
-        target = out_dir / rel
-        try:
-            on_disk = target.read_bytes() if target.is_file() and not target.is_symlink() else None
-        except OSError:
-            on_disk = None
-        if on_disk != files[rel]:
-            out.append(Stale(target, None if on_disk is None else _first_difference(on_disk, files[rel])))
-    return out
-
-
-def _first_difference(old: bytes, new: bytes) -> int:
-    """The 1-based line where `old` and `new` first differ.
-
-    >>> _first_difference(b"a\\nb\\nc\\n", b"a\\nB\\nc\\n")
-    2
-    """
-    for number, (a, b) in enumerate(zip(old.split(b"\n"), new.split(b"\n"), strict=False), 1):
-        if a != b:
-            return number
-    return min(old.count(b"\n"), new.count(b"\n")) + 1
 
 
 def _write(out_dir: Path, files: Mapping[str, bytes], inputs: Sequence[str]) -> Diagnostic | None:

@@ -209,6 +209,7 @@ class _Settings:
     targets: list[str]
     options: dict[str, dict[str, object]]
     optimize: bool
+    whole_project: bool = False  # the paths are [tool.flowc] paths: leftover artifacts can be told apart
 
 
 def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
@@ -235,10 +236,11 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
     if not args.paths and not config.paths:
         print(f"flowc {command}: give PATH..., or set [tool.flowc] paths in pyproject.toml", file=sys.stderr)
         return 2
+    whole_project = not args.paths
     args.paths = args.paths or [shown(p) for p in config.paths]
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
     targets = registry.expand(names or list(config.targets) or ["all"])
-    return _Settings(config, targets, options, should_optimize(config, level, args.no_optimize))
+    return _Settings(config, targets, options, should_optimize(config, level, args.no_optimize), whole_project)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -355,7 +357,7 @@ def _compile(args: argparse.Namespace) -> int:
     run = api.stale_artifacts if args.check else api.compile_to
     outcome = run(
         args.paths, settings.targets, out, options=settings.options, root=args.root or config.root,
-        defaults=config.task_defaults, optimize=settings.optimize,
+        defaults=config.task_defaults, optimize=settings.optimize, leftovers=settings.whole_project,
     )
     changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
     _report([*outcome.diagnostics, *changed], outcome.sources, args.format)
@@ -380,9 +382,8 @@ def _hook(args: argparse.Namespace) -> int:
         return _config_error(exc, "text")
     if config.paths and not precommit.touches(config, args.files, artifacts=args.hook == "compile"):
         return 0
-    if args.hook == "compile":  # without [tool.flowc] paths: compile's usage error says to set them
-        out = ["-o", shown(config.out)] if config.out else []
-        return main(["compile", "--exit-non-zero-on-change", *out, *map(shown, config.paths)])
+    if args.hook == "compile":  # [tool.flowc] paths and out (without paths: compile's usage error says to set them)
+        return main(["compile", "--exit-non-zero-on-change"])
     paths = precommit.hook_paths(config, args.files)
     return main(["check", *paths]) if paths else 0
 

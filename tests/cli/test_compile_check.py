@@ -96,3 +96,35 @@ def test_stale_artifacts_is_a_library_function(tmp_path: Path) -> None:
     assert api.compile_to([src], ["kfp"], tmp_path).ok
     again = api.stale_artifacts([src], ["kfp"], tmp_path)
     assert again.ok and again.stale == [] and again.written == {}
+
+
+def test_a_leftover_of_a_renamed_pipeline_is_named_when_the_whole_project_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["compile"]) == 0
+    source = tmp_path / "churn.py"
+    source.write_text(source.read_text().replace("def churn(", "def churn_v2("))
+    (tmp_path / "gen" / "kfp" / "notes.txt").write_text("mine, not flowc's\n")
+    assert main(["compile"]) == 0  # writes churn_v2.*, removes nothing
+    code, stale = _stale(capsys, "--check")
+    assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.yaml", None)]
+    err_free = main(["compile", "--check", "--format", "text"])
+    text = capsys.readouterr().err
+    assert err_free == 1 and "generated file gen/kfp/churn.yaml is a leftover: flowc no longer generates it" in text
+    assert "notes.txt" not in text and (tmp_path / "gen" / "kfp" / "churn.yaml").exists()
+    assert main(["compile", "--check", "churn.py", "-o", "gen"]) == 0  # a compile of given files cannot tell
+
+
+def test_exit_non_zero_on_change_names_a_leftover_and_deletes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["compile"]) == 0
+    source = tmp_path / "churn.py"
+    source.write_text(source.read_text().replace("def churn(", "def churn_v2("))
+    code, stale = _stale(capsys, "--exit-non-zero-on-change")
+    assert code == 1 and ("churn.yaml", None) in stale and ("churn_v2.yaml", None) in stale
+    (tmp_path / "gen" / "kfp" / "churn.yaml").unlink()
+    (tmp_path / "gen" / "airflow" / "churn.py").unlink()
+    assert main(["compile", "--exit-non-zero-on-change"]) == 0
