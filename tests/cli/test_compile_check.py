@@ -109,9 +109,9 @@ def test_a_leftover_of_a_renamed_pipeline_is_named_when_the_whole_project_is_che
     assert main(["compile"]) == 0  # writes churn_v2.*, removes nothing
     code, stale = _stale(capsys, "--check")
     assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.yaml", None)]
-    err_free = main(["compile", "--check", "--format", "text"])
+    text_code = main(["compile", "--check", "--format", "text"])
     text = capsys.readouterr().err
-    assert err_free == 1 and "generated file gen/kfp/churn.yaml is a leftover: flowc no longer generates it" in text
+    assert text_code == 1 and "generated file gen/kfp/churn.yaml is a leftover: flowc no longer generates it" in text
     assert "notes.txt" not in text and (tmp_path / "gen" / "kfp" / "churn.yaml").exists()
     assert main(["compile", "--check", "churn.py", "-o", "gen"]) == 0  # a compile of given files cannot tell
 
