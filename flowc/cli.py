@@ -23,6 +23,7 @@ from flowc.config import (
     load_config,
     option_tables,
     should_optimize,
+    shown,
     split_optimization_levels,
     unknown_flag_targets,
 )
@@ -71,9 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="compile without writing: every error compile would report")
-    _add_inputs(check)
+    _add_inputs(check, required=False)
     _add_targets(check)
-    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
+    check.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
     check.set_defaults(handler=_check)
 
     ir = sub.add_parser("ir", help="print the IR of pipelines as JSON")
@@ -84,10 +85,16 @@ def _parser() -> argparse.ArgumentParser:
     ir.set_defaults(handler=_ir)
 
     comp = sub.add_parser("compile", help="compile pipelines for one or more engines")
-    _add_inputs(comp)
+    _add_inputs(comp, required=False)
     _add_targets(comp)
     comp.add_argument("-o", "--out", type=Path, help="output folder (default: [tool.flowc] out, or ./build/flowc)")
-    comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
+    comp.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    stale = comp.add_mutually_exclusive_group()
+    stale.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each missing or out-of-date file")
+    stale.add_argument(
+        "--exit-non-zero-on-change", action="store_true",
+        help="write, and exit 1 naming each file that was missing or out of date (the pre-commit hook)",
+    )
     comp.set_defaults(handler=_compile)
 
     exp = sub.add_parser("explain", help="show the engine steps the optimizer makes of each pipeline, and why")
@@ -97,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("-O", dest="option", action="append", default=[], metavar="LEVEL", help="-O0: the plan without optimization")
     _add_no_optimize(exp)
     exp.set_defaults(handler=_explain)
+
+    hook = sub.add_parser("hook", help="what the pre-commit hooks run (.pre-commit-hooks.yaml)")
+    hook.add_argument("hook", choices=("check", "compile"), help="flowc-check or flowc-compile")
+    hook.add_argument("files", nargs="*", metavar="FILE", help="the staged files pre-commit passes")
+    hook.set_defaults(handler=_hook)
 
     targets = sub.add_parser("targets", help="list the installed backends and their options")
     targets.set_defaults(handler=_list_targets)
@@ -132,8 +144,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORMATS = ("text", "json", "github", "sarif")
+
+
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help="pipeline files or folders")
+    what = "pipeline files or folders" + ("" if required else " (default: [tool.flowc] paths)")
+    p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help=what)
     p.add_argument("--root", type=Path, help="import root of the pipeline modules")
 
 
@@ -172,6 +188,10 @@ def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> No
 
     if fmt == "json":
         print(render_json(diagnostics))
+    elif fmt == "sarif":
+        from flowc.ir.sarif import render_sarif
+
+        print(render_sarif(diagnostics, flowc.__version__))
     elif fmt == "github":
         for d in diagnostics:
             print(render_github(d))
@@ -193,6 +213,7 @@ class _Settings:
     targets: list[str]
     options: dict[str, dict[str, object]]
     optimize: bool
+    whole_project: bool = False  # the paths are [tool.flowc] paths: leftover artifacts can be told apart
 
 
 def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
@@ -216,9 +237,14 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
         sources = {str(config.path): config.path.read_text(encoding="utf-8")} if config.path else {}
         _report(problems, sources, args.format)
         return 1
+    if not args.paths and not config.paths:
+        print(f"flowc {command}: give PATH..., or set [tool.flowc] paths in pyproject.toml", file=sys.stderr)
+        return 2
+    whole_project = not args.paths
+    args.paths = args.paths or [shown(p) for p in config.paths]
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
     targets = registry.expand(names or list(config.targets) or ["all"])
-    return _Settings(config, targets, options, should_optimize(config, level, args.no_optimize))
+    return _Settings(config, targets, options, should_optimize(config, level, args.no_optimize), whole_project)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -228,7 +254,10 @@ def _check(args: argparse.Namespace) -> int:
     if isinstance(settings, int):
         return settings
     root = args.root or settings.config.root
-    loaded = api.check(args.paths, settings.targets, options=settings.options, root=root, optimize=settings.optimize)
+    loaded = api.check(
+        args.paths, settings.targets, options=settings.options, root=root,
+        optimize=settings.optimize, defaults=settings.config.task_defaults,
+    )
     _report(loaded.diagnostics, loaded.sources, args.format)
     if args.format == "text":
         errors = sum(d.is_error for d in loaded.diagnostics)
@@ -287,7 +316,7 @@ def _ir(args: argparse.Namespace) -> int:
         print(f"flowc ir: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
         return 2
     optimize = should_optimize(config, level, args.no_optimize)
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize)
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
     _report(loaded.diagnostics, loaded.sources, "text")
     if not loaded.ok:
         return 1
@@ -308,7 +337,9 @@ def _explain(args: argparse.Namespace) -> int:
         print(f"flowc explain: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
         return 2
     optimize = should_optimize(config, level, args.no_optimize)
-    explained = api.explain(args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline)
+    explained = api.explain(
+        args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline, defaults=config.task_defaults
+    )
     if args.format == "json":
         print(render_json(explained.plans, explained.diagnostics, optimized=optimize))
         return 0 if explained.ok else 1
@@ -326,18 +357,39 @@ def _compile(args: argparse.Namespace) -> int:
     if isinstance(settings, int):
         return settings
     config = settings.config
-    out = args.out or config.out or Path("build/flowc")
-    outcome = api.compile_to(
-        args.paths, settings.targets, out, options=settings.options, root=args.root or config.root, optimize=settings.optimize
+    out = args.out or (Path(shown(config.out)) if config.out else Path("build/flowc"))
+    run = api.stale_artifacts if args.check else api.compile_to
+    outcome = run(
+        args.paths, settings.targets, out, options=settings.options, root=args.root or config.root,
+        defaults=config.task_defaults, optimize=settings.optimize, leftovers=settings.whole_project,
     )
-    _report(outcome.diagnostics, outcome.sources, args.format)
-    if not outcome.ok:
+    changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
+    _report([*outcome.diagnostics, *changed], outcome.sources, args.format)
+    if not outcome.ok or changed:
         return 1
     if args.format == "text":
         for target, paths in outcome.written.items():
             for path in paths:
                 print(f"{target:8} {path}")
+        if args.check:
+            print(f"all generated files in {out} are current")
     return 0
+
+
+def _hook(args: argparse.Namespace) -> int:
+    """A pre-commit hook: nothing to do unless a staged file lies under the configured paths."""
+    from flowc import precommit
+
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    if config.paths and not precommit.touches(config, args.files, artifacts=args.hook == "compile"):
+        return 0
+    if args.hook == "compile":  # [tool.flowc] paths and out (without paths: compile's usage error says to set them)
+        return main(["compile", "--exit-non-zero-on-change"])
+    paths = precommit.hook_paths(config, args.files)
+    return main(["check", *paths]) if paths else 0
 
 
 def _deploy(args: argparse.Namespace) -> int:
@@ -352,7 +404,8 @@ def _deploy(args: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as exc:
         print(f"flowc deploy: {exc}", file=sys.stderr)
         return 2
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=should_optimize(config, level, args.no_optimize))
+    optimize = should_optimize(config, level, args.no_optimize)
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
     emitted = api.emit(loaded.program, args.target, options.get(args.target, {})) if loaded.ok else None
     diagnostics = [*loaded.diagnostics, *(emitted.diagnostics if emitted else [])]
     _report(diagnostics, loaded.sources, "text")

@@ -4,6 +4,9 @@
     targets = ["kfp", "airflow"]     # default for `flowc compile` and `flowc check`
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
+    paths = ["pipelines"]            # what `flowc check` / `flowc compile` read when given no PATH
+    image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
+    packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
     optimize = false                 # turn the optimizer off (like -O0); default true
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
@@ -28,8 +31,10 @@ from typing import Any, cast
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span
+from flowc.ir.task_options import ProjectDefaults
+from flowc.ir.values import requirement_problem
 
-KEYS = ("out", "root", "targets", "optimize")
+KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize")
 OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
@@ -43,6 +48,8 @@ class Config:
     targets: tuple[str, ...] = ()
     out: Path | None = None
     root: Path | None = None
+    paths: tuple[Path, ...] = ()
+    task_defaults: ProjectDefaults = ProjectDefaults()
     optimize: bool = True
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -100,9 +107,38 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
         out=base / out if out else None,
         root=base / root if root else None,
+        paths=tuple(base / p for p in _strings(path, section, "paths")),
+        task_defaults=_task_defaults(path, section),
         optimize=optimize,
         backend_options=options,
     )
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the working folder when it lies under it, so diagnostics read `pipelines/x.py:3:5`."""
+    here = Path(os.path.realpath(Path.cwd()))
+    return os.path.relpath(path, here) if Path(os.path.realpath(path)).is_relative_to(here) else str(path)
+
+
+def _task_defaults(path: Path, section: dict[str, Any]) -> ProjectDefaults:
+    """`image` and `packages`, checked as the reader checks a decorator's (a bad requirement names itself)."""
+    image = section.get("image")
+    if image is not None and not (isinstance(image, str) and image.strip()):
+        raise ConfigError(f"{path}: tool.flowc.image must be a non-empty image name")
+    packages = _strings(path, section, "packages")
+    for requirement in packages:
+        if (problem := requirement_problem(requirement)) is not None:
+            raise ConfigError(f"{path}: tool.flowc.packages: {requirement!r}: {problem}")
+    return ProjectDefaults(image=image, packages=tuple(packages))
+
+
+def _strings(path: Path, section: dict[str, Any], key: str) -> list[str]:
+    """`tool.flowc.<key>`: a list of strings (one string is a list of one), or empty when unset."""
+    value = section.get(key, [])
+    items = cast("list[object]", [value] if isinstance(value, str) else value if isinstance(value, list) else [None])
+    if not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(f"{path}: tool.flowc.{key} must be a list of strings")
+    return cast("list[str]", items)
 
 
 def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagnostic]:

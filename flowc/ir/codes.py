@@ -154,6 +154,13 @@ FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's arra
 FLYTE_UNSUPPORTED = _code("FLC702", "not supported on Flyte: {}", None)
 FLYTE_NAME_CLASH = _code("FLC703", "{} {!r} would shadow {!r} in the generated Flyte module", "rename it (`name=` on the decorator)")
 FLYTE_PACKAGE_FAILED = _code("FLC704", "pyflyte package failed for {!r}: {}", "install the flyte extra (`pip install flowc[flyte]`) and check the generated module")
+FLYTE_IMAGE_WITHOUT_FLYTEKIT = _code(
+    "FLC705", "{} runs in image {!r}, which flowc cannot tell has flytekit: on a Flyte cluster it starts with `pyflyte-execute`",
+    "use an image with flytekit (e.g. cr.flyte.org/flyteorg/flytekit:py3.12-1.16.31) in `image=` or `[tool.flowc] image`; "
+    "or give the task `packages=` (flowc declares an ImageSpec, whose builder adds flytekit); "
+    "or list your image under `flytekit_images` in [tool.flowc.flyte]",
+    "warning",
+)
 
 # FLC8xx: CLI, backends and deploy
 UNKNOWN_TARGET = _code("FLC801", "unknown target {!r}", None)
@@ -173,6 +180,10 @@ OUTPUT_OUTSIDE = _code(
 OUTPUT_OVER_INPUT = _code(
     "FLC821", "refusing to write {}: it would replace this input file",
     "choose an output folder (-o) that holds no input file of the compile",
+)
+STALE_ARTIFACT = _code(
+    "FLC822", "generated file {} is {}",
+    "run `flowc compile` to regenerate it, and commit the result",
 )
 GRAPHVIZ_MISSING = _code(
     "FLC830", "`--format svg` needs Graphviz's `dot` program, which is not on PATH",

@@ -14,7 +14,7 @@ from tests.lsp.conftest import change_document, open_document, settled
 WIDE = '''from flowc import pipeline, task
 
 
-@task(image="python:3.12-slim")
+@task(image="cr.flyte.org/flyteorg/flytekit:py3.12-latest")
 def double(x: int) -> int:
     return 2 * x
 

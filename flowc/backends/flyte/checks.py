@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+from collections.abc import Sequence
 
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
@@ -16,6 +17,27 @@ from flowc.backends.flyte.typemap import is_flat
 # flytekit's default ArrayNode limit (propeller's `max-array-node-size` is 5,000 by default)
 MAX_ARRAY_SIZE = 5000
 BUILTINS = frozenset(dir(builtins))
+
+
+def check_images(tasks: Sequence[PythonTask | ContainerTask], flytekit_images: Sequence[str]) -> list[Diagnostic]:
+    """A warning per Python task whose image may lack flytekit, which a registered Flyte task runs.
+
+    Known to have it: an image under one of `flytekit_images` (names or prefixes), and a
+    task with packages (an `ImageSpec`, whose builder installs flytekit). Fused tasks
+    (no span) are reported through their members. One warning per image, at its first task.
+    """
+    users: dict[str, list[PythonTask]] = {}
+    for task in tasks:
+        if not isinstance(task, PythonTask) or task.span is None or task.options.packages:
+            continue
+        if not any(task.options.image.startswith(prefix) for prefix in flytekit_images if prefix):
+            users.setdefault(task.options.image, []).append(task)
+    out: list[Diagnostic] = []
+    for image, found in users.items():
+        first, *others = sorted(found, key=lambda t: (t.span.path, t.span.line) if t.span else ("", 0))
+        who = f"task {first.name!r}" + (f" (and {len(others)} more)" if others else "")
+        out.append(Diagnostic.of(codes.FLYTE_IMAGE_WITHOUT_FLYTEKIT, first.span, who, image))
+    return out
 
 
 def check_fanout(pipeline: Pipeline) -> list[Diagnostic]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
+from flowc.ir.task_options import ProjectDefaults
 
 __all__ = ["ReadResult", "read_paths"]
 
@@ -30,12 +31,16 @@ class ReadResult:
 
 
 def read_paths(
-    paths: Sequence[str | Path], root: str | Path | None = None, overlays: Mapping[Path, str] | None = None
+    paths: Sequence[str | Path],
+    root: str | Path | None = None,
+    overlays: Mapping[Path, str] | None = None,
+    defaults: ProjectDefaults | None = None,
 ) -> ReadResult:
     """Read files and directories (every `*.py` under them) into one Program.
 
     `overlays` maps files (resolved, as `files.real_path` gives them) to text read in
-    place of what is on disk: an editor's unsaved buffers.
+    place of what is on disk: an editor's unsaved buffers. `defaults` are the project's
+    task defaults (`[tool.flowc] image`, `packages`).
     """
     import gc
 
@@ -46,7 +51,7 @@ def read_paths(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root, overlays or {})
+        return read_program(paths, root, overlays or {}, defaults or ProjectDefaults())
     finally:
         if enabled:
             gc.enable()

@@ -20,12 +20,18 @@ from flowc.dsl.reader.signatures import Signature
 from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
 from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask
+from flowc.ir.task_options import ProjectDefaults
 from flowc.ir.span import Span
 
 T = TypeVar("T")
 
 
-def read_program(paths: Sequence[str | Path], root: str | Path | None, overlays: Mapping[Path, str]) -> ReadResult:
+def read_program(
+    paths: Sequence[str | Path],
+    root: str | Path | None,
+    overlays: Mapping[Path, str],
+    defaults: ProjectDefaults = ProjectDefaults(),
+) -> ReadResult:
     report = Diagnostics()
     inputs, problems = discover(paths)
     report.items.extend(problems)
@@ -33,7 +39,7 @@ def read_program(paths: Sequence[str | Path], root: str | Path | None, overlays:
     project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in inputs}
     project.overlays = overlays
-    reading = _Reading(project, report)
+    reading = _Reading(project, report, defaults)
     for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
         _guarded(project, item.path, lambda: project.load_given(item))
         reading.catch_up()
@@ -51,6 +57,7 @@ class _Reading:
 
     project: Project
     report: Diagnostics
+    defaults: ProjectDefaults
     done: int = 0
     pipelines: list[Pipeline] = field(default_factory=lambda: [])
     tasks: list[tuple[Signature, PythonTask | ContainerTask]] = field(default_factory=lambda: [])
@@ -73,7 +80,7 @@ class _Reading:
                     self.pipelines.append(built[0])
                     self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
             else:
-                task = _guarded(self.project, path, lambda: build_task(sig, self.report))
+                task = _guarded(self.project, path, lambda: build_task(sig, self.report, self.defaults))
                 if task is not None:
                     self.tasks.append((sig, task))
 
