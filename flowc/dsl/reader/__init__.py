@@ -10,12 +10,15 @@ pipelines imported from the user's own modules are followed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import Program
+if TYPE_CHECKING:  # annotations only: `flowc.dsl.reader.files` imports cheaply (the incremental check's fast path)
+    from flowc.dsl.reader.files import InputFile
+    from flowc.ir.diagnostics import Diagnostic
+    from flowc.ir.model import Program
 
 __all__ = ["ReadResult", "read_paths"]
 
@@ -27,10 +30,25 @@ class ReadResult:
     program: Program
     diagnostics: list[Diagnostic]
     sources: dict[str, str]
+    given: tuple[Path, ...] = ()  # the given files this read loaded (resolved)
+    loaded: tuple[Path, ...] = ()  # every module file it loaded or tried to, given or imported
+    defined: frozenset[str] = field(default_factory=lambda: frozenset[str]())  # names and modules of what it read
 
 
-def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> ReadResult:
-    """Read files and directories (every `*.py` under them) into one Program."""
+def read_paths(
+    paths: Sequence[str | Path],
+    root: str | Path | None = None,
+    *,
+    only: Collection[Path] | None = None,
+    inputs: Sequence[InputFile] | None = None,
+) -> ReadResult:
+    """Read files and directories (every `*.py` under them) into one Program.
+
+    `only` reads just those of the given files (resolved paths) and what they import,
+    as the same read of every file would (shown paths, modules given or imported):
+    the incremental check reads a project part by part. `inputs` is `discover(paths)`'s
+    list when the caller has it.
+    """
     import gc
 
     from flowc.dsl.reader.program import read_program
@@ -40,7 +58,7 @@ def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> R
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root)
+        return read_program(paths, root, only=only, inputs=inputs)
     finally:
         if enabled:
             gc.enable()
