@@ -1,0 +1,104 @@
+"""The incremental check: `flowc check` reuses what an earlier check of the same project found.
+
+    code = replay(request)          # an unchanged project: the stored output, or None
+    code = check(request, run)      # otherwise: re-check the changed parts, store, print
+
+A project is checked in units: the given files read together with the project modules
+they import (files that share a module, or names that could collide, share a unit).
+A unit's result is stored with the digest of every file it read and the answer to
+every module-file probe; a later check reuses each unit whose answers are unchanged,
+re-checks the others (a changed file, and the files importing it, are one unit), and
+combines them as one check of everything would (`flowc.incremental.units`).
+
+When nothing changed, `replay` prints the stored output and returns the stored exit
+code. It runs before the CLI imports the compiler: this package's top level imports
+only the standard library and the reader's file discovery, never libcst, pydantic or
+a backend. `flowc check --no-cache` bypasses all of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO, TypeVar
+
+from flowc.incremental import store
+from flowc.incremental.state import Request, Snapshot, request_key
+
+__all__ = ["Request", "check", "replay"]
+
+T = TypeVar("T")
+Events = list[list[Any]]  # [stream (1 stdout, 2 stderr), text] in the order written
+
+
+def replay(request: Request) -> int | None:
+    """Print the stored output of this check and return its exit code, if nothing it read changed."""
+    entry = store.load(request.project, request_key(request))
+    if entry is None:
+        return None
+    output = entry.get("outputs", {}).get(request.format)
+    units = entry.get("units")
+    if not isinstance(output, dict) or not isinstance(units, list):
+        return None
+    snapshot = Snapshot.of(request.paths)
+    if not snapshot.usable or not all(snapshot.holds(u) for u in units) or not snapshot.covered_by(units):
+        return None
+    try:
+        _write(output["events"])
+        return int(output["code"])
+    except (KeyError, TypeError, ValueError):  # a malformed entry: check for real (nothing was printed)
+        return None
+
+
+def check(request: Request, run: Callable[[Snapshot, list[Any]], tuple[T, list[Any]]], report: Callable[[T], int]) -> int:
+    """Check with the stored units: `run(snapshot, still-valid units)` re-checks what changed and
+    returns the result and every unit; `report(result)` prints it, and what it prints is stored."""
+    name = request_key(request)
+    entry = store.load(request.project, name) or {}
+    snapshot = Snapshot.of(request.paths)
+    stored: list[Any] = entry.get("units") if isinstance(entry.get("units"), list) else []  # type: ignore[assignment]
+    kept = [u for u in stored if snapshot.holds(u)] if snapshot.usable else []
+    result, units = run(snapshot, kept)
+    with _recording() as events:
+        code = report(result)
+    if snapshot.usable:
+        same = units == stored and isinstance(entry.get("outputs"), dict)  # only the format is new: keep the others
+        outputs: dict[str, Any] = entry["outputs"] if same else {}
+        store.save(request.project, name, {"units": units, "outputs": {**outputs, request.format: {"events": events, "code": code}}})
+    return code
+
+
+class _Tee:
+    """A text stream that writes through to `stream` and records what it wrote."""
+
+    def __init__(self, stream: TextIO, number: int, events: Events) -> None:
+        self._stream, self._number, self._events = stream, number, events
+
+    def write(self, text: str) -> int:
+        if self._events and self._events[-1][0] == self._number:
+            self._events[-1][1] += text
+        else:
+            self._events.append([self._number, text])
+        return self._stream.write(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _recording() -> Iterator[Events]:
+    events: Events = []
+    out, err = _Tee(sys.stdout, 1, events), _Tee(sys.stderr, 2, events)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # type: ignore[type-var]
+        yield events
+
+
+def _write(events: Events) -> None:
+    for number, text in events:
+        stream = sys.stdout if number == 1 else sys.stderr
+        stream.write(str(text))
+        stream.flush()
