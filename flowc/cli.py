@@ -243,7 +243,7 @@ def _check(args: argparse.Namespace) -> int:
         return _report_check(Checked.of(api.check(args.paths, settings.targets, options=settings.options, root=root)), args.format)
     return incremental.check(
         _request(args),
-        lambda snapshot, kept: run_check(args.paths, settings.targets, settings.options, root, snapshot, kept),
+        lambda snapshot, kept, stale: run_check(args.paths, settings.targets, settings.options, root, snapshot, kept, stale),
         lambda checked: _report_check(checked, args.format),
     )
 

@@ -51,15 +51,17 @@ def replay(request: Request) -> int | None:
         return None
 
 
-def check(request: Request, run: Callable[[Snapshot, list[Any]], tuple[T, list[Any]]], report: Callable[[T], int]) -> int:
-    """Check with the stored units: `run(snapshot, still-valid units)` re-checks what changed and
-    returns the result and every unit; `report(result)` prints it, and what it prints is stored."""
+def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]], tuple[T, list[Any]]], report: Callable[[T], int]) -> int:
+    """Check with the stored units: `run(snapshot, still-valid units, files of the others)` re-checks
+    what changed (the files of one stale unit together) and returns the result and every unit;
+    `report(result)` prints it, and what it prints is stored."""
     name = request_key(request)
     entry = store.load(request.project, name) or {}
     snapshot = Snapshot.of(request.paths)
     stored: list[Any] = entry.get("units") if isinstance(entry.get("units"), list) else []  # type: ignore[assignment]
     kept = [u for u in stored if snapshot.holds(u)] if snapshot.usable else []
-    result, units = run(snapshot, kept)
+    stale = [[file for _, file in u["given"]] for u in stored if u not in kept and snapshot.well_formed(u)]
+    result, units = run(snapshot, kept, stale)
     with _recording() as events:
         code = report(result)
     if snapshot.usable:

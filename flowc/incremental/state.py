@@ -122,6 +122,11 @@ class Snapshot:
         except (KeyError, TypeError, ValueError, AttributeError):
             return False  # a malformed entry: read again
 
+    @staticmethod
+    def well_formed(unit: Any) -> bool:
+        given = unit.get("given") if isinstance(unit, dict) else None
+        return isinstance(given, list) and all(isinstance(g, list) and len(g) == 2 and all(isinstance(x, str) for x in g) for g in given)
+
     def digest(self, file: str) -> str | None:
         if file not in self._digests:
             self._digests[file] = file_digest(Path(file))
@@ -133,6 +138,5 @@ class Snapshot:
         return self._probes[path]
 
     def covered_by(self, units: list[dict[str, Any]]) -> bool:
-        """Whether `units` read exactly the request's input files, each once."""
-        given = [file for unit in units for _, file in unit["given"]]
-        return len(given) == len(set(given)) and set(given) == {os.fspath(i.file) for i in self.inputs}
+        """Whether `units` read exactly the request's input files."""
+        return {file for unit in units for _, file in unit["given"]} == {os.fspath(i.file) for i in self.inputs}

@@ -2,9 +2,11 @@
 into exactly what one check of every file reports (`flowc.api.check`).
 
 A unit is some of the given files read together (`read_paths(..., only=...)`) with the
-project modules they import. Units never share a module file nor a name (a task's or
-pipeline's name or module, as written, as the IR names it, or as any engine sanitizes
-it): where two would, they are read again as one. Apart from that, what the reader,
+project modules they import; a module of tasks imported by many files is read by each
+of their units, and what it reports is reported once. Two units never give one name
+(a task's or pipeline's, as written, as the IR names it, or as any engine sanitizes
+it; a module's) two meanings, nor hold the same pipeline: where they would, they are
+read again as one. Apart from that, what the reader,
 the validator, the passes and a backend's checks say about one unit does not depend on
 another, except through the gates of `api.check`, which `combine` applies to the
 whole: validation runs only when no file has a reading error, backends only when
@@ -14,7 +16,9 @@ engine's limits (`backends.driver`).
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +31,7 @@ from flowc.ir.model import Program
 
 if TYPE_CHECKING:
     from flowc.api import Loaded
+    from flowc.dsl.reader import ReadResult
     from flowc.incremental.state import Snapshot
 
 Json = dict[str, Any]
@@ -64,7 +69,7 @@ class Checked:
 
 def run_check(
     paths: Sequence[str], targets: Sequence[str], options: Mapping[str, Mapping[str, object]],
-    root: str | Path | None, snapshot: Snapshot, kept: list[Json],
+    root: str | Path | None, snapshot: Snapshot, kept: list[Json], stale: list[list[str]],
 ) -> tuple[Checked, list[Json]]:
     """`api.check`'s outcome, from the units in `kept` and fresh ones; and every unit, to store."""
     from flowc import api
@@ -73,23 +78,23 @@ def run_check(
     if not snapshot.usable:  # a path that is missing or unreadable, or no file at all: check as ever
         return Checked.of(api.check(paths, targets, options=options, root=root)), []
     ready = [(t, prepare(t, options.get(t, {}))) for t in targets]
-    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready), kept)
+    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready), kept, stale)
 
 
 @dataclass
 class Unit:
-    """One unit's result: what each stage found, counts, and what its read saw of the disk."""
+    """One unit's result: what each stage found, counts, names, and what its read saw of the disk."""
 
-    given: list[list[str]]  # [shown path, file]
+    given: list[list[str]]  # [shown path, file] of the given files it read
     loaded: list[str]
     digests: dict[str, str]
     probes: dict[str, bool]
-    names: list[str]
+    names: dict[str, list[str]]  # each name form -> who defines it (see `_names`)
     read: list[Diagnostic]
     validated: list[Diagnostic] | None  # None: not run (reading errors)
     limits: dict[str, list[Diagnostic]]  # per target, when the unit has no errors
     checks: dict[str, list[Diagnostic] | None]  # None: not run (the engine's limits are broken)
-    counts: list[int]  # files read, then pipelines and tasks as read, then as prepared (when it was)
+    counts: Json  # "files": shown paths read; "read" / "prepared": per kind, name -> how many
     sources: dict[str, str] = field(default_factory=lambda: {})  # only for units checked in this run
 
     def to_json(self) -> Json:
@@ -118,27 +123,29 @@ class Unit:
     def given_files(self) -> set[Path]:
         return {Path(file) for _, file in self.given}
 
-    def overlaps(self, other: Unit) -> bool:
-        return bool(set(self.loaded) & set(other.loaded)) or bool(set(self.names) & set(other.names))
+    def clashes(self, other: Unit) -> bool:
+        """Whether a name means something else in `other`: read apart, the two would name things differently."""
+        return any(other.names[form] != owners for form, owners in self.names.items() if form in other.names)
 
 
-def check_project(scope: Scope, kept: list[Json]) -> tuple[Checked, list[Json]]:
-    """Check every input: units in `kept` (stored, still valid) as they are, the rest read afresh."""
+def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]] = ()) -> tuple[Checked, list[Json]]:
+    """Check every input: units in `kept` (stored, still valid) as they are, the rest read afresh;
+    the files of each `stale` unit (read together last time, for a reason) together again."""
     units = [Unit.from_json(u) for u in kept]
-    covered = {file for unit in units for file in unit.given_files()}
-    pending = [item.file for item in scope.inputs if item.file not in covered]
-    while pending:
-        unit = _check_apart(scope, {pending[0]}, units)
-        units.append(unit)
-        pending = [file for file in pending if file not in unit.given_files()]
+    inputs = [item.file for item in scope.inputs]
+    groups = [[Path(f) for f in group if Path(f) in inputs] for group in stale] + [[file] for file in inputs]
+    for group in groups:
+        left = set(group) - {file for unit in units for file in unit.given_files()}
+        if left:
+            units.append(_check_apart(scope, left, units))
     return combine(scope, units), [u.to_json() for u in units]
 
 
 def _check_apart(scope: Scope, group: set[Path], others: list[Unit]) -> Unit:
-    """A unit for `group`, grown (and `others` shrunk) until it shares nothing with another unit."""
+    """A unit for `group`, grown (and `others` shrunk) until no name clashes with another unit's."""
     while True:
         unit = check_unit(scope, group)
-        clashing = [other for other in others if other.overlaps(unit)]
+        clashing = [other for other in others if other.clashes(unit)]
         if not clashing:
             return unit
         for other in clashing:
@@ -167,32 +174,51 @@ def check_unit(scope: Scope, only: Collection[Path]) -> Unit:
         limits[target] = validate_for_engine(prepared, ready.backend.name)
         checks[target] = None if has_errors(limits[target]) else ready.backend.check(prepared, ready.options)
     shown = {os.fspath(i.file): i.path for i in scope.inputs}
-    counts = [len(read.sources), *_counts(read.program), *(_counts(prepared) if prepared is not None else ())]
+    given = sorted([shown[os.fspath(f)], os.fspath(f)] for f in read.given)
+    counts = {"files": sorted(read.sources), "read": _counts(read.program), "prepared": _counts(prepared) if prepared else None}
     return Unit(
-        given=[[shown[os.fspath(f)], os.fspath(f)] for f in read.given],
-        loaded=[os.fspath(f) for f in read.loaded],
-        digests=dict(seen.digests), probes=dict(seen.probes),
-        names=sorted(_names([*read.defined, *_program_names(read.program), *_program_names(prepared)])),
-        read=read.diagnostics, validated=validated, limits=limits, checks=checks, counts=counts,
-        sources=read.sources,
+        given=given, loaded=[os.fspath(f) for f in read.loaded], digests=dict(seen.digests), probes=dict(seen.probes),
+        names=_names(read, prepared, "unit " + json.dumps(given)),
+        read=read.diagnostics, validated=validated, limits=limits, checks=checks, counts=counts, sources=read.sources,
     )
 
 
-def _counts(program: Program) -> list[int]:
-    return [len(program.pipelines), len(program.tasks)]
+def _counts(program: Program) -> Json:
+    """How many pipelines and tasks of each name (a task of a module read by two units is one task)."""
+    return {
+        "pipelines": dict(Counter(p.name for p in program.pipelines)),
+        "tasks": dict(Counter(t.name for t in program.tasks)),
+    }
 
 
-def _program_names(program: Program | None) -> list[str]:
-    if program is None:
-        return []
-    return [d.name for d in (*program.tasks, *program.pipelines)]
+def _names(read: ReadResult, prepared: Program | None, unit: str) -> dict[str, list[str]]:
+    """Every name the unit's definitions could collide with in another unit, with who defines it.
 
-
-def _names(names: Iterable[str]) -> set[str]:
-    """Each name, and what every engine makes of it (names that collide there collide for flowc)."""
+    A module's name is defined by its file, and a task's names by its module: units that
+    read the same module agree on these. A pipeline, and a task a pass made, are the
+    unit's own: another unit holding one of the same name clashes (read together, one
+    of them would be renamed).
+    """
     from flowc.ir.names import ENGINES, engine_name
 
-    return {form for name in names for form in (name, *(engine_name(name, e).lower() for e in ENGINES))}
+    owners: dict[str, set[str]] = {}
+
+    def define(name: str, owner: str) -> None:
+        for form in {name, *(engine_name(name, e).lower() for e in ENGINES)}:
+            owners.setdefault(form, set()).add(owner)
+
+    for module, file in read.modules:
+        owners.setdefault(f"module {module}", set()).add(os.fspath(file))
+    read_tasks = {t.name: t.module for t in read.program.tasks}
+    for kind, module, name in read.defined:
+        define(name, module if kind == "task" else unit)
+    for name, module in read_tasks.items():
+        define(name, module)
+    for p in (*read.program.pipelines, *(prepared.pipelines if prepared else ())):
+        define(p.name, unit)
+    for t in prepared.tasks if prepared else ():
+        define(t.name, read_tasks.get(t.name, unit))
+    return {form: sorted(who) for form, who in owners.items()}
 
 
 def combine(scope: Scope, units: list[Unit]) -> Checked:
@@ -207,8 +233,19 @@ def combine(scope: Scope, units: list[Unit]) -> Checked:
             found += _target(target, ready, units)
     sources = {path: text for u in units for path, text in u.sources.items()}
     diagnostics = sorted_diagnostics(found)
-    counts = [sum(u.counts[i] for u in units) for i in ((0, 3, 4) if prepared else (0, 1, 2))]
-    return Checked(diagnostics, {**_sources_of(diagnostics, sources), **sources}, *counts)
+    stage = "prepared" if prepared else "read"
+    files = len({path for u in units for path in u.counts["files"]})
+    pipelines, tasks = (_count([u.counts[stage][kind] for u in units]) for kind in ("pipelines", "tasks"))
+    return Checked(diagnostics, {**_sources_of(diagnostics, sources), **sources}, files, pipelines, tasks)
+
+
+def _count(per_unit: list[dict[str, int]]) -> int:
+    """Definitions of each name, counted once however many units read them."""
+    most: dict[str, int] = {}
+    for counts in per_unit:
+        for name, n in counts.items():
+            most[name] = max(most.get(name, 0), n)
+    return sum(most.values())
 
 
 def _target(target: str, ready: Prepared, units: list[Unit]) -> list[Diagnostic]:

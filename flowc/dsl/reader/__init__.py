@@ -32,7 +32,9 @@ class ReadResult:
     sources: dict[str, str]
     given: tuple[Path, ...] = ()  # the given files this read loaded (resolved)
     loaded: tuple[Path, ...] = ()  # every module file it loaded or tried to, given or imported
-    defined: frozenset[str] = field(default_factory=lambda: frozenset[str]())  # names and modules of what it read
+    modules: tuple[tuple[str, Path], ...] = ()  # (dotted name, file) of every module it read
+    defined: frozenset[tuple[str, str, str]] = field(default_factory=lambda: frozenset[tuple[str, str, str]]())
+    """("task" or "pipeline", module, name as written) of each definition read: what another read's could collide with."""
 
 
 def read_paths(

@@ -56,11 +56,12 @@ def read_program(
         _no_pipelines(project, item.file, item.from_directory, report)
     _check_recursion(reading.calls, report)
     tasks = _unique_tasks(reading.tasks, report)
-    defined = {n for d in (*tasks, *reading.pipelines) for n in (d.module, d.name)}
+    defined = [("task", t.module, t.name) for t in tasks] + [("pipeline", p.module, p.name) for p in reading.pipelines]
     program = assign_ids(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)))
     return ReadResult(
         program, report.items, project.sources,
         given=tuple(i.file for i in given), loaded=project.files, defined=frozenset(defined),
+        modules=tuple((info.syms.name, info.file) for info in project.order),
     )
 
 
