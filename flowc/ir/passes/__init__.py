@@ -12,7 +12,9 @@ from collections.abc import Callable
 from flowc.ir.model import Program
 from flowc.ir.passes.cache_key import assign_cache_keys
 from flowc.ir.passes.conditions import lower_conditions
+from flowc.ir.passes.dedupe import dedupe_calls
 from flowc.ir.passes.fusion import fuse_chains
+from flowc.ir.passes.map_fusion import fuse_maps
 
 Pass = Callable[[Program], Program]
 
@@ -20,9 +22,10 @@ Pass = Callable[[Program], Program]
 # its cache key; it runs on every valid program, optimized or not, so every backend (and
 # `check`) sees the same IR.
 LOWERING: tuple[Pass, ...] = (lower_conditions, assign_cache_keys)
-# The optimizer: what `-O0` / `--no-optimize` turns off. Fusion derives a fused task's
-# key from its members' keys, so it runs after lowering.
-PASSES: tuple[Pass, ...] = (fuse_chains,)
+# The optimizer: what `-O0` / `--no-optimize` turns off. Merging duplicates first makes
+# more chains; map fusion makes one loop body of two, whose chain fusion then fuses.
+# Fusion derives a fused task's key from its members' keys, so it runs after lowering.
+PASSES: tuple[Pass, ...] = (dedupe_calls, fuse_maps, fuse_chains)
 # Keys of steps, from the program as the engines will run it.
 KEYING: tuple[Pass, ...] = ()
 

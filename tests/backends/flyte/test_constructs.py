@@ -64,7 +64,7 @@ def test_loop_shapes(compiled: Path, tmp_path: Path) -> None:
     looped = (compiled / "looped_branches_flyte.py").read_text()
     assert "map_task(partial(add, b=1))(a=xs)" in looped
     assert "loop_4_out = map_task(square)(x=make_out)" in looped
-    files = (compiled / "files_flyte.py").read_text()
+    files = (tmp_path / "files_flyte.py").read_text()
     assert "results.append(count_bytes(data=d))" in files  # a container task is not mapped
 
 
