@@ -11,6 +11,7 @@ holds while every one of these answers is the same (`Snapshot.holds`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -99,6 +100,11 @@ class Snapshot:
     _digests: dict[str, str | None] = field(default_factory=lambda: {})
     _probes: dict[str, bool] = field(default_factory=lambda: {})
 
+    @functools.cached_property
+    def shown(self) -> dict[str, str]:
+        """Each input file -> its path as shown."""
+        return {os.fspath(i.file): i.path for i in self.inputs}
+
     @classmethod
     def of(cls, paths: tuple[str, ...]) -> Snapshot:
         inputs, problems = discover(paths)
@@ -107,7 +113,7 @@ class Snapshot:
     def holds(self, unit: dict[str, Any]) -> bool:
         """Whether a stored unit's result is still the result: same files given, same bytes, same probes."""
         try:
-            shown = {os.fspath(i.file): i.path for i in self.inputs}
+            shown = self.shown
             given = {file: path for path, file in unit["given"]}
             if any(shown.get(file) != path for file, path in given.items()):
                 return False
@@ -139,4 +145,4 @@ class Snapshot:
 
     def covered_by(self, units: list[dict[str, Any]]) -> bool:
         """Whether `units` read exactly the request's input files."""
-        return {file for unit in units for _, file in unit["given"]} == {os.fspath(i.file) for i in self.inputs}
+        return {file for unit in units for _, file in unit["given"]} == set(self.shown)

@@ -133,11 +133,14 @@ def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]]
     the files of each `stale` unit (read together last time, for a reason) together again."""
     units = [Unit.from_json(u) for u in kept]
     inputs = [item.file for item in scope.inputs]
-    groups = [[Path(f) for f in group if Path(f) in inputs] for group in stale] + [[file] for file in inputs]
+    known = set(inputs)
+    groups = [[Path(f) for f in group if Path(f) in known] for group in stale] + [[file] for file in inputs]
+    covered = {file for unit in units for file in unit.given_files()}
     for group in groups:
-        left = set(group) - {file for unit in units for file in unit.given_files()}
+        left = set(group) - covered
         if left:
             units.append(_check_apart(scope, left, units))
+            covered |= units[-1].given_files()  # a merged unit holds the files of those it replaced
     return combine(scope, units), [u.to_json() for u in units]
 
 
