@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any, TextIO, TypeVar
+from collections.abc import Callable, Generator
+from typing import Any, TextIO, TypeVar, cast
 
 from flowc.incremental import store
 from flowc.incremental.state import Request, Snapshot, request_key
@@ -37,16 +37,18 @@ def replay(request: Request) -> int | None:
     entry = store.load(request.project, request_key(request))
     if entry is None:
         return None
-    output = entry.get("outputs", {}).get(request.format)
-    units = entry.get("units")
+    outputs, units = entry.get("outputs"), entry.get("units")
+    output: Any = cast("dict[str, Any]", outputs).get(request.format) if isinstance(outputs, dict) else None
     if not isinstance(output, dict) or not isinstance(units, list):
         return None
+    stored = cast("list[Any]", units)
     snapshot = Snapshot.of(request.paths)
-    if not snapshot.usable or not all(snapshot.holds(u) for u in units) or not snapshot.covered_by(units):
+    if not snapshot.usable or not all(snapshot.holds(u) for u in stored) or not snapshot.covered_by(stored):
         return None
     try:
-        _write(output["events"])
-        return int(output["code"])
+        events, code = cast("Events", output["events"]), int(cast("Any", output["code"]))
+        _write(events)
+        return code
     except (KeyError, TypeError, ValueError):  # a malformed entry: check for real (nothing was printed)
         return None
 
@@ -92,7 +94,7 @@ class _Tee:
 
 
 @contextlib.contextmanager
-def _recording() -> Iterator[Events]:
+def _recording() -> Generator[Events, None, None]:
     events: Events = []
     out, err = _Tee(sys.stdout, 1, events), _Tee(sys.stderr, 2, events)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # type: ignore[type-var]

@@ -18,7 +18,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import flowc
 from flowc.dsl.reader.files import InputFile, content_digest, discover, read_source_bytes
@@ -130,8 +130,11 @@ class Snapshot:
 
     @staticmethod
     def well_formed(unit: Any) -> bool:
-        given = unit.get("given") if isinstance(unit, dict) else None
-        return isinstance(given, list) and all(isinstance(g, list) and len(g) == 2 and all(isinstance(x, str) for x in g) for g in given)
+        """Whether a stored unit names its given files as [shown path, file] pairs."""
+        given: Any = cast("dict[str, Any]", unit).get("given") if isinstance(unit, dict) else None
+        if not isinstance(given, list):
+            return False
+        return all(isinstance(g, list) and [type(x) for x in cast("list[Any]", g)] == [str, str] for g in cast("list[Any]", given))
 
     def digest(self, file: str) -> str | None:
         if file not in self._digests:

@@ -23,7 +23,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 KEEP_ENTRIES = 32  # entries beyond this many (oldest first) are removed when one is written
 _KEY_BYTES = 32
@@ -57,10 +57,10 @@ def load(project: Path, name: str) -> dict[str, Any] | None:
         if not hmac.compare_digest(signature, _sign(key, body)):
             return None
         try:
-            entry = json.loads(body)
+            entry: Any = json.loads(body)
         except ValueError:
             return None
-        return entry if isinstance(entry, dict) else None
+        return cast("dict[str, Any]", entry) if isinstance(entry, dict) else None
     return None
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,8 +171,8 @@ def check_unit(scope: Scope, only: Collection[Path]) -> Unit:
     prepared = prepare(read.program) if clean else None
     limits: dict[str, list[Diagnostic]] = {}
     checks: dict[str, list[Diagnostic] | None] = {}
-    for target, ready in scope.targets if prepared is not None else ():
-        if ready.backend is None or has_errors(ready.diagnostics):
+    for target, ready in scope.targets:
+        if prepared is None or ready.backend is None or has_errors(ready.diagnostics):
             continue
         limits[target] = validate_for_engine(prepared, ready.backend.name)
         checks[target] = None if has_errors(limits[target]) else ready.backend.check(prepared, ready.options)

@@ -6,7 +6,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -38,7 +38,7 @@ _OBSERVED: ContextVar[Observed | None] = ContextVar("flowc_reader_observed", def
 
 
 @contextmanager
-def observing() -> Iterator[Observed]:
+def observing() -> Generator[Observed, None, None]:
     """Record, for the reads inside the block, every module-file probe and every file's digest."""
     seen = Observed()
     token = _OBSERVED.set(seen)
