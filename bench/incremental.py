@@ -50,12 +50,15 @@ def main() -> int:
             edited.append(measure(check, env=env, repeat=1))
         one_edit = min(edited, key=lambda m: m.seconds)
         failed = any(m.returncode != 0 for m in (cold, unchanged, one_edit))
-        print(f"{'bare python -c pass':<30} {bare}")
+        print(f"{'bare python -c pass':<26} {bare}  cpu {bare.cpu_seconds:6.3f} s   (load average {os.getloadavg()[0]:.1f})")
         for label, m in (("cold check (no cache)", cold), ("unchanged re-check", unchanged), ("re-check after one edit", one_edit)):
             target = TARGETS.get(label)
             verdict = "" if target is None else f"   target < {target} s: {'ok' if m.seconds < target else 'MISSED'}"
             failed |= target is not None and m.seconds >= target
-            print(f"{label:<30} {m}   {m.seconds / bare.seconds:6.1f}x bare, {m.seconds / cold.seconds:5.3f}x cold{verdict}")
+            print(
+                f"{label:<26} {m}  cpu {m.cpu_seconds:6.3f} s   {m.seconds / bare.seconds:6.1f}x bare, "
+                f"{m.seconds / cold.seconds:5.3f}x cold{verdict}"
+            )
     return 1 if failed else 0
 
 
