@@ -18,6 +18,7 @@ from flowc.backends.base import EmitResult
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.plan import PipelinePlan
 from flowc.ir.span import Span, source_lines
 
 
@@ -40,18 +41,22 @@ def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimiz
     Reading, validation and the passes each report diagnostics; passes run only on a
     program without errors.
     """
-    from flowc.dsl.reader import read_paths
     from flowc.ir.passes import prepare
+
+    read = _read(paths, root)
+    return Loaded(prepare(read.program, optimize=optimize), read.diagnostics, read.sources) if read.ok else read
+
+
+def _read(paths: Sequence[str | Path], root: str | Path | None) -> Loaded:
+    """`paths` read and validated, as written (no pass has run)."""
+    from flowc.dsl.reader import read_paths
     from flowc.ir.validate import validate
 
     read = read_paths(paths, root=root)
     diagnostics = list(read.diagnostics)
-    program = read.program
     if not has_errors(diagnostics):
-        diagnostics.extend(validate(program))
-    if not has_errors(diagnostics):
-        program = prepare(program, optimize=optimize)
-    return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
+        diagnostics.extend(validate(read.program))
+    return Loaded(read.program, sorted_diagnostics(diagnostics), dict(read.sources))
 
 
 def emit(program: Program, target: str, options: Mapping[str, object] | None = None) -> EmitResult:
@@ -67,6 +72,7 @@ def check(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
@@ -74,13 +80,51 @@ def check(
     """
     from flowc.backends.driver import check_target
 
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize)
     if not loaded.ok:
         return loaded
     found = list(loaded.diagnostics)
     for target in targets:
         found.extend(check_target(loaded.program, target, (options or {}).get(target, {})))
     return Loaded(loaded.program, sorted_diagnostics(found), loaded.sources)
+
+
+@dataclass
+class Explained:
+    """The optimizer's plan per pipeline (`flowc explain`), with every diagnostic of reading them."""
+
+    plans: list[PipelinePlan] = field(default_factory=lambda: [])
+    diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
+    sources: dict[str, str] = field(default_factory=lambda: {})
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def explain(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    pipelines: Sequence[str] = (),
+) -> Explained:
+    """What the optimizer makes of each pipeline of `paths` (only those named in `pipelines`, if any).
+
+    Without `optimize` every source step is its own engine step, as `compile -O0` emits it.
+    """
+    from flowc.ir.passes import lower
+    from flowc.ir.passes.explain import explain_program
+
+    loaded = _read(paths, root)
+    if not loaded.ok:
+        return Explained([], loaded.diagnostics, loaded.sources)
+    plans = explain_program(lower(loaded.program), passes=None if optimize else ())
+    names = [plan.pipeline for plan in plans]
+    hint = "pipelines: " + (", ".join(names) or "none")
+    unknown = [Diagnostic.of(codes.UNKNOWN_PIPELINE, None, n, hint=hint) for n in dict.fromkeys(pipelines) if n not in names]
+    chosen = [plan for plan in plans if not pipelines or plan.pipeline in pipelines]
+    return Explained(chosen, sorted_diagnostics([*loaded.diagnostics, *unknown]), loaded.sources)
 
 
 @dataclass
@@ -103,14 +147,15 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    optimize: bool = True,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
-    `out_dir` or over one of the compile's inputs.
+    `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
     """
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome

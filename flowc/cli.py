@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import flowc
-from flowc.config import Config, ConfigError, check_option_tables, find_pyproject, load_config, option_tables, unknown_flag_targets
+from flowc.config import (
+    Config,
+    ConfigError,
+    check_option_tables,
+    find_pyproject,
+    load_config,
+    option_tables,
+    should_optimize,
+    split_optimization_levels,
+    unknown_flag_targets,
+)
 
 if TYPE_CHECKING:
     from flowc.incremental import Request
@@ -76,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_inputs(ir, required=False)
     ir.add_argument("--schema", action="store_true", help="print the IR's JSON Schema instead")
     ir.add_argument("--no-optimize", action="store_true", help="print the IR before optimization passes")
+    ir.add_argument("-O", dest="option", action="append", default=[], metavar="LEVEL", help="-O0: as --no-optimize")
     ir.set_defaults(handler=_ir)
 
     comp = sub.add_parser("compile", help="compile pipelines for one or more engines")
@@ -85,8 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json", "github"), default="text", help="diagnostic format")
     comp.set_defaults(handler=_compile)
 
+    exp = sub.add_parser("explain", help="show the engine steps the optimizer makes of each pipeline, and why")
+    _add_inputs(exp)
+    exp.add_argument("--pipeline", action="append", default=[], metavar="NAME", help="only this pipeline (repeatable)")
+    exp.add_argument("--format", choices=("text", "json"), default="text", help="a listing, or JSON for tools")
+    exp.add_argument("-O", dest="option", action="append", default=[], metavar="LEVEL", help="-O0: the plan without optimization")
+    _add_no_optimize(exp)
+    exp.set_defaults(handler=_explain)
+
     targets = sub.add_parser("targets", help="list the installed backends and their options")
     targets.set_defaults(handler=_list_targets)
+
+    graph = sub.add_parser("graph", help="print the DAG of pipelines as Mermaid, Graphviz DOT or SVG")
+    _add_inputs(graph)
+    graph.add_argument("--pipeline", metavar="NAME", help="only this pipeline (default: every pipeline of the files given)")
+    graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid", help="svg runs Graphviz's dot")
+    graph.add_argument("-O", dest="level", choices=("0", "1"), default="1", metavar="LEVEL", help="-O0: draw the program unoptimized")
+    graph.add_argument("--no-optimize", action="store_true", help="as -O0: no fused steps")
+    graph.set_defaults(handler=_graph)
 
     dep = sub.add_parser("deploy", help="compile and deploy pipelines to a running engine (airflow)")
     _add_inputs(dep)
@@ -101,7 +128,8 @@ def _parser() -> argparse.ArgumentParser:
     dep.add_argument("--conf", default="{}", help="JSON run configuration (pipeline arguments) for --trigger")
     dep.add_argument("--wait", action="store_true", help="wait for triggered runs and print each task's state")
     dep.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for parsing and for each run")
-    dep.add_argument("-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE", help="backend option")
+    dep.add_argument("-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE", help="backend option; -O0: no optimizer")
+    _add_no_optimize(dep)
     dep.set_defaults(handler=_deploy)
     return parser
 
@@ -144,7 +172,7 @@ def _request(args: argparse.Namespace) -> Request:
 
     root = str(args.root) if args.root is not None else None
     pyproject = find_pyproject(_config_start(args))
-    return Request(tuple(args.paths), root, tuple(args.target), tuple(args.option), args.format, pyproject)
+    return Request(tuple(args.paths), root, tuple(args.target), tuple(args.option), args.no_optimize, args.format, pyproject)
 
 
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
@@ -164,7 +192,16 @@ def _add_targets(p: argparse.ArgumentParser, names: Sequence[str] | None = None)
     )
     p.add_argument(
         "-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE",
-        help="backend option, e.g. airflow.mode=kubernetes (`flowc targets` lists them)",
+        help="backend option, e.g. airflow.mode=kubernetes (`flowc targets` lists them); "
+        "-O0 turns the optimizer off, -O1 on",
+    )
+    _add_no_optimize(p)
+
+
+def _add_no_optimize(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-optimize", action="store_true",
+        help="no fusion or duplicate elimination (as -O0; default: [tool.flowc] optimize, or on)",
     )
 
 
@@ -205,6 +242,7 @@ class _Settings:
     config: Config
     targets: list[str]
     options: dict[str, dict[str, object]]
+    optimize: bool
 
 
 def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
@@ -216,19 +254,21 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, args.format)
+    flags, level = split_optimization_levels(args.option)
     try:
-        options = option_tables(config, args.option)
+        options = option_tables(config, flags)
     except ValueError as exc:
         print(f"flowc {command}: {exc}", file=sys.stderr)
         return 2
-    problems = [*config.diagnostics, *check_option_tables(config, args.option)]
-    problems = sorted_diagnostics([*problems, *unknown_flag_targets(args.option, registry.available())])
+    problems = [*config.diagnostics, *check_option_tables(config, flags)]
+    problems = sorted_diagnostics([*problems, *unknown_flag_targets(flags, registry.available())])
     if problems:
         sources = {str(config.path): config.path.read_text(encoding="utf-8")} if config.path else {}
         _report(problems, sources, args.format)
         return 1
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
-    return _Settings(config, registry.expand(names or list(config.targets) or ["all"]), options)
+    targets = registry.expand(names or list(config.targets) or ["all"])
+    return _Settings(config, targets, options, should_optimize(config, level, args.no_optimize))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -240,10 +280,13 @@ def _check(args: argparse.Namespace) -> int:
         return settings
     root = args.root or settings.config.root
     if args.no_cache:
-        return _report_check(Checked.of(api.check(args.paths, settings.targets, options=settings.options, root=root)), args.format)
+        loaded = api.check(args.paths, settings.targets, options=settings.options, root=root, optimize=settings.optimize)
+        return _report_check(Checked.of(loaded), args.format)
     return incremental.check(
         _request(args),
-        lambda snapshot, kept, stale: run_check(args.paths, settings.targets, settings.options, root, snapshot, kept, stale),
+        lambda snapshot, kept, stale: run_check(
+            args.paths, settings.targets, settings.options, root, snapshot, kept, stale, optimize=settings.optimize
+        ),
         lambda checked: _report_check(checked, args.format),
     )
 
@@ -264,6 +307,26 @@ def _list_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graph(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.graph import GraphError, render
+
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=not (args.no_optimize or args.level == "0"))
+    _report(loaded.diagnostics, loaded.sources, "text")
+    if not loaded.ok:
+        return 1
+    try:
+        sys.stdout.write(render(loaded.program, args.format, args.pipeline))
+    except GraphError as exc:
+        _report([exc.diagnostic], loaded.sources, "text")
+        return 1
+    return 0
+
+
 def _ir(args: argparse.Namespace) -> int:
     from flowc import api
 
@@ -279,11 +342,40 @@ def _ir(args: argparse.Namespace) -> int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, "text")
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=not args.no_optimize)
+    flags, level = split_optimization_levels(args.option)
+    if flags:
+        print(f"flowc ir: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+        return 2
+    optimize = should_optimize(config, level, args.no_optimize)
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize)
     _report(loaded.diagnostics, loaded.sources, "text")
     if not loaded.ok:
         return 1
     print(loaded.program.model_dump_json(indent=2))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from flowc import api
+    from flowc.explain import render_json, render_text
+
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
+    flags, level = split_optimization_levels(args.option)
+    if flags:
+        print(f"flowc explain: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+        return 2
+    optimize = should_optimize(config, level, args.no_optimize)
+    explained = api.explain(args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline)
+    if args.format == "json":
+        print(render_json(explained.plans, explained.diagnostics, optimized=optimize))
+        return 0 if explained.ok else 1
+    _report(explained.diagnostics, explained.sources, "text")
+    if not explained.ok:
+        return 1
+    print(render_text(explained.plans, optimized=optimize))
     return 0
 
 
@@ -295,7 +387,9 @@ def _compile(args: argparse.Namespace) -> int:
         return settings
     config = settings.config
     out = args.out or config.out or Path("build/flowc")
-    outcome = api.compile_to(args.paths, settings.targets, out, options=settings.options, root=args.root or config.root)
+    outcome = api.compile_to(
+        args.paths, settings.targets, out, options=settings.options, root=args.root or config.root, optimize=settings.optimize
+    )
     _report(outcome.diagnostics, outcome.sources, args.format)
     if not outcome.ok:
         return 1
@@ -312,12 +406,13 @@ def _deploy(args: argparse.Namespace) -> int:
 
     try:
         config = _config(args)
-        options = option_tables(config, args.option)
+        flags, level = split_optimization_levels(args.option)
+        options = option_tables(config, flags)
         conf = json.loads(args.conf)
     except (ConfigError, ValueError) as exc:
         print(f"flowc deploy: {exc}", file=sys.stderr)
         return 2
-    loaded = api.load(args.paths, root=args.root or config.root)
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=should_optimize(config, level, args.no_optimize))
     emitted = api.emit(loaded.program, args.target, options.get(args.target, {})) if loaded.ok else None
     diagnostics = [*loaded.diagnostics, *(emitted.diagnostics if emitted else [])]
     _report(diagnostics, loaded.sources, "text")

@@ -4,6 +4,7 @@
     targets = ["kfp", "airflow"]     # default for `flowc compile` and `flowc check`
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
+    optimize = false                 # turn the optimizer off (like -O0); default true
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -14,6 +15,7 @@ backend is a diagnostic located in pyproject.toml, listing what is valid.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -27,7 +29,8 @@ from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span
 
-KEYS = ("out", "root", "targets")
+KEYS = ("out", "root", "targets", "optimize")
+OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,7 @@ class Config:
     targets: tuple[str, ...] = ()
     out: Path | None = None
     root: Path | None = None
+    optimize: bool = True
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -72,7 +76,7 @@ def load_config(start: Path) -> Config:
         raise ConfigError(f"{path}: [tool.flowc] must be a table")
     config = _parse(path, section)  # pyright: ignore[reportUnknownArgumentType]
     problems = _unknown_keys(path, text, section)  # pyright: ignore[reportUnknownArgumentType]
-    return Config(config.path, config.targets, config.out, config.root, config.backend_options, tuple(problems))
+    return dataclasses.replace(config, diagnostics=tuple(problems))
 
 
 def _parse(path: Path, section: dict[str, Any]) -> Config:
@@ -88,11 +92,15 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
     for key, value in (("out", out), ("root", root)):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: tool.flowc.{key} must be a path string")
+    optimize = section.get("optimize", True)
+    if not isinstance(optimize, bool):
+        raise ConfigError(f"{path}: tool.flowc.optimize must be true or false")
     return Config(
         path=path,
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
         out=base / out if out else None,
         root=base / root if root else None,
+        optimize=optimize,
         backend_options=options,
     )
 
@@ -167,6 +175,23 @@ def option_tables(config: Config, flags: Sequence[str]) -> dict[str, dict[str, o
             raise ValueError(f"--option {item!r}: write TARGET.KEY=VALUE, e.g. airflow.mode=kubernetes")
         options.setdefault(target, {})[name] = raw
     return options
+
+
+def split_optimization_levels(flags: Sequence[str]) -> tuple[list[str], int | None]:
+    """`-O` flags split into backend options and the optimization level the last `-O<digits>` sets.
+
+    `-O` names backend options (`-O kfp.max_spec_bytes=...`) and, as in C compilers, the
+    optimization level: `-O0` turns the optimizer off, `-O1`, `-O2`... keep it on.
+    """
+    levels = [int(item) for item in flags if OPTIMIZATION_LEVEL.fullmatch(item)]
+    return [item for item in flags if not OPTIMIZATION_LEVEL.fullmatch(item)], levels[-1] if levels else None
+
+
+def should_optimize(config: Config, level: int | None, no_optimize: bool) -> bool:
+    """Whether to run the optimizer: `--no-optimize`, then the last `-O<n>`, then `[tool.flowc] optimize`."""
+    if no_optimize:
+        return False
+    return level > 0 if level is not None else config.optimize
 
 
 def unknown_flag_targets(flags: Sequence[str], available: Sequence[str]) -> list[Diagnostic]:

@@ -34,6 +34,7 @@ class Request:
     root: str | None
     targets: tuple[str, ...]
     options: tuple[str, ...]
+    no_optimize: bool
     format: str
     pyproject: Path | None
 
@@ -51,7 +52,7 @@ def request_key(request: Request) -> str:
         "python": [sys.version, sys.prefix, sys.executable],
         "site": _site_fingerprint(),
         "cwd": os.getcwd(),
-        "request": [list(request.paths), request.root, list(request.targets), list(request.options)],
+        "request": [list(request.paths), request.root, list(request.targets), list(request.options), request.no_optimize],
         "pyproject": [str(request.pyproject), file_digest(request.pyproject)] if request.pyproject else None,
     }
     return "check-" + hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()[:32]

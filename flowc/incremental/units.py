@@ -45,6 +45,7 @@ class Scope:
     inputs: Sequence[InputFile]
     root: str | Path | None
     targets: Sequence[tuple[str, Prepared]]  # each requested target, its backend loaded and options parsed
+    optimize: bool = True
 
 
 @dataclass
@@ -69,16 +70,16 @@ class Checked:
 
 def run_check(
     paths: Sequence[str], targets: Sequence[str], options: Mapping[str, Mapping[str, object]],
-    root: str | Path | None, snapshot: Snapshot, kept: list[Json], stale: list[list[str]],
+    root: str | Path | None, snapshot: Snapshot, kept: list[Json], stale: list[list[str]], *, optimize: bool = True,
 ) -> tuple[Checked, list[Json]]:
     """`api.check`'s outcome, from the units in `kept` and fresh ones; and every unit, to store."""
     from flowc import api
     from flowc.backends.driver import prepare
 
     if not snapshot.usable:  # a path that is missing or unreadable, or no file at all: check as ever
-        return Checked.of(api.check(paths, targets, options=options, root=root)), []
+        return Checked.of(api.check(paths, targets, options=options, root=root, optimize=optimize)), []
     ready = [(t, prepare(t, options.get(t, {}))) for t in targets]
-    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready), kept, stale)
+    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready, optimize), kept, stale)
 
 
 @dataclass
@@ -168,7 +169,7 @@ def check_unit(scope: Scope, only: Collection[Path]) -> Unit:
         read = read_paths(scope.paths, scope.root, only=only, inputs=scope.inputs)
     validated = None if has_errors(read.diagnostics) else validate(read.program)
     clean = validated is not None and not has_errors(validated)
-    prepared = prepare(read.program) if clean else None
+    prepared = prepare(read.program, optimize=scope.optimize) if clean else None
     limits: dict[str, list[Diagnostic]] = {}
     checks: dict[str, list[Diagnostic] | None] = {}
     for target, ready in scope.targets:

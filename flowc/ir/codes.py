@@ -162,6 +162,7 @@ WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
 DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
 DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+UNKNOWN_PIPELINE = _code("FLC807", "no pipeline {!r} in the files given", None)
 UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
 BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
 BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
@@ -173,6 +174,11 @@ OUTPUT_OVER_INPUT = _code(
     "FLC821", "refusing to write {}: it would replace this input file",
     "choose an output folder (-o) that holds no input file of the compile",
 )
+GRAPHVIZ_MISSING = _code(
+    "FLC830", "`--format svg` needs Graphviz's `dot` program, which is not on PATH",
+    "install Graphviz (`apt-get install graphviz`, `brew install graphviz`), or print `--format dot` and render it elsewhere",
+)
+GRAPHVIZ_FAILED = _code("FLC831", "Graphviz's `dot` failed: {}", "this is a bug in flowc's DOT output; report it with `--format dot`")
 
 
 def table_markdown() -> str:

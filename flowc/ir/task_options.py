@@ -111,7 +111,8 @@ def options_table_markdown() -> str:
     rows = ["| option | type | `@task` default | `@container_task` default | what it does |", "| --- | --- | --- | --- | --- |"]
     for o in TASK_OPTIONS:
         task = "—" if o.container_only else _shown(o.default_for("task"))
-        rows.append(f"| `{o.name}` | `{o.annotation}` | {task} | {_shown(o.default_for('container_task'))} | {o.doc.replace('|', chr(92) + '|')} |")
+        cells = (f"`{o.name}`", f"`{o.annotation}`", task, _shown(o.default_for("container_task")), o.doc)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows) + "\n"
 
 

@@ -31,6 +31,8 @@ from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Pipeline, Program
 from flowc.ir.names import python_name
 from flowc.backends.flyte.module import Module, build_module
+from flowc.backends.engine_reference import EngineReference
+from flowc.backends.flyte.reference import REFERENCE
 
 
 class FlyteBackend:
@@ -38,6 +40,7 @@ class FlyteBackend:
 
     name: ClassVar[str] = "flyte"
     description: ClassVar[str] = "Flyte: a flytekit workflow module per pipeline (and its registration package)"
+    reference: ClassVar[EngineReference] = REFERENCE  # its column of docs/reference.md
     options: ClassVar[tuple[BackendOption, ...]] = (
         BackendOption("package", "also write <pipeline>.tgz with `pyflyte package` (needs the flyte extra)", False, kind="bool"),
         BackendOption("image", "default image for `pyflyte package --image` (tasks name their own)", None),

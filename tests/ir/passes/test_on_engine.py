@@ -57,14 +57,10 @@ def test_fused_fan_outs_give_the_same_results(tmp_path: Path) -> None:
         assert plain.ran["fit"] == plain.ran["score"] == len(args.get("xs", [1, 2, 3]))  # type: ignore[arg-type]
 
 
-# A flowc gap, not an engine bug (strict, so it flips when fixed): the Flyte backend passes
-# the literal `1` to a `float` parameter as an int, which flytekit refuses ("Expected value
-# of type <class 'float'> but got '1'"), with or without the pass.
-INT_LITERAL_TO_FLOAT = pytest.mark.xfail(reason="flyte backend: int literal into a float parameter", strict=True)
 
 
 def _fixture_param(path: Path, apply: Callable[[Program], Program], pass_name: str) -> object:
-    marks = [INT_LITERAL_TO_FLOAT] if path.stem == "literals" else []
+    marks: list[pytest.MarkDecorator] = []
     return pytest.param(path, apply, id=f"{pass_name}-{path.stem}", marks=marks)
 
 
