@@ -56,7 +56,7 @@ def test_a_change_that_matters_is_not_replayed(change: Callable[[Path, pytest.Mo
     assert _replay(["check", "project"]) is None
 
 
-@pytest.mark.parametrize("argv", [["-t", "kfp"], ["-O", "airflow.mode=kubernetes"], ["--root", "."], ["--format", "json"]])
+@pytest.mark.parametrize("argv", [["-t", "kfp"], ["-O", "airflow.mode=kubernetes"], ["-O0"], ["--no-optimize"], ["--root", "."], ["--format", "json"]])
 def test_other_arguments_are_other_checks(argv: list[str], project: Path) -> None:
     assert _replay(["check", "project", *argv]) is None
     assert _replay(["check", "project", "--no-cache"]) is None

@@ -39,7 +39,7 @@ def test_random_edits_report_what_a_full_check_reports(seed: int, tmp_path: Path
             edit(folder, rng)
         files = sorted(str(p.relative_to(tmp_path)) for p in folder.glob("*.py"))
         paths = rng.choice([["project"], files[: rng.randrange(1, len(files) + 1)] if files else ["project"]])
-        argv = [*paths, "--root", "project", *rng.choice([[], ["--format", "json"], ["--format", "github"], ["-t", "kfp"]])]
+        argv = [*paths, "--root", "project", *rng.choice([[], ["--format", "json"], ["--format", "github"], ["-t", "kfp"], ["-O0"], ["--no-optimize", "-t", "flyte"]])]
         full = _check([*argv, "--no-cache"], capsys)
         assert _check(argv, capsys) == full, f"seed {seed}: {argv}"
         assert _check(argv, capsys) == full, f"seed {seed}, replayed: {argv}"
