@@ -100,6 +100,7 @@ def _prepare(folder: Path) -> None:
         ignore = folder.parent / ".gitignore"
         if not ignore.exists():
             write_atomically(ignore, b"# flowc's check cache: never commit it\n*\n")
+            os.chmod(ignore, 0o644)
 
 
 def _prune(folder: Path) -> None:
