@@ -103,3 +103,15 @@ def test_one_files_errors_hide_later_stages_of_the_others(
         full = _check([*argv, "--no-cache"], capsys)
         assert _check(argv, capsys) == full
         assert full[0] == 1
+
+
+def test_diagnostics_that_tie_come_in_the_order_of_a_full_check(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two files named without a pipeline: two unlocated FLC004 warnings, whichever unit was reused."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text("X = 1\n")
+    (tmp_path / "b.py").write_text("Y = 1\n")
+    _check(["a.py", "b.py"], capsys)
+    (tmp_path / "a.py").write_text("X = 2\n")
+    full = _check(["a.py", "b.py", "--no-cache"], capsys)
+    assert full[2].count("FLC004") == 2
+    assert _check(["a.py", "b.py"], capsys) == full
