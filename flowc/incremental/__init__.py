@@ -45,12 +45,12 @@ def replay(request: Request) -> int | None:
     snapshot = Snapshot.of(request.paths)
     if not snapshot.usable or not all(snapshot.holds(u) for u in stored) or not snapshot.covered_by(stored):
         return None
-    try:
-        events, code = cast("Events", output["events"]), int(cast("Any", output["code"]))
-        _write(events)
-        return code
-    except (KeyError, TypeError, ValueError):  # a malformed entry: check for real (nothing was printed)
-        return None
+    found = cast("dict[str, Any]", output)
+    events, code = found.get("events"), found.get("code")
+    if not isinstance(code, int) or not _well_formed(events):
+        return None  # a malformed entry: check for real (nothing was printed)
+    _write(cast("Events", events))
+    return code
 
 
 def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]], tuple[T, list[Any]]], report: Callable[[T], int]) -> int:
@@ -99,6 +99,13 @@ def _recording() -> Generator[Events, None, None]:
     out, err = _Tee(sys.stdout, 1, events), _Tee(sys.stderr, 2, events)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # type: ignore[type-var]
         yield events
+
+
+def _well_formed(events: Any) -> bool:
+    return isinstance(events, list) and all(
+        isinstance(e, list) and len(cast("list[Any]", e)) == 2 and e[0] in (1, 2) and isinstance(e[1], str)
+        for e in cast("list[Any]", events)
+    )
 
 
 def _write(events: Events) -> None:

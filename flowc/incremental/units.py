@@ -132,7 +132,12 @@ class Unit:
 def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]] = ()) -> tuple[Checked, list[Json]]:
     """Check every input: units in `kept` (stored, still valid) as they are, the rest read afresh;
     the files of each `stale` unit (read together last time, for a reason) together again."""
-    units = [Unit.from_json(u) for u in kept]
+    units: list[Unit] = []
+    for data in kept:
+        try:
+            units.append(Unit.from_json(data))
+        except (KeyError, TypeError, ValueError, AttributeError):  # malformed (a ValidationError is a ValueError)
+            stale = [*stale, [file for _, file in data.get("given", [])]]
     inputs = [item.file for item in scope.inputs]
     known = set(inputs)
     groups = [[Path(f) for f in group if Path(f) in known] for group in stale] + [[file] for file in inputs]

@@ -80,3 +80,22 @@ def test_concurrent_writers_never_leave_a_partial_entry(own_cache: Path) -> None
         w.join()
         assert w.exitcode == 0
     assert seen > 0 and not list(own_cache.glob(".tmp-*"))
+
+
+def test_a_signed_entry_of_another_shape_is_rebuilt(own_cache: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An entry of ours in a shape this flowc does not read (an older layout): checked again, never a crash."""
+    write_project(tmp_path / "project")
+    assert main(["check", "project"]) == 0
+    expected = capsys.readouterr()
+    [entry] = _entries()
+    name = entry.stem
+    data = store.load(own_cache, name)
+    assert data is not None
+    for unit in data["units"]:
+        del unit["names"]
+    data["outputs"]["text"]["events"] = [[1, "half"], ["not an event"]]
+    store.save(own_cache, name, data)
+    assert main(["check", "project"]) == 0
+    assert capsys.readouterr() == expected
+    assert main(["check", "project"]) == 0  # and stored right again
+    assert capsys.readouterr() == expected
