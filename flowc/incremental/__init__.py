@@ -34,7 +34,7 @@ Events = list[list[Any]]  # [stream (1 stdout, 2 stderr), text] in the order wri
 
 def replay(request: Request) -> int | None:
     """Print the stored output of this check and return its exit code, if nothing it read changed."""
-    entry = store.load(request.project, request_key(request))
+    entry = store.load(request.project, request_key(request), request.has_project)
     if entry is None:
         return None
     outputs, units = entry.get("outputs"), entry.get("units")
@@ -58,7 +58,7 @@ def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]]
     what changed (the files of one stale unit together) and returns the result and every unit;
     `report(result)` prints it, and what it prints is stored."""
     name = request_key(request)
-    entry = store.load(request.project, name) or {}
+    entry = store.load(request.project, name, request.has_project) or {}
     snapshot = Snapshot.of(request.paths)
     stored: list[Any] = entry.get("units") if isinstance(entry.get("units"), list) else []  # type: ignore[assignment]
     kept = [u for u in stored if snapshot.holds(u)] if snapshot.usable else []
@@ -69,7 +69,8 @@ def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]]
     if snapshot.usable:
         same = units == stored and isinstance(entry.get("outputs"), dict)  # only the format is new: keep the others
         outputs: dict[str, Any] = entry["outputs"] if same else {}
-        store.save(request.project, name, {"units": units, "outputs": {**outputs, request.format: {"events": events, "code": code}}})
+        entry = {"units": units, "outputs": {**outputs, request.format: {"events": events, "code": code}}}
+        store.save(request.project, name, entry, request.has_project)
     return code
 
 

@@ -43,6 +43,11 @@ class Request:
         """The folder whose cache this check uses: its pyproject.toml's, else the current one."""
         return self.pyproject.parent if self.pyproject is not None else Path.cwd()
 
+    @property
+    def has_project(self) -> bool:
+        """Whether the check has a project folder (a pyproject.toml) to keep `.flowc/` in."""
+        return self.pyproject is not None
+
 
 def request_key(request: Request) -> str:
     """The name of the entry holding this request's results (any output format)."""

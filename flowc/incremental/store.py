@@ -1,9 +1,10 @@
 """Where check results are kept, and how: signed JSON entries, written atomically.
 
-The cache of a project lives in `.flowc/cache/` beside its pyproject.toml (the current
-folder when there is none), with a `.gitignore` so it is never committed. When that
-folder cannot be written (a read-only checkout), it lives in the user cache dir
-(`$XDG_CACHE_HOME/flowc/projects/<hash of the project folder>`). `FLOWC_CACHE_DIR`
+The cache of a project lives in `.flowc/cache/` beside its pyproject.toml, with a
+`.gitignore` so it is never committed. When that folder cannot be written (a read-only
+checkout), or there is no pyproject.toml (files checked from some folder: flowc makes
+no `.flowc/` there), it lives in the user cache dir
+(`$XDG_CACHE_HOME/flowc/projects/<hash of the folder>`). `FLOWC_CACHE_DIR`
 names the folder outright.
 
 Concurrent runs are safe: an entry is written to a temporary file and renamed over
@@ -34,21 +35,22 @@ def user_cache_dir() -> Path:
     return Path(base) / "flowc"
 
 
-def cache_dirs(project: Path) -> list[Path]:
-    """Where a project's entries may be, in the order they are tried."""
+def cache_dirs(project: Path, own_folder: bool = True) -> list[Path]:
+    """Where a project's entries may be, in the order they are tried (`own_folder`: its `.flowc/` first)."""
     override = os.environ.get("FLOWC_CACHE_DIR")
     if override:
         return [Path(override)]
     digest = hashlib.sha256(os.fsencode(os.path.abspath(project))).hexdigest()[:24]
-    return [project / ".flowc" / "cache", user_cache_dir() / "projects" / digest]
+    shared = user_cache_dir() / "projects" / digest
+    return [project / ".flowc" / "cache", shared] if own_folder else [shared]
 
 
-def load(project: Path, name: str) -> dict[str, Any] | None:
+def load(project: Path, name: str, own_folder: bool = True) -> dict[str, Any] | None:
     """The entry called `name`, or None when there is none or it is unreadable, corrupt or not ours."""
     key = _signing_key(create=False)
     if key is None:
         return None
-    for folder in cache_dirs(project):
+    for folder in cache_dirs(project, own_folder):
         try:
             data = (folder / f"{name}.json").read_bytes()
         except OSError:
@@ -64,14 +66,14 @@ def load(project: Path, name: str) -> dict[str, Any] | None:
     return None
 
 
-def save(project: Path, name: str, entry: dict[str, Any]) -> None:
+def save(project: Path, name: str, entry: dict[str, Any], own_folder: bool = True) -> None:
     """Write the entry called `name` (atomically) where it can be; silently nowhere when it cannot."""
     key = _signing_key(create=True)
     if key is None:
         return
     body = json.dumps(entry, separators=(",", ":"), sort_keys=True).encode()
     data = _sign(key, body) + b"\n" + body
-    for folder in cache_dirs(project):
+    for folder in cache_dirs(project, own_folder):
         try:
             _prepare(folder)
             write_atomically(folder / f"{name}.json", data)

@@ -99,3 +99,13 @@ def test_a_signed_entry_of_another_shape_is_rebuilt(own_cache: Path, tmp_path: P
     assert capsys.readouterr() == expected
     assert main(["check", "project"]) == 0  # and stored right again
     assert capsys.readouterr() == expected
+
+
+def test_without_a_pyproject_nothing_is_written_beside_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FLOWC_CACHE_DIR")
+    write_project(tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "project"]) == 0
+    assert main(["check", "project"]) == 0
+    assert not list(tmp_path.rglob(".flowc"))
+    assert len(list((store.user_cache_dir() / "projects").glob("*/check-*.json"))) >= 1
