@@ -35,28 +35,44 @@ class Loaded:
         return not has_errors(self.diagnostics)
 
 
-def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimize: bool = True) -> Loaded:
+def load(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    overlays: Mapping[Path, str] | None = None,
+) -> Loaded:
     """Read `paths` (files or directories) into a validated, optimized Program.
 
     Reading, validation and the passes each report diagnostics; passes run only on a
     program without errors.
     """
-    from flowc.ir.passes import prepare
-
-    read = _read(paths, root)
-    return Loaded(prepare(read.program, optimize=optimize), read.diagnostics, read.sources) if read.ok else read
+    return prepared(read(paths, root=root, overlays=overlays), optimize=optimize)
 
 
-def _read(paths: Sequence[str | Path], root: str | Path | None) -> Loaded:
-    """`paths` read and validated, as written (no pass has run)."""
+def read(paths: Sequence[str | Path], *, root: str | Path | None = None, overlays: Mapping[Path, str] | None = None) -> Loaded:
+    """Read and validate `paths`: the program as written (no passes run), every reader and validator diagnostic.
+
+    `overlays` maps files (resolved paths) to text read in place of the file on disk:
+    an editor's unsaved buffers (`flowc lsp`).
+    """
     from flowc.dsl.reader import read_paths
     from flowc.ir.validate import validate
 
-    read = read_paths(paths, root=root)
-    diagnostics = list(read.diagnostics)
+    result = read_paths(paths, root=root, overlays=overlays)
+    diagnostics = list(result.diagnostics)
     if not has_errors(diagnostics):
-        diagnostics.extend(validate(read.program))
-    return Loaded(read.program, sorted_diagnostics(diagnostics), dict(read.sources))
+        diagnostics.extend(validate(result.program))
+    return Loaded(result.program, sorted_diagnostics(diagnostics), dict(result.sources))
+
+
+def prepared(loaded: Loaded, *, optimize: bool = True) -> Loaded:
+    """`loaded` as the backends get it: lowered, optimized unless told not to, keyed; as it was if it has errors."""
+    from flowc.ir.passes import prepare
+
+    if not loaded.ok:
+        return loaded
+    return Loaded(prepare(loaded.program, optimize=optimize), loaded.diagnostics, loaded.sources)
 
 
 def emit(program: Program, target: str, options: Mapping[str, object] | None = None) -> EmitResult:
@@ -73,14 +89,19 @@ def check(
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
     optimize: bool = True,
+    overlays: Mapping[Path, str] | None = None,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
     Reports what `compile_to` would for the same arguments (but for write failures).
     """
+    return check_targets(load(paths, root=root, optimize=optimize, overlays=overlays), targets, options=options)
+
+
+def check_targets(loaded: Loaded, targets: Sequence[str], *, options: Mapping[str, Mapping[str, object]] | None = None) -> Loaded:
+    """`loaded` (from `load`) with every target's checks added; none run when it has errors."""
     from flowc.backends.driver import check_target
 
-    loaded = load(paths, root=root, optimize=optimize)
     if not loaded.ok:
         return loaded
     found = list(loaded.diagnostics)
@@ -116,7 +137,7 @@ def explain(
     from flowc.ir.passes import lower
     from flowc.ir.passes.explain import explain_program
 
-    loaded = _read(paths, root)
+    loaded = read(paths, root=root)
     if not loaded.ok:
         return Explained([], loaded.diagnostics, loaded.sources)
     plans = explain_program(lower(loaded.program), passes=None if optimize else ())

@@ -131,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     dep.add_argument("-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE", help="backend option; -O0: no optimizer")
     _add_no_optimize(dep)
     dep.set_defaults(handler=_deploy)
+
+    lsp = sub.add_parser("lsp", help="run the language server on stdin/stdout (for editors: docs/editors.md)")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
+    lsp.set_defaults(handler=_lsp)
     return parser
 
 
@@ -426,6 +430,12 @@ def _deploy(args: argparse.Namespace) -> int:
     result = deploy(emitted.files, target, trigger=args.trigger, conf=conf, wait=args.wait, only=args.dag or None, log=print)
     _report(result.diagnostics, loaded.sources, "text")
     return 0 if result.ok else 1
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from flowc.lsp import serve
+
+    return serve()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ pipelines imported from the user's own modules are followed.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,11 +40,15 @@ class ReadResult:
 def read_paths(
     paths: Sequence[str | Path],
     root: str | Path | None = None,
+    overlays: Mapping[Path, str] | None = None,
     *,
     only: Collection[Path] | None = None,
     inputs: Sequence[InputFile] | None = None,
 ) -> ReadResult:
     """Read files and directories (every `*.py` under them) into one Program.
+
+    `overlays` maps files (resolved, as `files.real_path` gives them) to text read in
+    place of what is on disk: an editor's unsaved buffers.
 
     `only` reads just those of the given files (resolved paths) and what they import,
     as the same read of every file would (shown paths, modules given or imported):
@@ -60,7 +64,7 @@ def read_paths(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root, only=only, inputs=inputs)
+        return read_program(paths, root, overlays or {}, only=only, inputs=inputs)
     finally:
         if enabled:
             gc.enable()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -28,6 +28,7 @@ T = TypeVar("T")
 def read_program(
     paths: Sequence[str | Path],
     root: str | Path | None,
+    overlays: Mapping[Path, str] | None = None,
     *,
     only: Collection[Path] | None = None,
     inputs: Sequence[InputFile] | None = None,
@@ -46,6 +47,7 @@ def read_program(
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
     project = Project(report, real_path(root) if root is not None else None, relative)
     project.inputs = {item.file: item for item in found}
+    project.overlays = overlays or {}
     reading = _Reading(project, report)
     for item in found:  # one module at a time, so only a few parsed trees are alive at once
         if only is None or item.file in only:

@@ -8,6 +8,7 @@ constant is looked up in them. Modules outside the project are never followed.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,7 @@ class Project:
     relative: bool
     sources: dict[str, str] = field(default_factory=lambda: {})
     inputs: dict[Path, InputFile] = field(default_factory=lambda: {})
+    overlays: Mapping[Path, str] = field(default_factory=lambda: {})  # unsaved editor text, read instead of the file
     order: list[ModuleInfo] = field(default_factory=lambda: [])
     _by_file: dict[Path, ModuleInfo | None] = field(default_factory=lambda: {})
     types: TypeReader = field(init=False)
@@ -104,7 +106,7 @@ class Project:
         info.syms.statements = []
 
     def _parse(self, path: str, file: Path) -> SourceFile | None:
-        text, problem = read_text(path, file)
+        text, problem = (self.overlays[file], None) if file in self.overlays else read_text(path, file)
         if text is None:
             if problem is not None:
                 self.report.items.append(problem)

@@ -16,6 +16,7 @@ from flowc.ir.passes.constants import declared_constants
 from flowc.ir.passes.dedupe import dedupe_calls
 from flowc.ir.passes.fusion import fuse_chains
 from flowc.ir.passes.map_fusion import fuse_maps
+from flowc.ir.passes.step_keys import assign_step_keys
 
 Pass = Callable[[Program], Program]
 
@@ -29,7 +30,7 @@ LOWERING: tuple[Pass, ...] = (lower_conditions, declared_constants, assign_cache
 # Fusion derives a fused task's key from its members' keys, so it runs after lowering.
 PASSES: tuple[Pass, ...] = (dedupe_calls, fuse_maps, fuse_chains)
 # Keys of steps, from the program as the engines will run it.
-KEYING: tuple[Pass, ...] = ()
+KEYING: tuple[Pass, ...] = (assign_step_keys,)
 
 
 def lower(program: Program) -> Program:
