@@ -16,6 +16,7 @@ engine's limits (`backends.driver`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections import Counter
@@ -28,6 +29,7 @@ from flowc.backends.driver import Prepared
 from flowc.dsl.reader.files import InputFile
 from flowc.ir.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.span import Span
 
 if TYPE_CHECKING:
     from flowc.api import Loaded
@@ -100,7 +102,7 @@ class Unit:
 
     def to_json(self) -> Json:
         def dump(ds: list[Diagnostic] | None) -> list[Json] | None:
-            return None if ds is None else [d.model_dump(mode="json") for d in ds]
+            return None if ds is None else [dataclasses.asdict(d) for d in ds]
 
         return {
             "given": self.given, "loaded": self.loaded, "digests": self.digests, "probes": self.probes,
@@ -112,7 +114,7 @@ class Unit:
     @classmethod
     def from_json(cls, data: Json) -> Unit:
         def load(ds: list[Json] | None) -> list[Diagnostic] | None:
-            return None if ds is None else [Diagnostic.model_validate(d) for d in ds]
+            return None if ds is None else [_diagnostic(d) for d in ds]
 
         return cls(
             data["given"], data["loaded"], data["digests"], data["probes"], data["names"],
@@ -129,6 +131,14 @@ class Unit:
         return any(other.names[form] != owners for form, owners in self.names.items() if form in other.names)
 
 
+def _diagnostic(data: Json) -> Diagnostic:
+    """A stored diagnostic, built as flowc built it: entries are signed, so they are flowc's own
+    (`model_validate` would cost a pydantic import, a tenth of a second, on every edit)."""
+    fields: dict[str, Any] = dict(data)
+    span = fields.pop("span")
+    return Diagnostic(**fields, span=Span(**span) if span is not None else None)
+
+
 def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]] = ()) -> tuple[Checked, list[Json]]:
     """Check every input: units in `kept` (stored, still valid) as they are, the rest read afresh;
     the files of each `stale` unit (read together last time, for a reason) together again."""
@@ -136,7 +146,7 @@ def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]]
     for data in kept:
         try:
             units.append(Unit.from_json(data))
-        except (KeyError, TypeError, ValueError, AttributeError):  # malformed (a ValidationError is a ValueError)
+        except (KeyError, TypeError, ValueError, AttributeError):  # malformed: an older layout
             stale = [*stale, [file for _, file in data.get("given", [])]]
     inputs = [item.file for item in scope.inputs]
     known = set(inputs)

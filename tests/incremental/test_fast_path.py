@@ -41,6 +41,10 @@ def test_an_unchanged_check_imports_neither_libcst_nor_pydantic_nor_a_backend(tm
     assert changed["code"] == 1 and "FLC002" in err3
     replayed, _, err4 = _run(tmp_path, "project")
     assert (replayed["code"], err4, replayed["heavy"]) == (1, err3, [])
+    (project / "p2.py").write_text((project / "p2.py").read_text() + "\n# edited\n")
+    other, _, err5 = _run(tmp_path, "project")
+    assert (other["code"], err5) == (1, err3)
+    assert "pydantic" not in other["heavy"]  # type: ignore[operator]  # p1's stored diagnostics load without it
 
 
 def test_no_cache_neither_reads_nor_writes_the_cache(tmp_path: Path) -> None:
