@@ -72,6 +72,14 @@ def _restore(folder: Path, rng: random.Random) -> None:
     (folder / f"p{i}.py").write_text(PIPELINE.format(i=i), encoding="utf-8")
 
 
+def _pipeline_in_lib(folder: Path, rng: random.Random) -> None:
+    """lib, imported by every file, gains a pipeline: the units that share it are read as one."""
+    lib = folder / "lib.py"
+    if lib.exists() and "@pipeline" not in lib.read_text(encoding="utf-8"):
+        text = lib.read_text(encoding="utf-8").replace("from flowc import task", "from flowc import pipeline, task")
+        lib.write_text(text + "\n\n@pipeline\ndef in_lib(n: int = 1) -> int:\n    return shared(x=n)\n", encoding="utf-8")
+
+
 def _delete(folder: Path, rng: random.Random) -> None:
     path = _pick(folder, rng)
     if path is not None:
@@ -106,6 +114,7 @@ EDITS: list[Edit] = [
     _append("\nCONSTANT = 1\n"),  # a change that changes nothing reported
     _restore,
     _restore,
+    _pipeline_in_lib,
     _delete,
     _package,
     _nested,

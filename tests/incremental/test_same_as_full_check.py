@@ -26,7 +26,7 @@ def _check(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Outcome:
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_random_edits_report_what_a_full_check_reports(seed: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
     folder = write_project(tmp_path / "project")
