@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import flowc
 from flowc.config import (
     Config,
     ConfigError,
     check_option_tables,
+    find_pyproject,
     load_config,
     option_tables,
     should_optimize,
@@ -28,9 +29,16 @@ from flowc.config import (
     unknown_flag_targets,
 )
 
+if TYPE_CHECKING:
+    from flowc.incremental import Request
+    from flowc.incremental.units import Checked
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        replayed = _replay(list(sys.argv[1:] if argv is None else argv))
+        if replayed is not None:
+            return replayed
         parser = _parser()  # lists the registered targets: imports importlib.metadata
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):
@@ -72,9 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="compile without writing: every error compile would report")
-    _add_inputs(check, required=False)
-    _add_targets(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    _check_arguments(check)
     check.set_defaults(handler=_check)
 
     ir = sub.add_parser("ir", help="print the IR of pipelines as JSON")
@@ -147,18 +153,61 @@ def _parser() -> argparse.ArgumentParser:
 FORMATS = ("text", "json", "github", "sarif")
 
 
+def _check_arguments(p: argparse.ArgumentParser, targets: Sequence[str] | None = None) -> None:
+    _add_inputs(p, required=False)
+    _add_targets(p, targets)
+    p.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    p.add_argument("--no-cache", action="store_true", help="check every file again; neither use nor store results in .flowc/")
+
+
+class _NotQuick(Exception):
+    """The arguments need the full parser (help, a usage error): no replay."""
+
+
+class _QuickParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotQuick(message)
+
+
+def _replay(argv: list[str]) -> int | None:
+    """The stored output of an unchanged `flowc check` (flowc.incremental), before anything heavy is imported."""
+    if argv[:1] != ["check"]:
+        return None
+    parser = _QuickParser(prog="flowc check", add_help=False)
+    _check_arguments(parser, targets=())
+    try:
+        args = parser.parse_args(argv[1:])
+    except _NotQuick:
+        return None
+    if args.no_cache or not args.paths:  # paths from [tool.flowc]: resolved by the full check
+        return None
+    from flowc import incremental
+
+    return incremental.replay(_request(args))
+
+
+def _request(args: argparse.Namespace) -> Request:
+    from flowc.incremental import Request
+
+    root = str(args.root) if args.root is not None else None
+    pyproject = find_pyproject(_config_start(args))
+    return Request(tuple(args.paths), root, tuple(args.target), tuple(args.option), args.no_optimize, args.format, pyproject)
+
+
 def _add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
     what = "pipeline files or folders" + ("" if required else " (default: [tool.flowc] paths)")
     p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help=what)
     p.add_argument("--root", type=Path, help="import root of the pipeline modules")
 
 
-def _add_targets(p: argparse.ArgumentParser) -> None:
-    from flowc.backends import registry
+def _add_targets(p: argparse.ArgumentParser, names: Sequence[str] | None = None) -> None:
+    if names is None:
+        from flowc.backends import registry
 
+        names = registry.available()
     p.add_argument(
         "-t", "--target", action="append", default=[],
-        help=f"engine: {', '.join(registry.available())} or all (repeatable, or comma-separated; "
+        help=f"engine: {', '.join(names)} or all (repeatable, or comma-separated; "
         "default: [tool.flowc] targets, or all)",
     )
     p.add_argument(
@@ -177,9 +226,14 @@ def _add_no_optimize(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    return load_config(_config_start(args))
+
+
+def _config_start(args: argparse.Namespace) -> Path:
+    """Where the search for pyproject.toml starts: the first path's folder."""
     first = Path(args.paths[0]) if args.paths else Path.cwd()
     start = first if os.path.isdir(first) else first.parent  # os.path: an unreadable path is not an error here
-    return load_config(start if os.path.isdir(start) else Path.cwd())
+    return start if os.path.isdir(start) else Path.cwd()
 
 
 def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> None:
@@ -248,25 +302,36 @@ def _settings(args: argparse.Namespace, command: str) -> _Settings | int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from flowc import api
+    from flowc import api, incremental
+    from flowc.incremental.units import Checked, run_check
 
     settings = _settings(args, "check")
     if isinstance(settings, int):
         return settings
     root = args.root or settings.config.root
-    loaded = api.check(
-        args.paths, settings.targets, options=settings.options, root=root,
-        optimize=settings.optimize, defaults=settings.config.task_defaults,
-    )
-    _report(loaded.diagnostics, loaded.sources, args.format)
-    if args.format == "text":
-        errors = sum(d.is_error for d in loaded.diagnostics)
-        summary = (
-            f"{len(loaded.sources)} file(s), {len(loaded.program.pipelines)} pipeline(s), "
-            f"{len(loaded.program.tasks)} task(s): "
+    if args.no_cache:
+        loaded = api.check(
+            args.paths, settings.targets, options=settings.options, root=root,
+            optimize=settings.optimize, defaults=settings.config.task_defaults,
         )
+        return _report_check(Checked.of(loaded), args.format)
+    return incremental.check(
+        _request(args),
+        lambda snapshot, kept, stale: run_check(
+            args.paths, settings.targets, settings.options, root, snapshot, kept, stale,
+            optimize=settings.optimize, defaults=settings.config.task_defaults,
+        ),
+        lambda checked: _report_check(checked, args.format),
+    )
+
+
+def _report_check(checked: Checked, fmt: str) -> int:
+    _report(checked.diagnostics, checked.sources, fmt)
+    if fmt == "text":
+        errors = sum(d.is_error for d in checked.diagnostics)
+        summary = f"{checked.files} file(s), {checked.pipelines} pipeline(s), {checked.tasks} task(s): "
         print(summary + (f"{errors} error(s)" if errors else "ok"), file=sys.stderr if errors else sys.stdout)
-    return 0 if loaded.ok else 1
+    return 0 if checked.ok else 1
 
 
 def _list_targets(args: argparse.Namespace) -> int:

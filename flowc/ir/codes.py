@@ -155,7 +155,7 @@ FLYTE_UNSUPPORTED = _code("FLC702", "not supported on Flyte: {}", None)
 FLYTE_NAME_CLASH = _code("FLC703", "{} {!r} would shadow {!r} in the generated Flyte module", "rename it (`name=` on the decorator)")
 FLYTE_PACKAGE_FAILED = _code("FLC704", "pyflyte package failed for {!r}: {}", "install the flyte extra (`pip install flowc[flyte]`) and check the generated module")
 FLYTE_IMAGE_WITHOUT_FLYTEKIT = _code(
-    "FLC705", "{} runs in image {!r}, which flowc cannot tell has flytekit: on a Flyte cluster it starts with `pyflyte-execute`",
+    "FLC705", "Flyte tasks run in image {!r}, which flowc cannot tell has flytekit: on a Flyte cluster they start with `pyflyte-execute`",
     "use an image with flytekit (e.g. cr.flyte.org/flyteorg/flytekit:py3.12-1.16.31) in `image=` or `[tool.flowc] image`; "
     "or give the task `packages=` (flowc declares an ImageSpec, whose builder adds flytekit); "
     "or list your image under `flytekit_images` in [tool.flowc.flyte]",

@@ -43,12 +43,15 @@ def by_uri(
     `uris` maps the paths the check was given to the URIs the editor opened them as
     (a symlinked folder keeps the editor's name); other files get a `file:` URI. A
     diagnostic without a span (a whole-program limit of an engine) is shown at the top
-    of every checked document.
+    of every checked document if it is an error; an unlocated warning (an image that may
+    lack flytekit) is about the project, not a file, and is left to `flowc check`.
     """
     lines: dict[str, Lines] = {}
     out: dict[str, list[lsp.Diagnostic]] = {uri: [] for uri in uris.values()}
     for d in diagnostics:
         if d.span is None:
+            if not d.is_error:
+                continue
             for uri in uris.values():
                 out[uri].append(to_lsp(d, None, encoding))
             continue

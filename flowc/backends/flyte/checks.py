@@ -24,7 +24,7 @@ def check_images(tasks: Sequence[PythonTask | ContainerTask], flytekit_images: S
 
     Known to have it: an image under one of `flytekit_images` (names or prefixes), and a
     task with packages (an `ImageSpec`, whose builder installs flytekit). Fused tasks
-    (no span) are reported through their members. One warning per image, at its first task.
+    (no span) are reported through their members. One warning per image.
     """
     users: dict[str, list[PythonTask]] = {}
     for task in tasks:
@@ -32,12 +32,9 @@ def check_images(tasks: Sequence[PythonTask | ContainerTask], flytekit_images: S
             continue
         if not any(task.options.image.startswith(prefix) for prefix in flytekit_images if prefix):
             users.setdefault(task.options.image, []).append(task)
-    out: list[Diagnostic] = []
-    for image, found in users.items():
-        first, *others = sorted(found, key=lambda t: (t.span.path, t.span.line) if t.span else ("", 0))
-        who = f"task {first.name!r}" + (f" (and {len(others)} more)" if others else "")
-        out.append(Diagnostic.of(codes.FLYTE_IMAGE_WITHOUT_FLYTEKIT, first.span, who, image))
-    return out
+    # One warning per image, at no task: which tasks share an image depends on what else is
+    # compiled beside them, and a warning must read the same however a project is checked.
+    return [Diagnostic.of(codes.FLYTE_IMAGE_WITHOUT_FLYTEKIT, None, image) for image in sorted(users)]
 
 
 def check_fanout(pipeline: Pipeline) -> list[Diagnostic]:

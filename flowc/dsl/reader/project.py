@@ -55,6 +55,11 @@ class Project:
     def __post_init__(self) -> None:
         self.types = TypeReader(self.report, self.find_namedtuple)
 
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every module file this read loaded or tried to, in the order it did."""
+        return tuple(self._by_file)
+
     # ----------------------------------------------------------------- loading
 
     def load_given(self, item: InputFile) -> ModuleInfo | None:
