@@ -123,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_inputs(graph)
     graph.add_argument("--pipeline", metavar="NAME", help="only this pipeline (default: every pipeline of the files given)")
     graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid", help="svg runs Graphviz's dot")
-    graph.add_argument("-O", dest="level", choices=("0", "1"), default="1", metavar="LEVEL", help="-O0: draw the program unoptimized")
+    graph.add_argument("-O", dest="option", action="append", default=[], metavar="LEVEL", help="-O0: draw the program unoptimized")
     graph.add_argument("--no-optimize", action="store_true", help="as -O0: no fused steps")
     graph.set_defaults(handler=_graph)
 
@@ -349,7 +349,10 @@ def _graph(args: argparse.Namespace) -> int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, "text")
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=not (args.no_optimize or args.level == "0"))
+    optimize = _level_only(args, config, "graph")
+    if optimize is None:
+        return 2
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
     _report(loaded.diagnostics, loaded.sources, "text")
     if not loaded.ok:
         return 1
@@ -359,6 +362,15 @@ def _graph(args: argparse.Namespace) -> int:
         _report([exc.diagnostic], loaded.sources, "text")
         return 1
     return 0
+
+
+def _level_only(args: argparse.Namespace, config: Config, command: str) -> bool | None:
+    """Whether to optimize, for a command whose `-O` takes only a level; None (said why) for anything else."""
+    flags, level = split_optimization_levels(args.option)
+    if flags:
+        print(f"flowc {command}: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+        return None
+    return should_optimize(config, level, args.no_optimize)
 
 
 def _ir(args: argparse.Namespace) -> int:
@@ -376,11 +388,9 @@ def _ir(args: argparse.Namespace) -> int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, "text")
-    flags, level = split_optimization_levels(args.option)
-    if flags:
-        print(f"flowc ir: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+    optimize = _level_only(args, config, "ir")
+    if optimize is None:
         return 2
-    optimize = should_optimize(config, level, args.no_optimize)
     loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
     _report(loaded.diagnostics, loaded.sources, "text")
     if not loaded.ok:
@@ -397,11 +407,9 @@ def _explain(args: argparse.Namespace) -> int:
         config = _config(args)
     except ConfigError as exc:
         return _config_error(exc, "text")
-    flags, level = split_optimization_levels(args.option)
-    if flags:
-        print(f"flowc explain: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
+    optimize = _level_only(args, config, "explain")
+    if optimize is None:
         return 2
-    optimize = should_optimize(config, level, args.no_optimize)
     explained = api.explain(
         args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline, defaults=config.task_defaults
     )
