@@ -77,7 +77,7 @@ loaded = api.load([{source!r}], root={root!r})
 t2 = time.perf_counter()
 result = api.emit(loaded.program, "flyte", {{}})
 t3 = time.perf_counter()
-assert loaded.ok and not result.diagnostics
+assert loaded.ok and not [d for d in result.diagnostics if d.is_error]
 print(f"in process: import flowc {{t1 - t0:.3f}} s, read + check (api.load) {{t2 - t1:.3f}} s, Flyte emit {{t3 - t2:.3f}} s")
 '''
 

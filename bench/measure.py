@@ -15,6 +15,7 @@ class Measurement:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu_seconds: float = 0.0  # the child's user + system time: what a busy machine does not inflate
 
     def __str__(self) -> str:
         return f"{self.seconds:7.3f} s {self.peak_mb:8.1f} MB"
@@ -40,7 +41,7 @@ def _measure_once(argv: list[str], env: dict[str, str] | None, cwd: str | None) 
         if proc.returncode != 0:
             errors.seek(0)
             sys.stderr.write(errors.read().decode(errors="replace")[-2000:])
-    return Measurement(elapsed, usage.ru_maxrss / 1024, proc.returncode)
+    return Measurement(elapsed, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def python(code: str) -> list[str]:

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowc.backends.base import EmitResult
+from flowc.codegen.stale import Stale, stale_files
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
+from flowc.ir.plan import PipelinePlan
 from flowc.ir.span import Span, source_lines
+from flowc.ir.task_options import ProjectDefaults
 
 
 @dataclass
@@ -34,24 +37,51 @@ class Loaded:
         return not has_errors(self.diagnostics)
 
 
-def load(paths: Sequence[str | Path], *, root: str | Path | None = None, optimize: bool = True) -> Loaded:
+def load(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    overlays: Mapping[Path, str] | None = None,
+    defaults: ProjectDefaults | None = None,
+) -> Loaded:
     """Read `paths` (files or directories) into a validated, optimized Program.
 
     Reading, validation and the passes each report diagnostics; passes run only on a
-    program without errors.
+    program without errors. `defaults` are the project's task defaults ([tool.flowc]).
+    """
+    return prepared(read(paths, root=root, overlays=overlays, defaults=defaults), optimize=optimize)
+
+
+def read(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    overlays: Mapping[Path, str] | None = None,
+    defaults: ProjectDefaults | None = None,
+) -> Loaded:
+    """Read and validate `paths`: the program as written (no passes run), every reader and validator diagnostic.
+
+    `overlays` maps files (resolved paths) to text read in place of the file on disk:
+    an editor's unsaved buffers (`flowc lsp`). `defaults` are the project's task defaults.
     """
     from flowc.dsl.reader import read_paths
-    from flowc.ir.passes import prepare
     from flowc.ir.validate import validate
 
-    read = read_paths(paths, root=root)
-    diagnostics = list(read.diagnostics)
-    program = read.program
+    result = read_paths(paths, root=root, overlays=overlays, defaults=defaults)
+    diagnostics = list(result.diagnostics)
     if not has_errors(diagnostics):
-        diagnostics.extend(validate(program))
-    if not has_errors(diagnostics):
-        program = prepare(program, optimize=optimize)
-    return Loaded(program, sorted_diagnostics(diagnostics), dict(read.sources))
+        diagnostics.extend(validate(result.program))
+    return Loaded(result.program, sorted_diagnostics(diagnostics), dict(result.sources))
+
+
+def prepared(loaded: Loaded, *, optimize: bool = True) -> Loaded:
+    """`loaded` as the backends get it: lowered, optimized unless told not to, keyed; as it was if it has errors."""
+    from flowc.ir.passes import prepare
+
+    if not loaded.ok:
+        return loaded
+    return Loaded(prepare(loaded.program, optimize=optimize), loaded.diagnostics, loaded.sources)
 
 
 def emit(program: Program, target: str, options: Mapping[str, object] | None = None) -> EmitResult:
@@ -67,14 +97,22 @@ def check(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    defaults: ProjectDefaults | None = None,
+    optimize: bool = True,
+    overlays: Mapping[Path, str] | None = None,
 ) -> Loaded:
     """Compile without writing: read and validate `paths`, then run every target's checks.
 
     Reports what `compile_to` would for the same arguments (but for write failures).
     """
+    loaded = load(paths, root=root, optimize=optimize, overlays=overlays, defaults=defaults)
+    return check_targets(loaded, targets, options=options)
+
+
+def check_targets(loaded: Loaded, targets: Sequence[str], *, options: Mapping[str, Mapping[str, object]] | None = None) -> Loaded:
+    """`loaded` (from `load`) with every target's checks added; none run when it has errors."""
     from flowc.backends.driver import check_target
 
-    loaded = load(paths, root=root)
     if not loaded.ok:
         return loaded
     found = list(loaded.diagnostics)
@@ -84,12 +122,52 @@ def check(
 
 
 @dataclass
+class Explained:
+    """The optimizer's plan per pipeline (`flowc explain`), with every diagnostic of reading them."""
+
+    plans: list[PipelinePlan] = field(default_factory=lambda: [])
+    diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
+    sources: dict[str, str] = field(default_factory=lambda: {})
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def explain(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None = None,
+    optimize: bool = True,
+    pipelines: Sequence[str] = (),
+    defaults: ProjectDefaults | None = None,
+) -> Explained:
+    """What the optimizer makes of each pipeline of `paths` (only those named in `pipelines`, if any).
+
+    Without `optimize` every source step is its own engine step, as `compile -O0` emits it.
+    """
+    from flowc.ir.passes import lower
+    from flowc.ir.passes.explain import explain_program
+
+    loaded = read(paths, root=root, defaults=defaults)
+    if not loaded.ok:
+        return Explained([], loaded.diagnostics, loaded.sources)
+    plans = explain_program(lower(loaded.program), passes=None if optimize else ())
+    names = [plan.pipeline for plan in plans]
+    hint = "pipelines: " + (", ".join(names) or "none")
+    unknown = [Diagnostic.of(codes.UNKNOWN_PIPELINE, None, n, hint=hint) for n in dict.fromkeys(pipelines) if n not in names]
+    chosen = [plan for plan in plans if not pipelines or plan.pipeline in pipelines]
+    return Explained(chosen, sorted_diagnostics([*loaded.diagnostics, *unknown]), loaded.sources)
+
+
+@dataclass
 class CompileOutcome:
-    """What `compile_to` did: files written per target, and every diagnostic."""
+    """What `compile_to` did: files written per target, the stale ones, and every diagnostic."""
 
     written: dict[str, list[Path]] = field(default_factory=lambda: {})
     diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
     sources: dict[str, str] = field(default_factory=lambda: {})
+    stale: list[Stale] = field(default_factory=lambda: [])
 
     @property
     def ok(self) -> bool:
@@ -103,14 +181,21 @@ def compile_to(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     root: str | Path | None = None,
+    write: bool = True,
+    defaults: ProjectDefaults | None = None,
+    optimize: bool = True,
+    leftovers: bool = False,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
     One layout whatever the number of targets: `out_dir/<target>/<file>`. Nothing is
     written unless every target emitted without errors, and never a file outside
-    `out_dir` or over one of the compile's inputs.
+    `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
+    `stale` lists the files that were missing or different before the write (and, with
+    `leftovers`, the flowc files in the target folders it no longer generates); with
+    `write=False` nothing is written.
     """
-    loaded = load(paths, root=root)
+    loaded = load(paths, root=root, optimize=optimize, defaults=defaults)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
@@ -124,11 +209,34 @@ def compile_to(
     outcome.diagnostics = sorted_diagnostics(outcome.diagnostics)
     if not outcome.ok:
         return outcome
-    problem = _write(out_dir, staged, list(loaded.sources))
+    problem = check_output(out_dir, list(staged), list(loaded.sources))
+    if problem is None:
+        outcome.stale = stale_files(out_dir, staged, targets=targets, leftovers=leftovers)
+        problem = _write(out_dir, staged, list(loaded.sources)) if write else None
     if problem is not None:
         outcome.diagnostics.append(problem)
         return outcome
-    outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
+    if write:
+        outcome.written = {t: [out_dir / rel for rel in rels] for t, rels in per_target.items()}
+    return outcome
+
+
+def stale_artifacts(
+    paths: Sequence[str | Path],
+    targets: Sequence[str],
+    out_dir: Path,
+    *,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    root: str | Path | None = None,
+    defaults: ProjectDefaults | None = None,
+    optimize: bool = True,
+    leftovers: bool = False,
+) -> CompileOutcome:
+    """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
+    outcome = compile_to(
+        paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize, leftovers=leftovers
+    )
+    outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
     return outcome
 
 

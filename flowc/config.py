@@ -4,6 +4,10 @@
     targets = ["kfp", "airflow"]     # default for `flowc compile` and `flowc check`
     out = "build/pipelines"          # default output folder
     root = "src"                     # import root of the pipeline modules
+    paths = ["pipelines"]            # what `flowc check` / `flowc compile` read when given no PATH
+    image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
+    packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
+    optimize = false                 # turn the optimizer off (like -O0); default true
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -14,6 +18,7 @@ backend is a diagnostic located in pyproject.toml, listing what is valid.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -26,8 +31,11 @@ from typing import Any, cast
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span
+from flowc.ir.task_options import ProjectDefaults
+from flowc.ir.values import requirement_problem
 
-KEYS = ("out", "root", "targets")
+KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize")
+OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
 class ConfigError(ValueError):
@@ -40,6 +48,9 @@ class Config:
     targets: tuple[str, ...] = ()
     out: Path | None = None
     root: Path | None = None
+    paths: tuple[Path, ...] = ()
+    task_defaults: ProjectDefaults = ProjectDefaults()
+    optimize: bool = True
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -72,7 +83,7 @@ def load_config(start: Path) -> Config:
         raise ConfigError(f"{path}: [tool.flowc] must be a table")
     config = _parse(path, section)  # pyright: ignore[reportUnknownArgumentType]
     problems = _unknown_keys(path, text, section)  # pyright: ignore[reportUnknownArgumentType]
-    return Config(config.path, config.targets, config.out, config.root, config.backend_options, tuple(problems))
+    return dataclasses.replace(config, diagnostics=tuple(problems))
 
 
 def _parse(path: Path, section: dict[str, Any]) -> Config:
@@ -88,13 +99,46 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
     for key, value in (("out", out), ("root", root)):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: tool.flowc.{key} must be a path string")
+    optimize = section.get("optimize", True)
+    if not isinstance(optimize, bool):
+        raise ConfigError(f"{path}: tool.flowc.optimize must be true or false")
     return Config(
         path=path,
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
         out=base / out if out else None,
         root=base / root if root else None,
+        paths=tuple(base / p for p in _strings(path, section, "paths")),
+        task_defaults=_task_defaults(path, section),
+        optimize=optimize,
         backend_options=options,
     )
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the working folder when it lies under it, so diagnostics read `pipelines/x.py:3:5`."""
+    here = Path(os.path.realpath(Path.cwd()))
+    return os.path.relpath(path, here) if Path(os.path.realpath(path)).is_relative_to(here) else str(path)
+
+
+def _task_defaults(path: Path, section: dict[str, Any]) -> ProjectDefaults:
+    """`image` and `packages`, checked as the reader checks a decorator's (a bad requirement names itself)."""
+    image = section.get("image")
+    if image is not None and not (isinstance(image, str) and image.strip()):
+        raise ConfigError(f"{path}: tool.flowc.image must be a non-empty image name")
+    packages = _strings(path, section, "packages")
+    for requirement in packages:
+        if (problem := requirement_problem(requirement)) is not None:
+            raise ConfigError(f"{path}: tool.flowc.packages: {requirement!r}: {problem}")
+    return ProjectDefaults(image=image, packages=tuple(packages))
+
+
+def _strings(path: Path, section: dict[str, Any], key: str) -> list[str]:
+    """`tool.flowc.<key>`: a list of strings (one string is a list of one), or empty when unset."""
+    value = section.get(key, [])
+    items = cast("list[object]", [value] if isinstance(value, str) else value if isinstance(value, list) else [None])
+    if not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(f"{path}: tool.flowc.{key} must be a list of strings")
+    return cast("list[str]", items)
 
 
 def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagnostic]:
@@ -167,6 +211,23 @@ def option_tables(config: Config, flags: Sequence[str]) -> dict[str, dict[str, o
             raise ValueError(f"--option {item!r}: write TARGET.KEY=VALUE, e.g. airflow.mode=kubernetes")
         options.setdefault(target, {})[name] = raw
     return options
+
+
+def split_optimization_levels(flags: Sequence[str]) -> tuple[list[str], int | None]:
+    """`-O` flags split into backend options and the optimization level the last `-O<digits>` sets.
+
+    `-O` names backend options (`-O kfp.max_spec_bytes=...`) and, as in C compilers, the
+    optimization level: `-O0` turns the optimizer off, `-O1`, `-O2`... keep it on.
+    """
+    levels = [int(item) for item in flags if OPTIMIZATION_LEVEL.fullmatch(item)]
+    return [item for item in flags if not OPTIMIZATION_LEVEL.fullmatch(item)], levels[-1] if levels else None
+
+
+def should_optimize(config: Config, level: int | None, no_optimize: bool) -> bool:
+    """Whether to run the optimizer: `--no-optimize`, then the last `-O<n>`, then `[tool.flowc] optimize`."""
+    if no_optimize:
+        return False
+    return level > 0 if level is not None else config.optimize
 
 
 def unknown_flag_targets(flags: Sequence[str], available: Sequence[str]) -> list[Diagnostic]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,16 @@ def registered_backends() -> list[str]:
     from flowc.backends import registry
 
     return registry.available()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _check_cache_outside_the_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`flowc check` keeps results in `.flowc/` and a signing key in the user cache dir: the tests' go to a temp dir."""
+    base = tmp_path_factory.mktemp("flowc-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "user"))
+        patch.setenv("FLOWC_CACHE_DIR", str(base / "project"))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -65,15 +65,19 @@ def backends_page(backends: Sequence[Backend]) -> str:
     parts = [HEADER]
     for b in backends:
         parts.append(f"\n## {b.name}\n\n{b.description}.\n\nNames: `{NAME_EXAMPLE}` becomes `{b.engine_name(NAME_EXAMPLE)}`.\n")
-        if not b.options:
-            parts.append("\nNo options.\n")
-            continue
-        rows = ["| option | type | default | what it does |", "| --- | --- | --- | --- |"]
-        for o in b.options:
-            doc = o.help.replace("|", "\\|")
-            rows.append(f"| `{o.name}` | {o.type_name} | `{format_default(o.default)}` | {doc} |")
-        parts.append("\n" + "\n".join(rows) + "\n")
+        parts.append("\n" + options_table(b))
     return "".join(parts)
+
+
+def options_table(b: Backend) -> str:
+    """A backend's options as a Markdown table (or `No options.`)."""
+    if not b.options:
+        return "No options.\n"
+    rows = ["| option | type | default | what it does |", "| --- | --- | --- | --- |"]
+    for o in b.options:
+        cells = (f"`{o.name}`", o.type_name, f"`{format_default(o.default)}`", o.help)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 def builtin_backends() -> list[Backend]:

@@ -154,6 +154,13 @@ FLYTE_MAP_TOO_WIDE = _code("FLC701", "fan-out over {} items exceeds Flyte's arra
 FLYTE_UNSUPPORTED = _code("FLC702", "not supported on Flyte: {}", None)
 FLYTE_NAME_CLASH = _code("FLC703", "{} {!r} would shadow {!r} in the generated Flyte module", "rename it (`name=` on the decorator)")
 FLYTE_PACKAGE_FAILED = _code("FLC704", "pyflyte package failed for {!r}: {}", "install the flyte extra (`pip install flowc[flyte]`) and check the generated module")
+FLYTE_IMAGE_WITHOUT_FLYTEKIT = _code(
+    "FLC705", "Flyte tasks run in image {!r}, which flowc cannot tell has flytekit: on a Flyte cluster they start with `pyflyte-execute`",
+    "use an image with flytekit (e.g. cr.flyte.org/flyteorg/flytekit:py3.12-1.16.31) in `image=` or `[tool.flowc] image`; "
+    "or give the task `packages=` (flowc declares an ImageSpec, whose builder adds flytekit); "
+    "or list your image under `flytekit_images` in [tool.flowc.flyte]",
+    "warning",
+)
 
 # FLC8xx: CLI, backends and deploy
 UNKNOWN_TARGET = _code("FLC801", "unknown target {!r}", None)
@@ -162,6 +169,7 @@ WRITE_FAILED = _code("FLC803", "cannot write {}: {}", None)
 DEPLOY_FAILED = _code("FLC804", "deploy failed: {}", None)
 DEPLOY_IMPORT_ERROR = _code("FLC805", "Airflow could not import {}: {}", "fix the error and deploy again")
 BAD_CONFIG = _code("FLC806", "bad [tool.flowc] setting: {}", None)
+UNKNOWN_PIPELINE = _code("FLC807", "no pipeline {!r} in the files given", None)
 UNKNOWN_BACKEND_OPTION = _code("FLC810", "the {} backend has no option {!r}", "`flowc targets` lists every backend's options")
 BAD_BACKEND_OPTION = _code("FLC811", "{} option {!r}: {}", "`flowc targets` lists every backend's options")
 BACKEND_UNSUPPORTED = _code("FLC812", "not supported on {}: {}", None)
@@ -173,6 +181,15 @@ OUTPUT_OVER_INPUT = _code(
     "FLC821", "refusing to write {}: it would replace this input file",
     "choose an output folder (-o) that holds no input file of the compile",
 )
+STALE_ARTIFACT = _code(
+    "FLC822", "generated file {} is {}",
+    "run `flowc compile` to regenerate it, and commit the result",
+)
+GRAPHVIZ_MISSING = _code(
+    "FLC830", "`--format svg` needs Graphviz's `dot` program, which is not on PATH",
+    "install Graphviz (`apt-get install graphviz`, `brew install graphviz`), or print `--format dot` and render it elsewhere",
+)
+GRAPHVIZ_FAILED = _code("FLC831", "Graphviz's `dot` failed: {}", "this is a bug in flowc's DOT output; report it with `--format dot`")
 
 
 def table_markdown() -> str:

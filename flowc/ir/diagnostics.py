@@ -63,10 +63,11 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Diagnostics in file, line, column order, duplicates removed."""
+    """Diagnostics in file, line, column, code and message order (a total order: the same
+    diagnostics come out the same however they were found), duplicates removed."""
     seen: set[tuple[object, ...]] = set()
     out: list[Diagnostic] = []
-    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+    for d in sorted(diagnostics, key=lambda d: (*d.sort_key(), d.message)):
         key = (d.code, d.message, d.span)
         if key not in seen:
             seen.add(key)

@@ -15,8 +15,8 @@ HEADER = """# flowc diagnostics
 
 Every problem flowc reports has a code. Diagnostics print as
 `path:line:col: error[FLCnnn]: message`, then the source line with a caret, then a
-hint; `flowc check --format json|github` gives the same as JSON or as GitHub
-annotations. This page is generated from `flowc/ir/codes.py`
+hint; `flowc check --format json|github|sarif` gives the same as JSON, as GitHub
+annotations or as a SARIF 2.1.0 log for code-scanning UIs. This page is generated from `flowc/ir/codes.py`
 (`python -m flowc.ir.docs`).
 
 """

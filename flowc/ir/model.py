@@ -135,13 +135,18 @@ class TaskNode(IRModel):
 
 
 class PipelineNode(IRModel):
-    """A call of another pipeline: a sub-DAG."""
+    """A call of another pipeline: a sub-DAG.
+
+    `cache_key` is the call's Merkle key (the callee's and this call's bindings'); a
+    step inside the callee is keyed in the context of its call (`step_keys.in_context`).
+    """
 
     kind: Literal["pipeline"] = "pipeline"
     id: str
     pipeline: str
     inputs: tuple[Input, ...]
     after: tuple[str, ...] = ()
+    cache_key: str | None = None
     span: Span | None = None
 
 

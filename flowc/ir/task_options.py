@@ -57,10 +57,10 @@ class TaskOption:
 
 
 TASK_OPTIONS: tuple[TaskOption, ...] = (
-    TaskOption("image", "str", "text", "python:3.12-slim", "the container image the task runs in", container_default=REQUIRED),
+    TaskOption("image", "str", "text", "python:3.12-slim", "the container image the task runs in (`[tool.flowc] image` sets the project's default)", container_default=REQUIRED),
     TaskOption("command", "Sequence[str]", "strings", REQUIRED, "the command run in the image; `{input}` placeholders are filled in", container_only=True),
     TaskOption("args", "Sequence[str]", "strings", (), "arguments after the command, with placeholders like `command`", container_only=True),
-    TaskOption("packages", "Sequence[str]", "strings", (), "pip requirements installed before a Python task runs"),
+    TaskOption("packages", "Sequence[str]", "strings", (), "pip requirements installed before a Python task runs (`[tool.flowc] packages` sets the project's default)"),
     TaskOption("resources", "Resources | None", "resources", None, "cpu and memory (Kubernetes quantities) and a GPU count"),
     TaskOption("retries", "int", "count", 0, "how many times a failed run is retried"),
     TaskOption("timeout", "str | None", "duration", None, "the longest a run may take: \"90s\", \"30m\", \"2h\", \"1d\""),
@@ -72,6 +72,18 @@ TASK_OPTIONS: tuple[TaskOption, ...] = (
 )
 
 _BY_NAME = {o.name: o for o in TASK_OPTIONS}
+
+
+@dataclass(frozen=True)
+class ProjectDefaults:
+    """A project's own defaults (`[tool.flowc] image` and `packages`), used where a `@task` gives none.
+
+    They replace the table's defaults, never a value the decorator gives: a task with
+    `packages=[...]` keeps exactly its own list. A `@container_task` names its image.
+    """
+
+    image: str | None = None
+    packages: tuple[str, ...] = ()
 
 
 def options_for(kind: TaskKind) -> tuple[TaskOption, ...]:
@@ -111,7 +123,8 @@ def options_table_markdown() -> str:
     rows = ["| option | type | `@task` default | `@container_task` default | what it does |", "| --- | --- | --- | --- | --- |"]
     for o in TASK_OPTIONS:
         task = "—" if o.container_only else _shown(o.default_for("task"))
-        rows.append(f"| `{o.name}` | `{o.annotation}` | {task} | {_shown(o.default_for('container_task'))} | {o.doc.replace('|', chr(92) + '|')} |")
+        cells = (f"`{o.name}`", f"`{o.annotation}`", task, _shown(o.default_for("container_task")), o.doc)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows) + "\n"
 
 

@@ -51,7 +51,7 @@ def test_bad_values_are_diagnostics_never_exceptions(raw: dict[str, object], cod
 def test_flyte_rejects_unknown_options_like_every_backend() -> None:
     _, problems = parse_options("flyte", registry.load("flyte").options, {"bogus": "1"})
     assert [(d.code, d.message) for d in problems] == [("FLC810", "the flyte backend has no option 'bogus'")]
-    assert problems[0].hint == "valid options: package, image"
+    assert problems[0].hint == "valid options: package, image, flytekit_images"
 
 
 def test_compile_builds_a_checked_backend_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,7 +47,7 @@ def test_the_programs_include_examples_and_bad_inputs() -> None:
 WIDE = '''from flowc import pipeline, task
 
 
-@task
+@task(image="cr.flyte.org/flyteorg/flytekit:py3.12-1.16.31")  # has flytekit: no FLC705 warning
 def echo(x: int) -> int:
     return x
 

@@ -65,7 +65,7 @@ def load_source(folder: Path, text: str, name: str = "injected_flow.py") -> Prog
 def emit_one(program: Program, target: str, options: dict[str, object] | None = None) -> tuple[str, str]:
     """The single artifact of `program` for `target`: (file name, text)."""
     result = api.emit(program, target, options)
-    assert not result.diagnostics, result.diagnostics
+    assert not [d for d in result.diagnostics if d.code != "FLC705"], result.diagnostics  # FLC705: the image may lack flytekit
     ((name, data),) = result.files.items()
     return name, data.decode("utf-8")
 

@@ -14,6 +14,8 @@ from flowc.backends.airflow.options import OPTIONS, AirflowOptions, airflow_opti
 from flowc.backends.airflow.plan import Planner
 from flowc.backends.airflow.render import DagRenderer
 from flowc.backends.base import BackendOption, ChecksByEmitting, EmitResult, OptionValue, artifacts
+from flowc.backends.engine_reference import EngineReference
+from flowc.backends.airflow.reference import REFERENCE
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors
 from flowc.ir.model import Pipeline, Program
@@ -26,6 +28,7 @@ class AirflowBackend(ChecksByEmitting):
     name: ClassVar[str] = "airflow"
     description: ClassVar[str] = "Apache Airflow 3 DAG files (airflow.sdk), PythonOperator or KubernetesPodOperator steps"
     options: ClassVar[tuple[BackendOption, ...]] = OPTIONS
+    reference: ClassVar[EngineReference] = REFERENCE  # its column of docs/reference.md
 
     def engine_name(self, name: str) -> str:
         return airflow_name(name)

@@ -30,7 +30,13 @@ from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Pipeline, Program
 from flowc.ir.names import python_name
+from flowc.backends.flyte.checks import check_images
 from flowc.backends.flyte.module import Module, build_module
+from flowc.backends.engine_reference import EngineReference
+from flowc.backends.flyte.reference import REFERENCE
+
+# flytekit's own images; a task with packages gets an ImageSpec, whose builder adds flytekit.
+FLYTEKIT_IMAGES = ("cr.flyte.org/flyteorg/flytekit", "ghcr.io/flyteorg/flytekit")
 
 
 class FlyteBackend:
@@ -38,9 +44,14 @@ class FlyteBackend:
 
     name: ClassVar[str] = "flyte"
     description: ClassVar[str] = "Flyte: a flytekit workflow module per pipeline (and its registration package)"
+    reference: ClassVar[EngineReference] = REFERENCE  # its column of docs/reference.md
     options: ClassVar[tuple[BackendOption, ...]] = (
         BackendOption("package", "also write <pipeline>.tgz with `pyflyte package` (needs the flyte extra)", False, kind="bool"),
         BackendOption("image", "default image for `pyflyte package --image` (tasks name their own)", None),
+        BackendOption(
+            "flytekit_images", "images (names or prefixes) known to have flytekit: no FLC705 warning for their tasks",
+            FLYTEKIT_IMAGES, kind="list",
+        ),
     )
 
     def engine_name(self, name: str) -> str:
@@ -52,7 +63,9 @@ class FlyteBackend:
         """What Flyte rejects is found while building each module (packaging is not run);
         the next `emit` of the same program reuses the modules (they do not depend on options)."""
         self._built = (program, _modules(program))
-        return [d for _, module in self._built[1] for d in module.diagnostics]
+        known = option_values(self.options, options).get("flytekit_images")
+        images = check_images(program.tasks, [str(i) for i in known] if isinstance(known, (list, tuple)) else FLYTEKIT_IMAGES)
+        return [*(d for _, module in self._built[1] for d in module.diagnostics), *images]
 
     def emit(self, program: Program, options: Mapping[str, OptionValue]) -> EmitResult:
         result = EmitResult()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+from collections.abc import Sequence
 
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
@@ -16,6 +17,24 @@ from flowc.backends.flyte.typemap import is_flat
 # flytekit's default ArrayNode limit (propeller's `max-array-node-size` is 5,000 by default)
 MAX_ARRAY_SIZE = 5000
 BUILTINS = frozenset(dir(builtins))
+
+
+def check_images(tasks: Sequence[PythonTask | ContainerTask], flytekit_images: Sequence[str]) -> list[Diagnostic]:
+    """A warning per Python task whose image may lack flytekit, which a registered Flyte task runs.
+
+    Known to have it: an image under one of `flytekit_images` (names or prefixes), and a
+    task with packages (an `ImageSpec`, whose builder installs flytekit). Fused tasks
+    (no span) are reported through their members. One warning per image.
+    """
+    users: dict[str, list[PythonTask]] = {}
+    for task in tasks:
+        if not isinstance(task, PythonTask) or task.span is None or task.options.packages:
+            continue
+        if not any(task.options.image.startswith(prefix) for prefix in flytekit_images if prefix):
+            users.setdefault(task.options.image, []).append(task)
+    # One warning per image, at no task: which tasks share an image depends on what else is
+    # compiled beside them, and a warning must read the same however a project is checked.
+    return [Diagnostic.of(codes.FLYTE_IMAGE_WITHOUT_FLYTEKIT, None, image) for image in sorted(users)]
 
 
 def check_fanout(pipeline: Pipeline) -> list[Diagnostic]:

@@ -9,6 +9,7 @@ from flowc.codegen.templates import environment
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import ConditionNode, ContainerTask, Pipeline, PipelineNode, Program, PythonTask, TaskNode, iter_nodes
 from flowc.ir.names import python_name
+from flowc.ir.passes.step_keys import task_step_keys
 from flowc.backends.flyte import checks
 from flowc.backends.flyte.functions import FlyteFunction
 from flowc.backends.flyte.tasks import TaskView, container_task_view, python_task_view
@@ -71,12 +72,13 @@ def build_module(program: Program, entry: Pipeline) -> Module:
     if module.diagnostics:
         return module
     views: list[TaskView] = []
+    step_keys = task_step_keys(program, entry)
     for t in tasks:
         if isinstance(t, ContainerTask):
             module.diagnostics += checks.check_container(t)
-            views.append(container_task_view(t, name))
+            views.append(container_task_view(t, name, step_keys.get(t.name, ())))
         else:
-            views.append(python_task_view(t))
+            views.append(python_task_view(t, step_keys.get(t.name, ())))
     globals_ = {python_name(t.name) for t in tasks} | {python_name(p.name) for p in pipelines}
     functions: list[FlyteFunction] = []
     for p in pipelines:

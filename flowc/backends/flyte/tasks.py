@@ -1,15 +1,25 @@
 """Tasks as flytekit declarations: `@task` functions around the user's code, and ContainerTasks.
 
 A Python task's decorator carries the image, resources (as both requests and
-limits), retries, timeout, environment, secrets and caching; `cache_version` is
-the prefix of the task's content-addressed cache key, so nobody bumps it by hand.
-Its body calls the user's function (built by a factory holding its preamble) with
-inputs turned into flowc artifacts, and turns the result back into Flyte values.
+limits), retries, timeout, environment, secrets and caching. Its body calls the
+user's function (built by a factory holding its preamble) with inputs turned into
+flowc artifacts, and turns the result back into Flyte values.
+
+`cache_version` comes from step keys (`flowc.ir.passes.step_keys`), so nobody bumps
+it by hand. Flyte caches a task by its name, `cache_version` and input values, and
+a module defines each task once however many nodes call it, so the version is
+per task, not per call: it is the hash of the sorted distinct step keys of the
+task's calls in the module (sub-pipeline steps keyed in the context of each call).
+An edit upstream of any call changes it; a call whose own upstream did not change
+then misses the cache once too (a re-run, never a stale result). One definition per
+distinct key would re-run only the calls downstream, at the cost of several
+definitions, and Flyte names, for one task. IR built without the passes (no step
+keys) uses the task's own key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
@@ -18,7 +28,7 @@ from flowc.codegen.command_join import joined_command, split_literal
 from flowc.ir.command import Argument, CommandPart, OutputPart, TextPart, runtime_parts
 from flowc.ir.model import ContainerTask, PythonTask, TaskOptions
 from flowc.ir.names import python_name
-from flowc.ir.passes.cache_key import task_cache_key
+from flowc.ir.passes.cache_key import digest, task_cache_key
 from flowc.ir.types import NamedTupleType, NoneType, Type
 from flowc.backends.flyte.code import factory_body
 from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
@@ -45,8 +55,12 @@ class TaskView:
     result: str = ""
 
 
-def cache_version(task: PythonTask | ContainerTask) -> str:
-    key = task.cache_key if task.cache_key is not None else task_cache_key(task)
+def cache_version(task: PythonTask | ContainerTask, step_keys: Sequence[str] = ()) -> str:
+    """The prefix of the hash of the task's calls' `step_keys` (sorted, distinct), or of its own key (see above)."""
+    if step_keys:
+        key = digest(sorted(set(step_keys)))
+    else:
+        key = task.cache_key if task.cache_key is not None else task_cache_key(task)
     return key[:CACHE_VERSION_LENGTH]
 
 
@@ -74,7 +88,7 @@ def _common(options: TaskOptions) -> list[str]:
     return out
 
 
-def _metadata(task: PythonTask | ContainerTask) -> list[str]:
+def _metadata(task: PythonTask | ContainerTask, step_keys: Sequence[str]) -> list[str]:
     o = task.options
     out: list[str] = []
     if o.retries:
@@ -82,7 +96,7 @@ def _metadata(task: PythonTask | ContainerTask) -> list[str]:
     if o.timeout_seconds is not None:
         out.append(f"timeout=timedelta(seconds={o.timeout_seconds})")
     if o.cache:
-        out += ["cache=True", f"cache_version={py_literal(cache_version(task))}"]
+        out += ["cache=True", f"cache_version={py_literal(cache_version(task, step_keys))}"]
     return out
 
 
@@ -93,9 +107,9 @@ def _returns(name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]]
     return flyte_type(t), None
 
 
-def python_task_view(task: PythonTask) -> TaskView:
+def python_task_view(task: PythonTask, step_keys: Sequence[str] = ()) -> TaskView:
     name = python_name(task.name)
-    options = [f"container_image={_image(task.options)}", *_common(task.options), *_metadata(task)]
+    options = [f"container_image={_image(task.options)}", *_common(task.options), *_metadata(task, step_keys)]
     returns, outputs_class = _returns(name, task.returns)
     args = ", ".join(f"{p.name}=_flowc_in({p.name}, {py_literal(type_spec(p.type))})" for p in task.params)
     call = f"_code_{name}()({args})"
@@ -143,7 +157,7 @@ def _kwtypes(pairs: Iterable[tuple[str, str]]) -> str:
     return "kwtypes(" + ", ".join(f"{n}={t}" for n, t in pairs) + ")"
 
 
-def container_task_view(task: ContainerTask, module: str) -> TaskView:
+def container_task_view(task: ContainerTask, module: str, step_keys: Sequence[str] = ()) -> TaskView:
     name = python_name(task.name)
     options = [
         f"name={py_literal(f'{module}.{name}')}",
@@ -158,7 +172,7 @@ def container_task_view(task: ContainerTask, module: str) -> TaskView:
     if task.outputs:
         options.append(f"outputs={_kwtypes((o.name, flyte_type(o.type)) for o in task.outputs)}")
     options += [f"input_data_dir={py_literal(INPUT_DIR)}", f"output_data_dir={py_literal(OUTPUT_DIR)}"]
-    metadata = _metadata(task)
+    metadata = _metadata(task, step_keys)
     if metadata:
         options.append(f"metadata=TaskMetadata({', '.join(metadata)})")
     options += _common(task.options)

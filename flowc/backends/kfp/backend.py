@@ -11,6 +11,8 @@ from flowc.ir.model import Program
 from flowc.ir.names import file_stem, kfp_name
 from flowc.backends.kfp.limits import MAX_SPEC_BYTES
 from flowc.backends.kfp.spec import emit_pipeline
+from flowc.backends.engine_reference import EngineReference
+from flowc.backends.kfp.reference import REFERENCE
 
 
 class KfpBackend(ChecksByEmitting):
@@ -18,6 +20,7 @@ class KfpBackend(ChecksByEmitting):
 
     name: ClassVar[str] = "kfp"
     description: ClassVar[str] = "Kubeflow Pipelines v2 PipelineSpec YAML (schema 2.1.0)"
+    reference: ClassVar[EngineReference] = REFERENCE  # its column of docs/reference.md
     options: ClassVar[tuple[BackendOption, ...]] = (
         BackendOption("parallelism", "the most iterations of a fan-out that run at once (0: no limit)", 0, kind="int", minimum=0),
         BackendOption("pipeline_root", "defaultPipelineRoot of the spec, e.g. gs://bucket/root", None),

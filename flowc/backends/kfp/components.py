@@ -22,16 +22,17 @@ from flowc.backends.kfp.container import container_command, output_key
 from flowc.backends.kfp.kfp_types import io_definition, typed_value
 
 FLOWC_ENV_INPUT = "flowc-env"
+FLOWC_STEP_KEY_INPUT = "flowc-step-key"
 # The kernel refuses to exec a command with a single argument over 128 KiB (MAX_ARG_STRLEN).
 MAX_ARGUMENT_BYTES = 128 * 1024 - 1
 
 
-def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str, Any]:
-    """The `components` entry of a task."""
+def component_spec(task: PythonTask | ContainerTask, executor: str, step_key: str | None = None) -> dict[str, Any]:
+    """The `components` entry of one call of a task (`step_key`: that call's, see `fingerprint_inputs`)."""
     spec: dict[str, Any] = {"executorLabel": executor}
     inputs = param_definitions(task.params, absent_is_none=True)
-    if folds_env(task):
-        inputs.setdefault("parameters", {})[FLOWC_ENV_INPUT] = {"parameterType": "STRUCT"}
+    for name, (parameter_type, _) in fingerprint_inputs(task, step_key).items():
+        inputs.setdefault("parameters", {})[name] = {"parameterType": parameter_type}
     outputs: dict[str, dict[str, Any]] = {}
     for o in task.outputs:
         section, definition = io_definition(o.type)
@@ -43,13 +44,30 @@ def component_spec(task: PythonTask | ContainerTask, executor: str) -> dict[str,
     return spec
 
 
-def folds_env(task: Task) -> bool:
-    """Cached tasks with env vars get them as an input, so KFP's cache fingerprint sees them."""
-    return bool(task.options.cache and task.options.env)
+def fingerprint_inputs(task: Task, step_key: str | None) -> dict[str, tuple[str, Any]]:
+    """Extra inputs (name -> parameter type, constant) of a cached call, for KFP's cache fingerprint.
 
-
-def env_input_value(task: Task) -> dict[str, str]:
-    return dict(sorted(task.options.env))
+    KFP's driver fingerprints a cached step by its input parameter values and input
+    artifact names, its output definitions, image, and command + args as written
+    (`getFingerPrint` in `backend/src/v2/driver/cache.go`; env only in recent
+    releases); kfp.local by component name, image, command + args, argument values
+    and env. Neither sees a change upstream whose output value did not change, and an
+    older driver sees no env. So a cached call gets its step key (its Merkle key,
+    which covers the task's code, helpers, image, packages and env and every step
+    upstream) as one more input parameter: the runner reads only its declared
+    parameters, and an input is per call where command and args belong to the
+    executor all calls share. `CachingOptions.cacheKey` would be the wrong place: it
+    replaces the fingerprint, input values included (kfp.local), so calls with
+    different inputs would share an entry. IR built without the passes (hand-made
+    programs: no step keys) gets its env folded in instead.
+    """
+    if not task.options.cache:
+        return {}
+    if step_key is not None:
+        return {FLOWC_STEP_KEY_INPUT: ("STRING", step_key)}
+    if task.options.env:
+        return {FLOWC_ENV_INPUT: ("STRUCT", dict(sorted(task.options.env)))}
+    return {}
 
 
 def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:

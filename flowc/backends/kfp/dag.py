@@ -33,6 +33,7 @@ from flowc.ir.model import (
     iter_nodes,
 )
 from flowc.ir.names import fresh_name, kfp_name
+from flowc.ir.passes.step_keys import in_context
 from flowc.ir.span import Span
 from flowc.ir.types import Type, render
 from flowc.backends.kfp import components as comp
@@ -56,6 +57,7 @@ class SpecBuilder:
         self._task_executors: dict[str, str] = {}
         self._identity_tasks: dict[str, PythonTask] = {}
         self._taken: set[str] = set()
+        self._call_context: str | None = None  # the key of the sub-pipeline call being built (step_keys.in_context)
 
     def unsupported(self, span: Span | None, what: str, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what, hint=hint))
@@ -65,7 +67,7 @@ class SpecBuilder:
 
     # ------------------------------------------------------------------ components
 
-    def task_component(self, task: PythonTask | ContainerTask) -> str:
+    def task_component(self, task: PythonTask | ContainerTask, step_key: str | None = None) -> str:
         """A component of its own for one call of `task`; all calls share one executor.
 
         The kfp SDK gives every call its own component too. kfp.local keeps a task's
@@ -88,7 +90,7 @@ class SpecBuilder:
             name = "comp-" + executor.removeprefix("exec-")
         else:
             name = self._unique("comp-" + kfp_name(task.name))
-        self.components[name] = comp.component_spec(task, executor)
+        self.components[name] = comp.component_spec(task, executor, step_key)
         return name
 
     def _check_task(self, task: PythonTask | ContainerTask) -> None:
@@ -99,10 +101,17 @@ class SpecBuilder:
             if _bad_boundary(o.type, allow_list=False):
                 self.unsupported(task.span, f"{task.name!r} returns artifacts inside a collection")
 
-    def pipeline_component(self, pipeline: Pipeline) -> str:
-        """A DAG component of its own for one call of a sub-pipeline (its tasks get their own too)."""
+    def pipeline_component(self, pipeline: Pipeline, call_key: str | None = None) -> str:
+        """A DAG component of its own for one call of a sub-pipeline (its tasks get their own too),
+        its steps keyed in the context of the call (`call_key`)."""
         name = self._unique("comp-" + kfp_name(pipeline.name))
-        self.components[name] = self.pipeline_spec(pipeline)
+        outer = self._call_context
+        if call_key is not None:
+            self._call_context = in_context(outer, call_key)
+        try:
+            self.components[name] = self.pipeline_spec(pipeline)
+        finally:
+            self._call_context = outer
         return name
 
     def pipeline_spec(self, pipeline: Pipeline) -> dict[str, Any]:
@@ -186,10 +195,10 @@ class SpecBuilder:
     def task_node(self, node: TaskNode, scope: Scope) -> dict[str, Any]:
         task = self.program.task(node.task)
         inputs, deps = self._call_inputs(node, scope, comp.none_when_absent(task.params))
-        if comp.folds_env(task):
-            env = {"runtimeValue": {"constant": comp.env_input_value(task)}}
-            inputs.setdefault("parameters", {})[comp.FLOWC_ENV_INPUT] = env
-        spec = self._call(node, scope, self.task_component(task), inputs, deps)
+        step_key = None if node.cache_key is None else in_context(self._call_context, node.cache_key)
+        for name, (_, value) in comp.fingerprint_inputs(task, step_key).items():
+            inputs.setdefault("parameters", {})[name] = {"runtimeValue": {"constant": value}}
+        spec = self._call(node, scope, self.task_component(task, step_key), inputs, deps)
         spec["cachingOptions"] = {"enableCache": task.options.cache}
         if task.options.retries > 0:
             spec["retryPolicy"] = {
@@ -202,7 +211,7 @@ class SpecBuilder:
 
     def pipeline_node(self, node: PipelineNode, scope: Scope) -> dict[str, Any]:
         inputs, deps = self._call_inputs(node, scope)
-        callee = self.pipeline_component(self.program.pipeline(node.pipeline))
+        callee = self.pipeline_component(self.program.pipeline(node.pipeline), node.cache_key)
         return self._call(node, scope, callee, inputs, deps)
 
     def _call_inputs(
@@ -239,7 +248,8 @@ class SpecBuilder:
             spec["dependentTasks"] = sorted(deps)
         if inputs:
             spec["inputs"] = comp.sorted_sections(inputs)
-        spec["taskInfo"] = {"name": scope.names[node.id]}
+        label = node.label if isinstance(node, TaskNode) else None
+        spec["taskInfo"] = {"name": label or scope.names[node.id]}  # a display name: the task key stays
         return spec
 
     def nested(

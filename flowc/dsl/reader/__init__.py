@@ -10,12 +10,16 @@ pipelines imported from the user's own modules are followed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import Program
+if TYPE_CHECKING:  # annotations only: `flowc.dsl.reader.files` imports cheaply (the incremental check's fast path)
+    from flowc.dsl.reader.files import InputFile
+    from flowc.ir.diagnostics import Diagnostic
+    from flowc.ir.model import Program
+    from flowc.ir.task_options import ProjectDefaults
 
 __all__ = ["ReadResult", "read_paths"]
 
@@ -27,10 +31,33 @@ class ReadResult:
     program: Program
     diagnostics: list[Diagnostic]
     sources: dict[str, str]
+    given: tuple[Path, ...] = ()  # the given files this read loaded (resolved)
+    loaded: tuple[Path, ...] = ()  # every module file it loaded or tried to, given or imported
+    modules: tuple[tuple[str, Path], ...] = ()  # (dotted name, file) of every module it read
+    defined: frozenset[tuple[str, str, str]] = field(default_factory=lambda: frozenset[tuple[str, str, str]]())
+    """("task" or "pipeline", module, name as written) of each definition read: what another read's could collide with."""
 
 
-def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> ReadResult:
-    """Read files and directories (every `*.py` under them) into one Program."""
+def read_paths(
+    paths: Sequence[str | Path],
+    root: str | Path | None = None,
+    overlays: Mapping[Path, str] | None = None,
+    defaults: ProjectDefaults | None = None,
+    *,
+    only: Collection[Path] | None = None,
+    inputs: Sequence[InputFile] | None = None,
+) -> ReadResult:
+    """Read files and directories (every `*.py` under them) into one Program.
+
+    `overlays` maps files (resolved, as `files.real_path` gives them) to text read in
+    place of what is on disk: an editor's unsaved buffers. `defaults` are the project's
+    task defaults (`[tool.flowc] image`, `packages`).
+
+    `only` reads just those of the given files (resolved paths) and what they import,
+    as the same read of every file would (shown paths, modules given or imported):
+    the incremental check reads a project part by part. `inputs` is `discover(paths)`'s
+    list when the caller has it.
+    """
     import gc
 
     from flowc.dsl.reader.program import read_program
@@ -40,7 +67,7 @@ def read_paths(paths: Sequence[str | Path], root: str | Path | None = None) -> R
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_program(paths, root)
+        return read_program(paths, root, overlays or {}, defaults, only=only, inputs=inputs)
     finally:
         if enabled:
             gc.enable()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Generator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowc.ir import codes
@@ -16,6 +19,47 @@ from flowc.ir.span import Span
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 # Larger files are refused: flowc reads pipeline modules, not data.
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Observed:
+    """What reads learned from the file system while observed: the answer to each "is there a
+    module file here?" probe, and the digest of each file's bytes (`content_digest`).
+
+    A read's result depends on nothing else on disk but the files it was given, so the
+    incremental check (`flowc.incremental`) reuses a result while all of these still hold.
+    """
+
+    probes: dict[str, bool] = field(default_factory=lambda: {})
+    digests: dict[str, str] = field(default_factory=lambda: {})
+
+
+_OBSERVED: ContextVar[Observed | None] = ContextVar("flowc_reader_observed", default=None)
+
+
+@contextmanager
+def observing() -> Generator[Observed, None, None]:
+    """Record, for the reads inside the block, every module-file probe and every file's digest."""
+    seen = Observed()
+    token = _OBSERVED.set(seen)
+    try:
+        yield seen
+    finally:
+        _OBSERVED.reset(token)
+
+
+def content_digest(data: bytes) -> str:
+    """The digest a file's bytes are known by (the incremental check's content hash)."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _is_file(path: Path) -> bool:
+    """`os.path.isfile`, recorded when observed: whether a module lives at `path` decides what a read loads."""
+    found = os.path.isfile(path)
+    seen = _OBSERVED.get()
+    if seen is not None:
+        seen.probes[os.fspath(path)] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -140,6 +184,9 @@ def read_source_bytes(path: str, file: Path) -> tuple[bytes | None, Diagnostic |
         return None, Diagnostic.of(codes.NOT_A_FILE, file_span(path), kind)
     if len(data) > MAX_SOURCE_BYTES:
         return None, Diagnostic.of(codes.FILE_TOO_LARGE, file_span(path), MAX_SOURCE_BYTES)
+    seen = _OBSERVED.get()
+    if seen is not None:
+        seen.digests[os.fspath(file)] = content_digest(data)
     return data, None
 
 
@@ -183,7 +230,7 @@ def printable_path(path: str) -> str:
 def auto_root(file: Path) -> Path:
     """The first ancestor directory that is not a package (has no `__init__.py`)."""
     d = file.parent
-    while os.path.isfile(d / "__init__.py") and d.parent != d:
+    while _is_file(d / "__init__.py") and d.parent != d:
         d = d.parent
     return d
 
@@ -206,7 +253,7 @@ def module_file(root: Path, dotted: str) -> Path | None:
         return None
     base = root.joinpath(*dotted.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if os.path.isfile(candidate):
+        if _is_file(candidate):
             return real_path(candidate)
     return None
 

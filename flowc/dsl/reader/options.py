@@ -16,7 +16,7 @@ from flowc.ir import codes
 from flowc.ir.model import Resources, TaskOptions
 from flowc.ir.span import Span
 from flowc.ir.cron import never_fires
-from flowc.ir.task_options import TASK_OPTIONS, TaskKind, ValueKind, default_bool, default_int, default_str, options_for
+from flowc.ir.task_options import TASK_OPTIONS, ProjectDefaults, TaskKind, ValueKind, default_bool, default_int, default_str, options_for
 from flowc.ir.validate import is_valid_quantity, is_valid_schedule
 from flowc.ir.values import env_name_problem, requirement_problem, secret_name_problem
 
@@ -225,15 +225,16 @@ def timeout_seconds(value: JsonValue) -> int | None:
     return total if total > 0 else None
 
 
-def task_options(values: OptionValues, kind: DefKind) -> TaskOptions:
-    """`TaskOptions` from checked option values, defaults from the option table."""
+def task_options(values: OptionValues, kind: DefKind, project: ProjectDefaults = ProjectDefaults()) -> TaskOptions:
+    """`TaskOptions` from checked option values; defaults from the project, then the option table."""
     v = values.values
     env = v.get("env")
     table_kind: TaskKind = "container_task" if kind == "container_task" else "task"
     retries = v.get("retries")
+    packages = _strings(v.get("packages")) if "packages" in v or table_kind == "container_task" else project.packages
     return TaskOptions(
-        image=str(v.get("image", default_str("image"))),
-        packages=tuple(_strings(v.get("packages"))),
+        image=str(v.get("image", project.image or default_str("image"))),
+        packages=tuple(packages),
         resources=values.resources,
         retries=retries if isinstance(retries, int) else default_int("retries"),
         timeout_seconds=timeout_seconds(v["timeout"]) if "timeout" in v else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -11,7 +11,7 @@ from typing import TypeVar
 from flowc.dsl.reader import ReadResult
 from flowc.dsl.reader.bodyctx import SubCall
 from flowc.dsl.reader.context import Diagnostics
-from flowc.dsl.reader.files import discover, real_path
+from flowc.dsl.reader.files import InputFile, discover, real_path
 from flowc.dsl.reader.identity import assign_ids, key_name, module_key
 from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
@@ -20,28 +20,53 @@ from flowc.dsl.reader.signatures import Signature
 from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
 from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask
+from flowc.ir.task_options import ProjectDefaults
 from flowc.ir.span import Span
 
 T = TypeVar("T")
 
 
-def read_program(paths: Sequence[str | Path], root: str | Path | None) -> ReadResult:
+def read_program(
+    paths: Sequence[str | Path],
+    root: str | Path | None,
+    overlays: Mapping[Path, str] | None = None,
+    defaults: ProjectDefaults | None = None,
+    *,
+    only: Collection[Path] | None = None,
+    inputs: Sequence[InputFile] | None = None,
+) -> ReadResult:
+    """Read the files `paths` name; with `only`, just those of them (and what they import).
+
+    `inputs`, when given, is what `discover(paths)` found (without problems): a caller
+    reading a project part by part walks its folders once.
+    """
     report = Diagnostics()
-    inputs, problems = discover(paths)
-    report.items.extend(problems)
+    if inputs is None:
+        found, problems = discover(paths)
+        report.items.extend(problems)
+    else:
+        found = list(inputs)
     relative = all(not os.path.isabs(os.fspath(p)) for p in paths)
     project = Project(report, real_path(root) if root is not None else None, relative)
-    project.inputs = {item.file: item for item in inputs}
-    reading = _Reading(project, report)
-    for item in inputs:  # one module at a time, so only a few parsed trees are alive at once
-        _guarded(project, item.path, lambda: project.load_given(item))
-        reading.catch_up()
-    for item in inputs:
+    project.inputs = {item.file: item for item in found}
+    project.overlays = overlays or {}
+    reading = _Reading(project, report, defaults or ProjectDefaults())
+    for item in found:  # one module at a time, so only a few parsed trees are alive at once
+        if only is None or item.file in only:
+            _guarded(project, item.path, lambda: project.load_given(item))
+            reading.catch_up()
+    given = [item for item in found if item.file in project.files]
+    for item in given:
         _no_pipelines(project, item.file, item.from_directory, report)
     _check_recursion(reading.calls, report)
     tasks = _unique_tasks(reading.tasks, report)
+    defined = [("task", t.module, t.name) for t in tasks] + [("pipeline", p.module, p.name) for p in reading.pipelines]
     program = assign_ids(Program(tasks=tuple(tasks), pipelines=tuple(reading.pipelines)))
-    return ReadResult(program, report.items, project.sources)
+    return ReadResult(
+        program, report.items, project.sources,
+        given=tuple(i.file for i in given), loaded=project.files, defined=frozenset(defined),
+        modules=tuple((info.syms.name, info.file) for info in project.order),
+    )
 
 
 @dataclass
@@ -50,6 +75,7 @@ class _Reading:
 
     project: Project
     report: Diagnostics
+    defaults: ProjectDefaults
     done: int = 0
     pipelines: list[Pipeline] = field(default_factory=lambda: [])
     tasks: list[tuple[Signature, PythonTask | ContainerTask]] = field(default_factory=lambda: [])
@@ -72,7 +98,7 @@ class _Reading:
                     self.pipelines.append(built[0])
                     self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
             else:
-                task = _guarded(self.project, path, lambda: build_task(sig, self.report))
+                task = _guarded(self.project, path, lambda: build_task(sig, self.report, self.defaults))
                 if task is not None:
                     self.tasks.append((sig, task))
 

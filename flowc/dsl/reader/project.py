@@ -8,6 +8,7 @@ constant is looked up in them. Modules outside the project are never followed.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,12 +47,18 @@ class Project:
     relative: bool
     sources: dict[str, str] = field(default_factory=lambda: {})
     inputs: dict[Path, InputFile] = field(default_factory=lambda: {})
+    overlays: Mapping[Path, str] = field(default_factory=lambda: {})  # unsaved editor text, read instead of the file
     order: list[ModuleInfo] = field(default_factory=lambda: [])
     _by_file: dict[Path, ModuleInfo | None] = field(default_factory=lambda: {})
     types: TypeReader = field(init=False)
 
     def __post_init__(self) -> None:
         self.types = TypeReader(self.report, self.find_namedtuple)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every module file this read loaded or tried to, in the order it did."""
+        return tuple(self._by_file)
 
     # ----------------------------------------------------------------- loading
 
@@ -99,7 +106,7 @@ class Project:
         info.syms.statements = []
 
     def _parse(self, path: str, file: Path) -> SourceFile | None:
-        text, problem = read_text(path, file)
+        text, problem = (self.overlays[file], None) if file in self.overlays else read_text(path, file)
         if text is None:
             if problem is not None:
                 self.report.items.append(problem)

@@ -15,9 +15,10 @@ from flowc.dsl.reader.taskcode import task_code
 from flowc.ir import codes
 from flowc.ir.command import Argument, CommandPart
 from flowc.ir.model import ContainerTask, PythonTask, outputs_of
+from flowc.ir.task_options import ProjectDefaults
 
-def build_task(sig: Signature, report: Reporter) -> PythonTask | ContainerTask:
-    options = task_options(sig.options, sig.kind)
+def build_task(sig: Signature, report: Reporter, project: ProjectDefaults = ProjectDefaults()) -> PythonTask | ContainerTask:
+    options = task_options(sig.options, sig.kind, project)
     common = dict(
         name=sig.name, params=sig.params, returns=sig.returns, options=options,
         doc=sig.doc, module=sig.syms.name, span=sig.span,

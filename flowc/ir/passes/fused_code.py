@@ -64,7 +64,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Member:
-    step: str  # the source node id, as logs and `explain` name it
+    step: str  # the member as logs name it: its task and place in the chain, `clean (2/3)`
     task: PythonTask
     inputs: tuple[tuple[str, Source], ...]
 

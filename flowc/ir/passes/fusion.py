@@ -19,6 +19,7 @@ from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
     ConditionNode,
+    ContainerTask,
     Input,
     LoopNode,
     Node,
@@ -30,7 +31,7 @@ from flowc.ir.model import (
     TaskNode,
     iter_nodes,
 )
-from flowc.ir.names import ENGINES, MAX_LENGTH, engine_name, python_name
+from flowc.ir.names import ENGINES, MAX_LENGTH, engine_name, fresh_name, python_name
 from flowc.ir.passes.cache_key import task_cache_key
 from flowc.ir.passes.fused_code import Export, Member, Source, fused_code
 from flowc.ir.passes.fusion_plan import Chain, bodies, plan_body, whole_reads
@@ -43,23 +44,39 @@ from flowc.ir.types import NamedField, NamedTupleType, Type
 def fuse_chains(program: Program) -> Program:
     """`program` with every chain of two or more steps fused into one step."""
     names = _Names(program)
-    tasks = list(program.tasks)
+    tasks = {_identity(t): t for t in program.tasks}
     pipelines: list[Pipeline] = []
     for pipeline in program.pipelines:
-        chains = [c for c, _ in _pipeline_plan(pipeline, program) if len(c.members) > 1]
-        for chain in chains:
-            current = {n.id: n for n in iter_nodes(pipeline.body)}  # earlier fusions rewrote their bindings
-            chain = Chain([current[m.id] for m in chain.members if isinstance(current[m.id], TaskNode)], chain.options)  # type: ignore[misc]
-            pipeline, task = _fuse(pipeline, chain, program, names)
-            existing = next((t for t in tasks if _same_task(t, task)), None)
-            if existing is None:
-                tasks.append(task)
-            elif existing.name != task.name:
-                pipeline = _retarget(pipeline, task.name, existing.name)
-        pipelines.append(pipeline)
+        readers = _readers(pipeline)
+        fused: list[tuple[list[TaskNode], TaskNode, list[tuple[Export, Type]]]] = []
+        for chain, _ in _pipeline_plan(pipeline, program):
+            if len(chain.members) < 2:
+                continue
+            node, task, exports = _fuse(pipeline, chain, program, names, readers)
+            task = tasks.setdefault(_identity(task), task)  # equal chains share one task
+            fused.append((chain.members, node.model_copy(update={"task": task.name}), exports))
+        pipelines.append(_replace(pipeline, fused) if fused else pipeline)
     used = {n.task for p in pipelines for n in iter_nodes(p.body) if isinstance(n, TaskNode)}
-    kept = tuple(t for t in tasks if t.name in used or not _fused(t))
+    kept = tuple(t for t in tasks.values() if t.name in used or not _fused(t))
     return program.model_copy(update={"tasks": kept, "pipelines": tuple(pipelines)})
+
+
+def _identity(task: PythonTask | ContainerTask) -> object:
+    """What makes two tasks the same, their names aside (user tasks: the name itself)."""
+    if not isinstance(task, PythonTask) or not task.members:
+        return task.name
+    return (task.cache_key, task.code.function, repr(task.options), repr(task.params), repr(task.returns))
+
+
+def _readers(pipeline: Pipeline) -> dict[str, set[tuple[str, str]]]:
+    """For each node, its outputs read anywhere and by which node (`""`: the pipeline's results)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    reads = [(n.id, b) for n in iter_nodes(pipeline.body) for b in node_bindings(n)]
+    reads += [("", r.binding) for r in pipeline.results]
+    for reader, b in reads:
+        if isinstance(b, OutputBinding):
+            out.setdefault(b.node, set()).add((b.field or SINGLE_OUTPUT, reader))
+    return out
 
 
 def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]]:
@@ -67,14 +84,14 @@ def fusion_plan(program: Program) -> dict[str, tuple[tuple[PlannedStep, ...], tu
     out: dict[str, tuple[tuple[PlannedStep, ...], tuple[NotFused, ...]]] = {}
     for pipeline in program.pipelines:
         steps: list[PlannedStep] = []
-        not_fused: list[NotFused] = []
+        not_fused: dict[NotFused, None] = {}
         for chain, (loop, plan_not_fused) in _pipeline_plan(pipeline, program):
             ids = tuple(m.id for m in chain.members)
             notes = _notes(chain, program) if len(ids) > 1 else ()
             label = _label(ids)
             steps.append(PlannedStep(id=python_name(label), label=label, members=ids, tasks=tuple(m.task for m in chain.members),
                                      loop=loop, notes=notes))
-            not_fused += [n for n in plan_not_fused if n not in not_fused]
+            not_fused.update(dict.fromkeys(plan_not_fused))
         out[pipeline.name] = (tuple(steps), tuple(not_fused))
     return out
 
@@ -137,7 +154,10 @@ class _Names:
         return self._fresh(python_name(label) or "fused", self.node_taken[pipeline.name])
 
 
-def _fuse(pipeline: Pipeline, chain: Chain, program: Program, names: _Names) -> tuple[Pipeline, PythonTask]:
+def _fuse(
+    pipeline: Pipeline, chain: Chain, program: Program, names: _Names, readers: dict[str, set[tuple[str, str]]]
+) -> tuple[TaskNode, PythonTask, list[tuple[Export, Type]]]:
+    """The fused node and task of `chain`, and the member outputs it hands out."""
     members = chain.members
     index = {m.id: i for i, m in enumerate(members)}
     params: dict[str, tuple[Parameter, Binding]] = {}
@@ -154,18 +174,23 @@ def _fuse(pipeline: Pipeline, chain: Chain, program: Program, names: _Names) -> 
                 continue
             declared = task.param(inp.name)
             assert declared is not None, inp.name
-            key = json.dumps([binding_key(b) or b.model_dump(mode="json"), declared.type.model_dump(mode="json")])
+            value = binding_key(b) or json.dumps(getattr(b, "value", None), sort_keys=True)
+            key = repr((value, declared.type))  # the same outside value of one type: one parameter
             if key not in by_binding:
-                name = _param_name(inp.name, m.id, params)
+                name = _param_name(inp.name, len(wired) + 1, params)
                 params[name] = (Parameter(name=name, type=declared.type), b)
                 by_binding[key] = name
             sources.append((inp.name, Source(param=by_binding[key])))
-        wired.append(Member(step=m.id, task=task, inputs=tuple(sources)))
-    exports = _exports(pipeline, members, program)
+        step = f"{task.name} ({len(wired) + 1}/{len(members)})"
+        wired.append(Member(step=step, task=task, inputs=tuple(sources)))
+    exports = _exports(members, program, readers)
     label = _label(tuple(m.id for m in members))
-    task_name = names.task(label)
     node_id = names.node(pipeline, label)
-    function = python_name(label)  # not the fresh name: equal chains make equal tasks, shared
+    # The task and its code name the members' tasks, never their calls: chains of the same
+    # tasks wired the same way make one task (one executor on KFP), however often they occur.
+    task_label = _label(tuple(m.task for m in members))
+    task_name = names.task(task_label)
+    function = python_name(task_label)
     code = fused_code(function, tuple(params), tuple(wired), tuple(e for e, _ in exports))
     fused = PythonTask(
         name=task_name,
@@ -188,30 +213,23 @@ def _fuse(pipeline: Pipeline, chain: Chain, program: Program, names: _Names) -> 
         label=label,
         span=members[0].span,
     )
-    return _replace(pipeline, members, node, exports), fused
+    return node, fused, exports
 
 
-def _param_name(wanted: str, member: str, params: dict[str, tuple[Parameter, Binding]]) -> str:
-    name = wanted if not wanted.startswith("_flowc") else f"{member}_{wanted}"
-    if name in params:
-        name = f"{member}_{wanted}"
-    base, n = name, 1
-    while name in params:
-        n += 1
-        name = f"{base}_{n}"
-    return name
+def _param_name(wanted: str, position: int, params: dict[str, tuple[Parameter, Binding]]) -> str:
+    """The member's parameter name, or with its position in the chain when taken (`k`, `k_2`)."""
+    name = wanted if not wanted.startswith("_flowc") else f"p{position}{wanted}"
+    return name if name not in params else fresh_name(f"{name}_{position}", set(params))
 
 
-def _exports(pipeline: Pipeline, members: list[TaskNode], program: Program) -> list[tuple[Export, Type]]:
+def _exports(members: list[TaskNode], program: Program, readers: dict[str, set[tuple[str, str]]]) -> list[tuple[Export, Type]]:
     """Member outputs read outside the chain, in member and field order, with their types."""
     ids = {m.id for m in members}
-    outside = [b for n in iter_nodes(pipeline.body) if n.id not in ids for b in node_bindings(n)]
-    outside += [r.binding for r in pipeline.results]
-    read = {(b.node, b.field or SINGLE_OUTPUT) for b in outside if isinstance(b, OutputBinding) and b.node in ids}
     wanted: list[tuple[int, str, Type]] = []
     for i, m in enumerate(members):
+        read = {fld for fld, reader in readers.get(m.id, ()) if reader not in ids}
         for output in program.task(m.task).outputs:
-            if (m.id, output.name) in read:
+            if output.name in read:
                 wanted.append((i, output.name, output.type))
     if len(wanted) == 1:
         i, fld, t = wanted[0]
@@ -219,11 +237,9 @@ def _exports(pipeline: Pipeline, members: list[TaskNode], program: Program) -> l
     taken: set[str] = set()
     out: list[tuple[Export, Type]] = []
     for i, fld, t in wanted:
-        base = members[i].id if fld == SINGLE_OUTPUT else f"{members[i].id}_{fld}"
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base}_{n}"
+        task = python_name(members[i].task)
+        base = task if fld == SINGLE_OUTPUT else f"{task}_{fld}"
+        name = base if base not in taken else fresh_name(f"{base}_{i + 1}", taken)
         taken.add(name)
         out.append((Export(name=name, member=i, field=fld), t))
     return out
@@ -239,36 +255,40 @@ def _returns(exports: list[tuple[Export, Type]]) -> Type:
     return NamedTupleType(name="FusedOutputs", fields=tuple(NamedField(name=e.name, type=t) for e, t in exports))
 
 
-def _replace(pipeline: Pipeline, members: list[TaskNode], node: TaskNode, exports: list[tuple[Export, Type]]) -> Pipeline:
-    ids = {m.id for m in members}
-    single = len(exports) == 1
-    where = {(members[e.member].id, e.field): e.name for e, _ in exports}
+def _replace(pipeline: Pipeline, fused: list[tuple[list[TaskNode], TaskNode, list[tuple[Export, Type]]]]) -> Pipeline:
+    """`pipeline` with each chain's members replaced by its fused node, at the last member's place."""
+    owner: dict[str, str] = {}  # member id -> fused node id
+    where: dict[tuple[str, str], str | None] = {}  # (member id, output) -> the fused node's field
+    at_last: dict[str, TaskNode] = {}
+    for members, node, exports in fused:
+        owner.update((m.id, node.id) for m in members)
+        single = len(exports) == 1
+        where.update(((members[e.member].id, e.field or SINGLE_OUTPUT), None if single else e.name) for e, _ in exports)
+        at_last[members[-1].id] = node
 
     def binding(b: Binding) -> Binding:
-        if not isinstance(b, OutputBinding) or b.node not in ids:
+        if not isinstance(b, OutputBinding) or b.node not in owner:
             return b
-        name = where[(b.node, b.field or SINGLE_OUTPUT)]
-        return b.model_copy(update={"node": node.id, "field": None if single else name})
+        return b.model_copy(update={"node": owner[b.node], "field": where[(b.node, b.field or SINGLE_OUTPUT)]})
 
     def after(node_id: str) -> str:
-        return node.id if node_id in ids else node_id
+        return owner.get(node_id, node_id)
 
-    last = members[-1].id
-    body = _swap(pipeline.body, ids, last, node)
+    body = _swap(pipeline.body, set(owner), at_last)
     return rewrite_pipeline(pipeline.model_copy(update={"body": body}), binding, after)
 
 
-def _swap(body: tuple[Node, ...], ids: set[str], last: str, fused: TaskNode) -> tuple[Node, ...]:
+def _swap(body: tuple[Node, ...], members: set[str], at_last: dict[str, TaskNode]) -> tuple[Node, ...]:
     out: list[Node] = []
     for n in body:
-        if n.id == last:
-            out.append(fused)
-        elif n.id in ids:
+        if n.id in at_last:
+            out.append(at_last[n.id])
+        elif n.id in members:
             continue
         elif isinstance(n, LoopNode):
-            out.append(n.model_copy(update={"body": _swap(n.body, ids, last, fused)}))
+            out.append(n.model_copy(update={"body": _swap(n.body, members, at_last)}))
         elif isinstance(n, ConditionNode):
-            branches = tuple(b.model_copy(update={"body": _swap(b.body, ids, last, fused)}) for b in n.branches)
+            branches = tuple(b.model_copy(update={"body": _swap(b.body, members, at_last)}) for b in n.branches)
             out.append(n.model_copy(update={"branches": branches}))
         else:
             out.append(n)
@@ -290,14 +310,3 @@ def _fused_key(members: list[Member], exports: list[tuple[Export, Type]], progra
 
 def _fused(task: object) -> bool:
     return isinstance(task, PythonTask) and bool(task.members)
-
-
-def _same_task(a: object, b: PythonTask) -> bool:
-    return isinstance(a, PythonTask) and a.model_copy(update={"name": b.name}) == b
-
-
-def _retarget(pipeline: Pipeline, old: str, new: str) -> Pipeline:
-    from flowc.ir.rename import rename_calls
-
-    body = rename_calls(pipeline.body, lambda t: new if t == old else t, lambda p: p)
-    return pipeline.model_copy(update={"body": body})

@@ -9,7 +9,10 @@ dependencies); a call joins the chain of a step it reads from when:
 - no other step reading the chain would have to wait for the newcomer: every other
   reader of a member must already wait for it, so fusing never costs parallelism
   (it also rules out cycles through steps outside the chain);
-- nothing reads a member's NamedTuple result whole (a fused step hands out fields).
+- nothing reads a member's NamedTuple result whole (a fused step hands out fields);
+- the fused step's code stays under `CODE_BUDGET`: engines pass task code as one command
+  argument, which Linux caps at 128 KiB (KFP sends it base64-encoded), so a very long
+  chain becomes several fused steps.
 
 Steps in different bodies never fuse: a fan-out, a condition arm or a sub-pipeline
 is a boundary (a chain inside a loop body fuses into one step per item).
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from flowc.ir.bindings import node_bindings
 from flowc.ir.model import (
     ConditionNode,
+    ContainerTask,
     LoopNode,
     Node,
     OutputBinding,
@@ -41,10 +45,24 @@ from flowc.ir.types import NamedTupleType, TupleType
 
 @dataclass
 class Chain:
-    """Task nodes of one body that become one engine step, in source order."""
+    """Task nodes of one body that become one engine step, in source order.
+
+    `readers` are the nodes of the body outside the chain that read one of its members.
+    """
 
     members: list[TaskNode]
     options: TaskOptions
+    readers: set[str] = field(default_factory=lambda: set[str]())
+    code_size: int = 0  # an estimate of the fused step's code, in bytes
+
+
+CODE_BUDGET = 64 * 1024  # base64 of it, with the runner around it, stays under Linux's 128 KiB
+PER_MEMBER = 160  # the fused function's line calling one member
+
+
+def code_size(task: PythonTask | ContainerTask) -> int:
+    """What a task's own code adds to a fused step holding it."""
+    return len(task.code.preamble) + len(task.code.function) if isinstance(task, PythonTask) else 0
 
 
 @dataclass
@@ -148,7 +166,8 @@ def plan_body(body: tuple[Node, ...], program: Program, whole: set[str]) -> Body
             chain_of[node.id] = joined
         elif own is None:
             chain_of[node.id] = len(plan.chains)
-            plan.chains.append(Chain([node], program.task(node.task).options))
+            task = program.task(node.task)
+            plan.chains.append(Chain([node], task.options, set(graph.dependents[node.id]), PER_MEMBER + code_size(task)))
         for dep in graph.deps[node.id]:
             if not isinstance(nodes[dep], TaskNode):
                 plan.not_fused.append(NotFused(dep, node.id, _boundary(nodes[dep])))
@@ -157,21 +176,26 @@ def plan_body(body: tuple[Node, ...], program: Program, whole: set[str]) -> Body
 
 def _join(chain: Chain, node: TaskNode, program: Program, graph: _Graph) -> str | None:
     """Add `node` to `chain` if it fits; else why not."""
-    options = program.task(node.task).options
+    task = program.task(node.task)
+    options = task.options
+    size = chain.code_size + PER_MEMBER + (0 if node.task in {m.task for m in chain.members} else code_size(task))
     reason = incompatible(chain.options, options) or _delays(chain, node, graph)
+    if reason is None and size > CODE_BUDGET:
+        reason = f"the fused step's code would pass {CODE_BUDGET // 1024} KiB (one command argument on an engine)"
     if reason is None:
+        chain.code_size = size
         chain.members.append(node)
         chain.options = merged_options(chain.options, options)
+        chain.readers = (chain.readers | set(graph.dependents[node.id])) - {node.id}
     return reason
 
 
 def _delays(chain: Chain, node: TaskNode, graph: _Graph) -> str | None:
     """Why adding `node` to `chain` would make another reader of the chain wait longer, or None."""
-    inside = {m.id for m in chain.members} | {node.id}
-    for member in chain.members:
-        for reader in graph.dependents[member.id]:
-            if reader not in inside and not graph.reaches(node.id, reader):
-                return f"{member.id}'s output is also read by {reader}, which does not wait for {node.id}"
+    for reader in sorted(chain.readers - {node.id}):
+        if not graph.reaches(node.id, reader):
+            member = next(m.id for m in chain.members if reader in graph.dependents[m.id])
+            return f"{member}'s output is also read by {reader}, which does not wait for {node.id}"
     return None
 
 

@@ -64,7 +64,7 @@ def _codes(program: Program) -> list[tuple[str, int | None]]:
 def test_registered_and_implements_the_protocol() -> None:
     backend = registry.load("flyte")
     assert isinstance(backend, Backend) and backend.name == "flyte"
-    assert {o.name for o in backend.options} == {"package", "image"}
+    assert {o.name for o in backend.options} == {"package", "image", "flytekit_images"}
 
 
 def test_a_literal_fan_out_wider_than_flytes_array_limit_is_reported() -> None:

@@ -1,9 +1,10 @@
-"""Cache versions from content: flytekit's local cache re-runs exactly the edited task.
+"""Cache versions from step keys: flytekit's local cache re-runs the edited task and what is downstream.
 
 The example is copied, compiled, run; then edited and compiled again, and run
 against the same local cache. Reformatting changes nothing; editing one task's
-code re-runs that task only (its output is unchanged here, so the tasks after it
-are served from the cache: Flyte keys on input values too).
+code re-runs that task and the tasks after it (their inputs are the same values
+here, which Flyte's own key would have served from the cache: the step keys in
+`cache_version` say their upstream changed), and nothing before it.
 """
 
 from __future__ import annotations
@@ -30,8 +31,21 @@ def _load(folder: Path) -> Program:
     return loaded.program
 
 
+_VERSION = re.compile(r"cache_version='([0-9a-f]+)',\n\)\ndef (\w+)\(")  # a Python task's decorator
+
+
+def module_versions(program: Program, pipeline: str) -> dict[str, str]:
+    """Task name -> `cache_version` in the generated module of `pipeline`."""
+    result = api.emit(program, "flyte", {})
+    assert not [d for d in result.diagnostics if d.is_error], result.diagnostics
+    text = result.files[f"{pipeline}_flyte.py"].decode("utf-8")
+    return {name: version for version, name in _VERSION.findall(text)}
+
+
 def _versions(program: Program) -> dict[str, str]:
-    return {t.name: (t.cache_key or "")[:16] for t in program.tasks}
+    versions = module_versions(program, "feature_etl")
+    assert set(versions) == set(TASKS)
+    return versions
 
 
 def _run(program: Program, workdir: Path, tag: str) -> tuple[dict[str, object], Counter[str]]:
@@ -69,9 +83,9 @@ def test_edited_task_reruns_untouched_tasks_come_from_cache(tmp_path: Path) -> N
     (src / "feature_etl.py").write_text(edited)
     third = _load(src)
     changed = {n for n, v in _versions(third).items() if v != _versions(first)[n]}
-    assert changed == {"clean"}
+    assert changed == {"clean", "featurize", "summarize"}
     out, ran = _run(third, tmp_path, "v3")
-    assert out == {"output": 12} and ran == Counter({"clean": 1}), ran
+    assert out == {"output": 12} and ran == Counter({"clean": 1, "featurize": 1, "summarize": 1}), ran
 
 
 def _churn_keys_after(tmp_path: Path, old: str, new: str) -> set[str]:
@@ -95,3 +109,57 @@ def test_editing_a_helper_changes_the_versions_of_its_users_only(tmp_path: Path)
 def test_editing_one_task_of_the_example_changes_only_its_version(tmp_path: Path) -> None:
     changed = _churn_keys_after(tmp_path, "for _ in range(EPOCHS):", "for _ in range(EPOCHS + 0):")
     assert changed == {"train"}
+
+
+_CALLED_TWICE = '''
+from flowc import pipeline, task
+
+
+@task(cache=True)
+def base(n: int) -> int:
+    return n + 1
+
+
+@task(cache=True)
+def other(n: int) -> int:
+    return n - 1
+
+
+@task(cache=True)
+def grow(x: int) -> int:
+    return x * 10
+
+
+@task(cache=True)
+def alone(n: int) -> int:
+    return n
+
+
+@pipeline
+def twice(n: int = 2) -> int:
+    a = grow(x=base(n=n))
+    b = grow(x=other(n=n))
+    alone(n=n)
+    return a
+'''
+
+
+def _twice_versions(tmp_path: Path, source: str) -> dict[str, str]:
+    path = tmp_path / "twice.py"
+    path.write_text(source)
+    loaded = api.load([path], root=tmp_path, optimize=False)  # as written: fusion would make base+grow one task
+    assert loaded.ok, loaded.diagnostics
+    return module_versions(loaded.program, "twice")
+
+
+def test_cache_versions_follow_the_step_keys_of_every_call(tmp_path: Path) -> None:
+    before = _twice_versions(tmp_path, _CALLED_TWICE)
+    assert set(before) == {"base", "other", "grow", "alone"}
+    assert _twice_versions(tmp_path, _CALLED_TWICE.replace("    return n + 1\n", "    return (n +  1)  # one more\n")) == before
+    # grow is called downstream of base and of other: an edit of either changes its one version
+    for old, new in (("return n + 1", "return 1 + n"), ("return n - 1", "return -1 + n")):
+        after = _twice_versions(tmp_path, _CALLED_TWICE.replace(old, new))
+        edited = "base" if "n + 1" in old else "other"
+        assert {t for t in before if before[t] != after[t]} == {edited, "grow"}
+    after = _twice_versions(tmp_path, _CALLED_TWICE.replace("return x * 10", "return x * 100"))
+    assert {t for t in before if before[t] != after[t]} == {"grow"}

@@ -60,11 +60,11 @@ def test_loop_shapes(compiled: Path, tmp_path: Path) -> None:
     chains = (tmp_path / "chains_flyte.py").read_text()
     assert "@dynamic\ndef chains_loop_1(" in chains and "@workflow\ndef chains_loop_1_body(" in chains
     fused = (compiled / "chains_flyte.py").read_text()  # optimized, the body's chain is one task: mapped
-    assert "loop_1_out = map_task(partial(square_2_add, b=square_out))(x=make_out)" in fused
+    assert "loop_1_out = map_task(partial(square_add, b=square_out))(x=make_out)" in fused
     looped = (compiled / "looped_branches_flyte.py").read_text()
     assert "map_task(partial(add, b=1))(a=xs)" in looped
     assert "loop_4_out = map_task(square)(x=make_out)" in looped
-    files = (compiled / "files_flyte.py").read_text()
+    files = (tmp_path / "files_flyte.py").read_text()
     assert "results.append(count_bytes(data=d))" in files  # a container task is not mapped
 
 

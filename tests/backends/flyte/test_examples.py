@@ -17,6 +17,9 @@ from syrupy.assertion import SnapshotAssertion
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.typemap import outputs_class_name
 from flowc.ir.model import Program, TaskNode, iter_nodes
+from flowc.ir.names import python_name
+from flowc.ir.passes.cache_key import digest
+from flowc.ir.passes.step_keys import task_step_keys
 from tests.backends.flyte.local_run import compile_pipeline, counting, flyte_sandbox, import_generated, run_workflow
 from tests.conftest import EXAMPLE_FILES, ROOT
 
@@ -55,13 +58,16 @@ def test_module_snapshot(example: str, modules: dict[str, tuple[Program, dict[st
 
 @pytest.mark.parametrize("example", sorted(EXAMPLE_FILES))
 def test_every_construct_is_there(example: str, modules: dict[str, tuple[Program, dict[str, bytes]]]) -> None:
-    """Options of the IR appear as flytekit arguments, and every cached task carries its key."""
+    """Options of the IR appear as flytekit arguments, and every cached task carries its calls' step keys."""
     program, files = modules[example]
     text = "\n".join(f.decode() for f in files.values())
+    for entry in (p for p in program.pipelines if p.entry):
+        module = files[f"{python_name(entry.name)}_flyte.py"].decode()
+        for name, keys in task_step_keys(program, entry).items():
+            if program.task(name).options.cache:
+                assert f"cache_version={digest(keys)[:16]!r}" in module
     called = {n.task for p in program.pipelines for n in iter_nodes(p.body) if isinstance(n, TaskNode)}
     for task in (t for t in program.tasks if t.name in called):
-        if task.options.cache:
-            assert task.cache_key and f"cache_version={task.cache_key[:16]!r}" in text
         if task.options.retries:
             assert f"retries={task.options.retries}" in text
         if task.options.timeout_seconds:

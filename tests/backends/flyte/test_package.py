@@ -61,7 +61,7 @@ def packaged(load_example: Callable[[str], Any]) -> dict[str, tuple[Program, dic
     for name in sorted(EXAMPLE_FILES):
         program: Program = load_example(name)
         result = api.emit(program, "flyte", {"package": "true"})
-        assert not result.diagnostics, result.diagnostics
+        assert not [d for d in result.diagnostics if d.code != "FLC705"], result.diagnostics  # FLC705: the image may lack flytekit
         bundles = {rel[: -len(".tgz")]: decode(data) for rel, data in result.files.items() if rel.endswith(".tgz")}
         out[name] = (program, bundles)
     return out

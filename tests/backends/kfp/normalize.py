@@ -17,6 +17,9 @@ from typing import Any
 from tests.backends.kfp.kfp_check import documents
 
 _REF = re.compile(r"inputs\.parameter_values\['([^']+)'\]")
+# flowc's own inputs, which the kfp SDK has no counterpart for: the step cache key
+# (`flowc.backends.kfp`, folded into KFP's cache fingerprint).
+FLOWC_ONLY = frozenset({"flowc-step-key"})
 
 
 def canonical(text: str) -> dict[str, Any]:
@@ -111,6 +114,7 @@ class _Ctx:
         inputs = {
             name: self.source(spec, env, labels, owner)
             for section in task.get("inputs", {}).values() for name, spec in section.items()
+            if name not in FLOWC_ONLY
         }
         out: dict[str, Any] = {"deps": deps}
         if "executorLabel" in callee:
@@ -147,6 +151,8 @@ def _definitions(sections: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for section, items in sections.items():
         for name, d in items.items():
+            if name in FLOWC_ONLY:
+                continue
             kind = d.get("parameterType") or d["artifactType"]["schemaTitle"]
             out[name] = {
                 "section": section, "type": kind, "list": d.get("isArtifactList", False),

@@ -1,0 +1,52 @@
+"""What the pre-commit hooks (`.pre-commit-hooks.yaml`) run on: the project's configured files.
+
+pre-commit passes a hook the staged files that match its `types`; flowc does not
+trust a folder pattern in the hook definition but asks `[tool.flowc]`:
+
+    [tool.flowc]
+    paths = ["pipelines"]     # the pipeline files and folders
+    root = "."                # the import root: modules the pipelines import live under it
+    out = "generated"         # the committed artifacts
+
+A hook runs when a staged file lies under one of `paths`, under `root` (a module a
+pipeline may import) or, for `flowc-compile`, under `out` (an artifact edited by
+hand). It then checks or compiles all of `paths`, so every pipeline that imports a
+changed module is checked again, not only the changed files themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from flowc.config import Config, shown
+
+
+def watched_folders(config: Config, *, artifacts: bool) -> list[Path]:
+    """The files and folders whose changes concern a hook: paths, root and (for artifacts) out."""
+    out = [*config.paths, *([config.root] if config.root else [])]
+    if artifacts and config.out is not None:
+        out.append(config.out)
+    return out
+
+
+def touches(config: Config, changed: Iterable[str | Path], *, artifacts: bool = False) -> list[Path]:
+    """The files of `changed` (relative to the working folder) that lie under a watched file or folder."""
+    watched = [_real(p) for p in watched_folders(config, artifacts=artifacts)]
+    return [Path(f) for f in changed if any(_within(_real(Path(f)), w) for w in watched)]
+
+
+def hook_paths(config: Config, changed: Sequence[str | Path]) -> list[str]:
+    """What a hook reads: the configured paths, or (without any) the changed Python files themselves."""
+    if config.paths:
+        return [shown(p) for p in config.paths]
+    return [str(f) for f in changed if str(f).endswith(".py")]
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder)
