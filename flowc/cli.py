@@ -28,6 +28,7 @@ from flowc.config import (
     split_optimization_levels,
     unknown_flag_targets,
 )
+from flowc.report import FORMATS
 
 if TYPE_CHECKING:
     from flowc.incremental import Request
@@ -150,9 +151,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-FORMATS = ("text", "json", "github", "sarif")
-
-
 def _check_arguments(p: argparse.ArgumentParser, targets: Sequence[str] | None = None) -> None:
     _add_inputs(p, required=False)
     _add_targets(p, targets)
@@ -237,20 +235,11 @@ def _config_start(args: argparse.Namespace) -> Path:
 
 
 def _report(diagnostics: Sequence[Any], sources: dict[str, str], fmt: str) -> None:
-    from flowc import api
-    from flowc.ir.diagnostics import render_github, render_json
+    from flowc.report import formatted
 
-    if fmt == "json":
-        print(render_json(diagnostics))
-    elif fmt == "sarif":
-        from flowc.ir.sarif import render_sarif
-
-        print(render_sarif(diagnostics, flowc.__version__))
-    elif fmt == "github":
-        for d in diagnostics:
-            print(render_github(d))
-    elif diagnostics:
-        print(api.render(diagnostics, sources), file=sys.stderr)
+    text, for_people = formatted(diagnostics, sources, fmt)
+    if text is not None:
+        print(text, file=sys.stderr if for_people else sys.stdout)
 
 
 def _config_error(exc: ConfigError, fmt: str) -> int:
