@@ -64,6 +64,12 @@ class _FlowcNamespace:
     Model = Model
     Metrics = Metrics
 
+    @staticmethod
+    def coerce(value, spec):
+        """A fused step hands its members' values over in memory, restored to their declared
+        types as a trip through the engine would (see flowc/ir/passes/fused_code.py)."""
+        return coerce(value, spec)
+
 
 flowc = _FlowcNamespace()
 
@@ -112,7 +118,3 @@ def coerce(value, spec):
         return {name: coerce(v, field) for (name, field), v in zip(spec[2], value)}
     return value
 
-
-# A fused step hands its members' values over in memory, restored to their declared
-# types as a trip through the engine would (see flowc/ir/passes/fused_code.py).
-_FlowcNamespace.coerce = staticmethod(coerce)

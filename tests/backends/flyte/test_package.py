@@ -13,8 +13,10 @@ import pytest
 from flowc import api
 from flowc.backends.flyte.backend import FlyteBackend
 from flowc.backends.flyte.package import repack
+from flowc.backends.flyte.tasks import cache_version
 from flowc.ir.model import ContainerTask, Program, TaskNode, iter_nodes
 from flowc.ir.names import python_name
+from flowc.ir.passes.step_keys import task_step_keys
 from tests.backends.flyte.module_names import reachable_task_names
 from tests.conftest import EXAMPLE_FILES
 
@@ -93,8 +95,9 @@ def test_bundle_holds_every_task_with_its_options(example: str, packaged: dict[s
             assert spec.template.container.image == task.options.image
             assert meta.retries.retries == task.options.retries
             assert meta.discoverable == task.options.cache
-            if task.options.cache:
-                assert task.cache_key is not None and meta.discovery_version == task.cache_key[:16]
+            if task.options.cache:  # the version the generated module declares: from its calls' step keys
+                keys = task_step_keys(program, program.pipeline(pipeline_name)).get(task_name, [])
+                assert meta.discovery_version == cache_version(task, keys)
             if task.options.timeout_seconds:
                 assert meta.timeout.seconds == task.options.timeout_seconds
             want = {k: v for k, v in (("CPU", task.options.resources.cpu), ("MEMORY", task.options.resources.memory)) if v}
