@@ -110,7 +110,8 @@ def change_document(client: LanguageClient, uri: str, version: int, text: str) -
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(text_document=document, content_changes=[change]))
 
 
-def _checks_done(client: LanguageClient) -> int:
+def checks_done(client: LanguageClient) -> int:
+    """How many checks the server has logged as finished."""
     return sum(1 for m in client.log_messages if m.message.startswith("flowc: checked"))
 
 
@@ -120,9 +121,9 @@ async def settled(client: LanguageClient, action: Callable[[], object]) -> None:
     The server publishes what reading finds first and the engines' checks after, then
     logs "flowc: checked ..."; after that, `client.diagnostics` holds what it published.
     """
-    before = _checks_done(client)
+    before = checks_done(client)
     action()
-    while _checks_done(client) == before:
+    while checks_done(client) == before:
         await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_LOG_MESSAGE), timeout=60)
 
 

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from tests.lsp.conftest import change_document, open_document, settled
+from tests.lsp.conftest import change_document, checks_done, open_document, settled
 
 WIDE = '''from flowc import pipeline, task
 
@@ -45,9 +46,11 @@ async def test_engine_diagnostics_follow_reading_and_stay_until_the_engines_ran_
     await settled(client, lambda: change_document(client, uri, 2, broken))
     assert [d.code for d in client.diagnostics[uri]] == ["FLC103"]  # reading failed: no engine checks, as in `flowc check`
 
+    before = checks_done(client)  # counted before the change: its check may finish while we read the first publication
     change_document(client, uri, 3, WIDE)
     assert await _first_publication(client, uri) == ["FLC601"]  # shown before the engines' checks ran again
-    await settled(client, lambda: None)
+    while checks_done(client) == before:
+        await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_LOG_MESSAGE), timeout=60)
     assert [d.code for d in client.diagnostics[uri]] == ["FLC601"]
 
 
