@@ -31,6 +31,7 @@ from flowc.config import (
 from flowc.report import FORMATS
 
 if TYPE_CHECKING:
+    from flowc.api import Loaded
     from flowc.incremental import Request
     from flowc.incremental.units import Checked
 
@@ -331,20 +332,11 @@ def _list_targets(args: argparse.Namespace) -> int:
 
 
 def _graph(args: argparse.Namespace) -> int:
-    from flowc import api
     from flowc.graph import GraphError, render
 
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _config_error(exc, "text")
-    optimize = _level_only(args, config, "graph")
-    if optimize is None:
-        return 2
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
-    _report(loaded.diagnostics, loaded.sources, "text")
-    if not loaded.ok:
-        return 1
+    loaded = _loaded(args, "graph")
+    if isinstance(loaded, int):
+        return loaded
     try:
         sys.stdout.write(render(loaded.program, args.format, args.pipeline))
     except GraphError as exc:
@@ -353,18 +345,33 @@ def _graph(args: argparse.Namespace) -> int:
     return 0
 
 
-def _level_only(args: argparse.Namespace, config: Config, command: str) -> bool | None:
-    """Whether to optimize, for a command whose `-O` takes only a level; None (said why) for anything else."""
+def _config_and_level(args: argparse.Namespace, command: str) -> tuple[Config, bool] | int:
+    """The config and whether to optimize, for a command whose `-O` takes only a level; else an exit code (said why)."""
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _config_error(exc, "text")
     flags, level = split_optimization_levels(args.option)
     if flags:
         print(f"flowc {command}: -O {flags[0]}: only -O0 (no optimization) or -O1 apply here", file=sys.stderr)
-        return None
-    return should_optimize(config, level, args.no_optimize)
+        return 2
+    return config, should_optimize(config, level, args.no_optimize)
+
+
+def _loaded(args: argparse.Namespace, command: str) -> Loaded | int:
+    """`args.paths` loaded as `command`'s flags and config say, diagnostics printed; an exit code if unusable."""
+    from flowc import api
+
+    settings = _config_and_level(args, command)
+    if isinstance(settings, int):
+        return settings
+    config, optimize = settings
+    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
+    _report(loaded.diagnostics, loaded.sources, "text")
+    return loaded if loaded.ok else 1
 
 
 def _ir(args: argparse.Namespace) -> int:
-    from flowc import api
-
     if args.schema:
         from flowc.ir.schema import ir_json_schema
 
@@ -373,17 +380,9 @@ def _ir(args: argparse.Namespace) -> int:
     if not args.paths:
         print("flowc ir: give PATH... or --schema", file=sys.stderr)
         return 2
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _config_error(exc, "text")
-    optimize = _level_only(args, config, "ir")
-    if optimize is None:
-        return 2
-    loaded = api.load(args.paths, root=args.root or config.root, optimize=optimize, defaults=config.task_defaults)
-    _report(loaded.diagnostics, loaded.sources, "text")
-    if not loaded.ok:
-        return 1
+    loaded = _loaded(args, "ir")
+    if isinstance(loaded, int):
+        return loaded
     print(loaded.program.model_dump_json(indent=2))
     return 0
 
@@ -392,13 +391,10 @@ def _explain(args: argparse.Namespace) -> int:
     from flowc import api
     from flowc.explain import render_json, render_text
 
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _config_error(exc, "text")
-    optimize = _level_only(args, config, "explain")
-    if optimize is None:
-        return 2
+    settings = _config_and_level(args, "explain")
+    if isinstance(settings, int):
+        return settings
+    config, optimize = settings
     explained = api.explain(
         args.paths, root=args.root or config.root, optimize=optimize, pipelines=args.pipeline, defaults=config.task_defaults
     )

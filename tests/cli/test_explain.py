@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from flowc.explain import render_json, render_text, short_key
 from flowc.ir.passes import PASSES
 from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
+from tests.cli.own_process import capsys, main  # noqa: F401  (capsys: the fixture)
 from tests.conftest import EXAMPLES, ROOT
 
 ETL = EXAMPLES / "feature_etl.py"
@@ -54,34 +54,6 @@ pipeline etl: 3 engine steps for 5 source steps
   map-fused loops (one fan-out):
     loop_2 into loop_1"""
 
-
-class _Output:
-    """What the last `main` call printed (a fake `capsys.readouterr()` result)."""
-
-    out = ""
-    err = ""
-
-
-_LAST = _Output()
-
-
-def main(argv: list[str]) -> int:
-    """`flowc` in a process of its own: an in-process Airflow run earlier on the same xdist
-    worker rewrites what `print` writes, so a captured in-process run cannot be compared."""
-    proc = subprocess.run([sys.executable, "-m", "flowc.cli", *argv], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    _LAST.out, _LAST.err = proc.stdout, proc.stderr
-    return proc.returncode
-
-
-class _Captured:
-    def readouterr(self) -> _Output:
-        return _LAST
-
-
-@pytest.fixture
-def capsys() -> _Captured:  # the output of `main` above, not of this process
-    return _Captured()
 
 
 def test_the_listing_is_a_table_per_pipeline() -> None:

@@ -14,39 +14,12 @@ import pytest
 from flowc import api
 from flowc.graph import GraphFormat, render
 from flowc.ir.model import Program
+from tests.cli.own_process import capsys, main  # noqa: F401  (capsys: the fixture)
 from tests.conftest import EXAMPLE_FILES, EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 WEEKLY = str(EXAMPLE_FILES["weekly_report"])
 
-
-class _Output:
-    """What the last `main` call printed (a fake `capsys.readouterr()` result)."""
-
-    out = ""
-    err = ""
-
-
-_LAST = _Output()
-
-
-def main(argv: list[str]) -> int:
-    """`flowc` in a process of its own: an in-process Airflow run earlier on the same xdist
-    worker rewrites what `print` writes, so a captured in-process run cannot be compared."""
-    proc = subprocess.run([sys.executable, "-m", "flowc.cli", *argv], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    _LAST.out, _LAST.err = proc.stdout, proc.stderr
-    return proc.returncode
-
-
-class _Captured:
-    def readouterr(self) -> _Output:
-        return _LAST
-
-
-@pytest.fixture
-def capsys() -> _Captured:  # the output of `main` above, not of this process
-    return _Captured()
 
 
 def _program(path: str, optimize: bool = True) -> Program:
