@@ -79,13 +79,21 @@ BAD_AFTER = _code("FLC117", "`after` takes results of steps: {}", "pass task res
 RECURSIVE_PIPELINE = _code("FLC118", "pipeline {!r} calls itself", "pipelines cannot recurse")
 BAD_UNPACK = _code("FLC119", "cannot unpack {} into {} names", None)
 NO_SUCH_FIELD = _code("FLC120", "{} has no field {!r}", None)
-STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `return`", "remove it")
+STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `{}`", "remove it")
 PARTIAL_RETURN = _code("FLC122", "only some branches return", "return in every branch (with an `else`), or after the `if`")
 LOOP_VALUE_OUTSIDE = _code("FLC123", "{!r} is assigned inside a `for` loop and cannot be used outside it", "use a list comprehension to collect values from a fan-out")
 BRANCH_TYPES = _code("FLC124", "{!r} is {} in one branch and {} in another", "assign values of one type in every branch")
 LOOP_CARRIED = _code(
     "FLC125", "{!r} is bound outside the loop and reassigned in its body, which runs once per item in parallel",
     "as plain Python it would carry a value from one item to the next; collect the items' results with a list comprehension and combine them in a task",
+)
+BAD_RAISE = _code(
+    "FLC130", "unsupported `raise`: {}",
+    "raise a built-in exception with a literal message, e.g. `raise ValueError(\"radius out of range\")`; a computed message belongs in a task",
+)
+RAISE_NOT_EXCEPTION = _code(
+    "FLC131", "`raise` of {!r}, which is not a built-in exception",
+    "raise a built-in exception class such as ValueError or RuntimeError; your own exception classes may be raised inside a task",
 )
 
 # FLC2xx: types and wiring
