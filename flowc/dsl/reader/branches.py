@@ -4,6 +4,8 @@ to assign or return nothing, and its raise provides what the other arms give."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext
@@ -22,16 +24,21 @@ def merge_branches(
     stmt: cst.If,
     cond_id: str,
     branches: list[Branch],
+    bodies: list[Body],
     scopes: list[Scope],
     returns: list[Returned | None],
     scope: Scope,
     out: Body,
 ) -> Returned | None:
+    """The `if`'s node appended to `out`, its outputs in `scope`; what it returns, if it does.
+
+    An arm's body is final only here: a raise in it may add outputs to its own nodes.
+    """
     has_else = branches[-1].condition is None and len(branches) > 1
     raised = [r.raised if r is not None and r.diverges else None for r in returns]
     live = [i for i, r in enumerate(returns) if r is None or not r.diverges]  # arms that do not raise
     if has_else and not live:
-        return _all_raise(ctx, stmt, cond_id, branches, raised, out)
+        return _all_raise(ctx, stmt, cond_id, branches, bodies, raised, out)
     outputs = _assigned(ctx, stmt, cond_id, scopes, raised, live, scope, has_else)
     returned: Returned | None = None
     returning = [returns[i] for i in live if returns[i] is not None]
@@ -40,6 +47,7 @@ def merge_branches(
     elif returning:
         extra, returned = _returns(ctx, stmt, cond_id, returns)
         outputs.extend(extra)
+    branches = [dataclasses.replace(b, body=tuple(body)) for b, body in zip(branches, bodies)]
     out.append(
         ConditionNode(id=cond_id, branches=tuple(branches), outputs=tuple(outputs), after=ctx.after, span=ctx.span(stmt))
     )
@@ -47,12 +55,14 @@ def merge_branches(
 
 
 def _all_raise(
-    ctx: BodyContext, stmt: cst.If, cond_id: str, branches: list[Branch], raised: list[Provider | None], out: Body
+    ctx: BodyContext, stmt: cst.If, cond_id: str, branches: list[Branch], bodies: list[Body],
+    raised: list[Provider | None], out: Body,
 ) -> Returned:
     """An `if` every arm of which raises: it raises too, yielding what is asked of it through its arms."""
-    out.append(ConditionNode(id=cond_id, branches=tuple(branches), after=ctx.after, span=ctx.span(stmt)))
+    filled = tuple(dataclasses.replace(b, body=tuple(body)) for b, body in zip(branches, bodies))
+    out.append(ConditionNode(id=cond_id, branches=filled, after=ctx.after, span=ctx.span(stmt)))
     arms = tuple(r for r in raised if r is not None)
-    provider = RaisingIf(out, len(out) - 1, arms) if len(arms) == len(raised) else None
+    provider = RaisingIf(out, len(out) - 1, arms, tuple(bodies)) if len(arms) == len(raised) else None
     return Returned((), ctx.span(stmt), diverges=True, raised=provider)
 
 

@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from flowc.ir.model import Binding, BranchOutput, ConditionNode, Node, OutputBinding
+from flowc.ir.model import SINGLE_OUTPUT, Binding, BranchOutput, ConditionNode, Node, OutputBinding
 from flowc.ir.names import fresh_name
 from flowc.ir.span import Span
 from flowc.ir.types import Type
@@ -39,9 +39,7 @@ class FailSite:
 
     def provide(self, name: str, type: Type) -> Binding:
         if name not in self.provides:
-            taken = {f for f, _ in self.provides.values()}
-            base = name if name[:1].isalpha() else f"value{name}"  # a NamedTuple field cannot start with `_`
-            self.provides[name] = (fresh_name(base, taken), type)
+            self.provides[name] = (output_name(name, {f for f, _ in self.provides.values()}), type)
         return OutputBinding(node=self.node, field=self.provides[name][0], span=self.span)
 
     @property
@@ -60,12 +58,24 @@ class RaisingIf:
     out: list[Node]
     index: int
     arms: tuple[Provider, ...]
+    bodies: tuple[list[Node], ...]  # each arm's body, which its provider may change
+
+    names: dict[str, str] = field(default_factory=lambda: {})
 
     def provide(self, name: str, type: Type) -> Binding:
         node = self.out[self.index]
         assert isinstance(node, ConditionNode)
-        if all(o.name != name for o in node.outputs):
+        if name not in self.names:
+            self.names[name] = output_name(name, set(self.names.values()))
             sources = tuple(arm.provide(name, type) for arm in self.arms)
-            output = BranchOutput(name=name, type=type, sources=sources)
-            self.out[self.index] = dataclasses.replace(node, outputs=(*node.outputs, output))
-        return OutputBinding(node=node.id, field=name)
+            output = BranchOutput(name=self.names[name], type=type, sources=sources)
+            branches = tuple(dataclasses.replace(b, body=tuple(body)) for b, body in zip(node.branches, self.bodies))
+            self.out[self.index] = dataclasses.replace(node, branches=branches, outputs=(*node.outputs, output))
+        return OutputBinding(node=node.id, field=self.names[name])
+
+
+def output_name(name: str, taken: set[str]) -> str:
+    """A name for value `name` among outputs: a NamedTuple field cannot start with `_`, and
+    `output` is how a single result is named (`SINGLE_OUTPUT`)."""
+    base = name if name[:1].isalpha() and name != SINGLE_OUTPUT else f"value_{name.lstrip('_')}"
+    return fresh_name(base, taken)

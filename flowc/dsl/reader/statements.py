@@ -172,6 +172,7 @@ class StatementReader:
         ctx = self.ctx
         cond_id = ctx.ids.numbered("cond")
         branches: list[Branch] = []
+        bodies: list[Body] = []
         scopes: list[Scope] = []
         returns: list[Returned | None] = []
         arm: cst.If | cst.Else | None = stmt
@@ -181,10 +182,11 @@ class StatementReader:
             inner = scope.child()
             body: Body = []
             returns.append(self.block(statements(arm.body), inner, body))
-            branches.append(Branch(condition=condition, body=tuple(body), span=span))
+            branches.append(Branch(condition=condition, body=(), span=span))
+            bodies.append(body)
             scopes.append(inner)
             arm = arm.orelse if isinstance(arm, cst.If) else None
-        return merge_branches(ctx, stmt, cond_id, branches, scopes, returns, scope, out)
+        return merge_branches(ctx, stmt, cond_id, branches, bodies, scopes, returns, scope, out)
 
     # -------------------------------------------------------------------- for
 
