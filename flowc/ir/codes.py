@@ -141,6 +141,15 @@ KFP_SPEC_TOO_LARGE = _code("FLC501", "the KFP pipeline spec of {!r} is {} bytes,
 KFP_DEFAULT_TOO_LONG = _code("FLC502", "default of {!r} is {} characters, over KFP's limit of {}", "pass large values as an artifact")
 KFP_UNSUPPORTED = _code("FLC503", "not supported on Kubeflow Pipelines: {}", None)
 KFP_BAD_NAME = _code("FLC504", "{} {!r} becomes {!r} on Kubeflow Pipelines, which KFP rejects: {}", "use a shorter name of letters, digits and underscores")
+KFP_SCHEDULE_NOT_IN_SPEC = _code(
+    "FLC505", "schedule {!r} of {!r} is not part of a KFP pipeline spec: it runs once created as a recurring run from {} (cron {!r})",
+    "from the output folder: `kfp.Client().create_recurring_run(experiment_id=..., **json.load(open(\"<pipeline>.schedule.json\")))`, "
+    "or a recurring run in the KFP UI with that cron",
+    "warning",
+)
+KFP_SCHEDULE_ONCE = _code(
+    "FLC506", "schedule '@once' of {!r} has no recurring run on KFP", "run it once: `kfp.Client().create_run_from_pipeline_package(...)`", "warning",
+)
 
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
