@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flowc.diff.compare import compare
 from flowc.diff.git import GitError
-from flowc.diff.model import DiffResult
+from flowc.diff.model import WORKING_TREE, DiffResult
 from flowc.diff.render import FORMATS, render
 from flowc.diff.sides import Request, read_side, opened_sides
 from flowc.ir import codes
@@ -27,7 +27,11 @@ __all__ = ["FORMATS", "DiffResult", "Request", "diff", "render"]
 
 def diff(request: Request, cwd: Path) -> DiffResult:
     """Compare the two sides of `request`; a side that does not read cleanly gives diagnostics, not a comparison."""
-    labels = (request.old or "working tree", request.new or "working tree")
+    labels = (request.old or WORKING_TREE, request.new or WORKING_TREE)
+    if request.directories:
+        missing = [d for d in (request.old or ".", request.new or ".") if not (cwd / d).is_dir()]
+        if missing:
+            return DiffResult(*labels, diagnostics=[Diagnostic.of(codes.FILE_NOT_FOUND, None, d) for d in missing])
     try:
         with opened_sides(request, cwd) as (old, new, here):
             reads = [read_side(side, request.paths, here) for side in (old, new)]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from flowc.ir.diagnostics import Diagnostic, has_errors
 
+WORKING_TREE = "working tree"  # the label of the side read from the files on disk, in a repository
+
 # Why a step's key changed: the parts of a task's key (`cache_key.task_key_parts`),
 # then what a step's key adds (its arguments, upstream steps, `after` waits).
 PART_WORDS: dict[str, str] = {

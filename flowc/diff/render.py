@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from flowc.diff.model import ChangedStep, DiffResult, Location, PipelineDiff, Reason, Step
+from flowc.diff.model import WORKING_TREE, ChangedStep, DiffResult, Location, PipelineDiff, Reason, Step
 from flowc.ir.diagnostics import github_data, github_property
 
 FORMATS = ("text", "markdown", "github")
@@ -49,7 +49,7 @@ def why(reasons: Iterable[Reason], quote: str = "", places: bool = True) -> str:
     """The reasons of one step, each with its place (`its code (churn.py:71)`) unless it is the call itself."""
     out: list[str] = []
     for r in reasons:
-        where = f" ({_place(r.where)})" if places and r.where and r.part not in _OWN_PLACE else ""
+        where = f" ({quote}{_place(r.where)}{quote})" if places and r.where and r.part not in _OWN_PLACE else ""
         out.append(r.text(quote) + where)
     return ", ".join(out)
 
@@ -87,7 +87,7 @@ def render_markdown(result: DiffResult) -> str:
     rerun = sum(len(p.rerun) for p in result.pipelines)
     reused = sum(p.reused for p in result.pipelines)
     lines = [
-        f"### flowc diff: {md_code(result.old)} → {md_code(result.new)}",
+        f"### flowc diff: {_md_side(result.old)} → {_md_side(result.new)}",
         "",
         f"**{_plural(rerun, 'step')} re-run**, {reused} reuse cached results, "
         f"in {_plural(len(result.pipelines), 'pipeline')} ({STEPS_NOTE}).",
@@ -100,6 +100,10 @@ def render_markdown(result: DiffResult) -> str:
             lines += ["", "| | step | why |", "| --- | --- | --- |"]
             lines += [f"| {a} | {_cell(_step_name(s, '`'))} | {_cell(text)} |" for a, s, text in rows]
     return "\n".join(lines) + "\n"
+
+
+def _md_side(label: str) -> str:
+    return label if label == WORKING_TREE else md_code(label)
 
 
 def md_code(text: str) -> str:

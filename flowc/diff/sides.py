@@ -21,11 +21,10 @@ from pathlib import Path, PurePath
 
 from flowc.config import ConfigError, load_config
 from flowc.diff.git import commit_of, export_revision, repository_top
+from flowc.diff.model import WORKING_TREE
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
-
-WORKING_TREE = "working tree"
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def opened_sides(request: Request, cwd: Path) -> Generator[tuple[Side, Side, str
     Raises GitError for a bad revision or a folder outside any repository.
     """
     if request.directories:
-        old, new = (_directory_side(d) for d in (request.old or ".", request.new or "."))
+        old, new = (_directory_side(cwd, d) for d in (request.old or ".", request.new or "."))
         yield old, new, ""
         return
     top = repository_top(cwd)
@@ -87,8 +86,8 @@ def opened_sides(request: Request, cwd: Path) -> Generator[tuple[Side, Side, str
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _directory_side(given: str) -> Side:
-    return Side(label=given, directory=Path(os.path.realpath(given)), prefix=PurePath(given).as_posix().rstrip("/") + "/")
+def _directory_side(cwd: Path, given: str) -> Side:
+    return Side(label=given, directory=Path(os.path.realpath(cwd / given)), prefix=PurePath(given).as_posix().rstrip("/") + "/")
 
 
 def _revision_side(top: Path, revision: str | None, exports: list[Path], *, prefixed: bool) -> Side:
