@@ -18,11 +18,11 @@ from flowc.diff.compare import compare
 from flowc.diff.git import GitError
 from flowc.diff.model import WORKING_TREE, DiffResult
 from flowc.diff.render import FORMATS, render
-from flowc.diff.sides import Request, read_side, opened_sides
+from flowc.diff.sides import Request, missing_paths, opened_sides, read_side, request_from
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 
-__all__ = ["FORMATS", "DiffResult", "Request", "diff", "render"]
+__all__ = ["FORMATS", "DiffResult", "Request", "diff", "render", "request_from"]
 
 
 def diff(request: Request, cwd: Path) -> DiffResult:
@@ -34,10 +34,13 @@ def diff(request: Request, cwd: Path) -> DiffResult:
             return DiffResult(*labels, diagnostics=[Diagnostic.of(codes.FILE_NOT_FOUND, None, d) for d in missing])
     try:
         with opened_sides(request, cwd) as (old, new, here):
-            reads = [read_side(side, request.paths, here) for side in (old, new)]
+            missing = missing_paths(request.paths, (old, new), here)
+            reads = [read_side(side, request.paths, here, request.optimize) for side in (old, new)]
     except GitError as exc:
         return DiffResult(*labels, diagnostics=[Diagnostic.of(codes.GIT_FAILED, None, str(exc))])
-    diagnostics = sorted_diagnostics([d for read in reads for d in read.diagnostics])
+    hint = "not a file or folder on either side, nor a commit"
+    missed = [Diagnostic.of(codes.FILE_NOT_FOUND, None, path, hint=hint) for path in missing]
+    diagnostics = sorted_diagnostics([*missed, *(d for read in reads for d in read.diagnostics)])
     sources = {path: text for read in reads for path, text in read.sources.items()}
     result = DiffResult(old.label, new.label, diagnostics=diagnostics, sources=sources)
     if not has_errors(diagnostics):

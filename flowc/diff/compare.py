@@ -106,7 +106,25 @@ def _steps(name: str, pair: _Pair) -> PipelineDiff:
             rerun.append(ChangedStep(pair.after.step(node), _reasons(pair, pair.old_calls[node_id], node)))
     added = tuple(pair.after.step(n) for i, n in pair.new_calls.items() if i not in pair.old_calls)
     removed = tuple(pair.before.step(n) for i, n in pair.old_calls.items() if i not in pair.new_calls)
-    return PipelineDiff(name, rerun=tuple(rerun), added=added, removed=removed, reused=reused, where=pair.where)
+    fused = _fused(name, pair, {c.step.id for c in rerun} | {s.id for s in added})
+    return PipelineDiff(
+        name, rerun=tuple(rerun), fused=fused, added=added, removed=removed, reused=reused - len(fused), where=pair.where
+    )
+
+
+def _fused(name: str, pair: _Pair, running: set[str]) -> tuple[ChangedStep, ...]:
+    """Unchanged calls of engine steps that re-run (a new key: a member changed, or the fusion did)."""
+    new_plan, old_plan = pair.after.read.plans.get(name), pair.before.read.plans.get(name)
+    if new_plan is None:
+        return ()
+    old_keys = {s.cache_key for s in old_plan.steps} if old_plan else set[str | None]()
+    out: list[ChangedStep] = []
+    for step in new_plan.steps:
+        if step.cache_key in old_keys:
+            continue
+        calm = [pair.new_calls[m] for m in step.members if m not in running and m in pair.new_calls]
+        out += [ChangedStep(pair.after.step(n), (Reason("fused", step.label, pair.after.locate.at(n.span)),)) for n in calm]
+    return tuple(out)
 
 
 def _reasons(pair: _Pair, old: Call, new: Call) -> tuple[Reason, ...]:

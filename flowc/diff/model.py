@@ -2,7 +2,9 @@
 
 A step is a task call (or sub-pipeline call) as the user wrote it, before the
 optimizer fuses or merges calls: what a reviewer reads. Steps are matched by their
-node id (`train`, `train_2`, ...) within a pipeline.
+node id (`train`, `train_2`, ...) within a pipeline. With the optimizer on, a call
+whose own key is unchanged still re-runs when it is fused into one engine step with a
+call that changed: those are listed apart (`fused`), and do not count as reused.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ PART_WORDS: dict[str, str] = {
     "argument": "argument",
     "upstream": "upstream step",
     "order": "its `after` waits",
+    "fused": "runs in the re-running engine step",
 }
 
 
@@ -79,6 +82,7 @@ class PipelineDiff:
     name: str
     status: str = "changed"
     rerun: tuple[ChangedStep, ...] = ()
+    fused: tuple[ChangedStep, ...] = ()  # unchanged calls that re-run because the optimizer fused them with one that does
     added: tuple[Step, ...] = ()
     removed: tuple[Step, ...] = ()
     reused: int = 0

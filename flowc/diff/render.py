@@ -16,8 +16,8 @@ from flowc.diff.model import WORKING_TREE, ChangedStep, DiffResult, Location, Pi
 from flowc.ir.diagnostics import github_data, github_property
 
 FORMATS = ("text", "markdown", "github")
-STEPS_NOTE = "steps are task calls as written, before the optimizer fuses them"
-_OWN_PLACE = frozenset({"upstream", "argument", "order"})  # located at the call, shown without a place
+STEPS_NOTE = "steps are the task calls as written; `flowc explain` shows the engine steps the optimizer fuses them into"
+_OWN_PLACE = frozenset({"upstream", "argument", "order", "fused"})  # located at the call, shown without a place
 
 
 def render(result: DiffResult, fmt: str) -> str:
@@ -40,6 +40,7 @@ def summary(p: PipelineDiff) -> str:
     if p.status == "removed":
         return f"removed, with {_plural(len(p.removed), 'step')}"
     parts = [f"{_plural(len(p.rerun), 'step')} re-run" if p.rerun else "nothing re-runs"]
+    parts += [f"{len(p.fused)} more with them in fused engine steps"] if p.fused else []
     parts += [f"{len(p.added)} added"] if p.added else []
     parts += [f"{len(p.removed)} removed"] if p.removed else []
     return ", ".join([*parts, f"{p.reused} reuse cached results"])
@@ -64,7 +65,7 @@ def render_text(result: DiffResult) -> str:
         lines.append("no pipelines")
     for p in result.pipelines:
         lines.append(f"pipeline {p.name}: {summary(p)}")
-        rows = [("re-run", c.step, why(c.reasons)) for c in p.rerun]
+        rows = [("re-run", c.step, why(c.reasons)) for c in (*p.rerun, *p.fused)]
         rows += [("added", s, _place(s.where) if s.where else "") for s in (p.added if p.status == "changed" else ())]
         rows += [("removed", s, "") for s in (p.removed if p.status == "changed" else ())]
         lines += _aligned([(action, _step_name(step), text) for action, step, text in rows])
@@ -84,7 +85,7 @@ def _aligned(rows: Sequence[tuple[str, str, str]]) -> list[str]:
 
 
 def render_markdown(result: DiffResult) -> str:
-    rerun = sum(len(p.rerun) for p in result.pipelines)
+    rerun = sum(len(p.rerun) + len(p.fused) for p in result.pipelines)
     reused = sum(p.reused for p in result.pipelines)
     lines = [
         f"### flowc diff: {_md_side(result.old)} → {_md_side(result.new)}",
@@ -94,7 +95,7 @@ def render_markdown(result: DiffResult) -> str:
     ]
     for p in result.pipelines:
         lines += ["", f"#### {md_code(p.name)}: {summary(p)}"]
-        rows = [("re-run", c.step, why(c.reasons, "`")) for c in p.rerun]
+        rows = [("re-run", c.step, why(c.reasons, "`")) for c in (*p.rerun, *p.fused)]
         rows += [("added", s, "") for s in p.added] + [("removed", s, "") for s in p.removed]
         if rows:
             lines += ["", "| | step | why |", "| --- | --- | --- |"]
@@ -131,7 +132,7 @@ def render_github(result: DiffResult) -> str:
                 out.append(_notice(where, f"{p.name}.{changed.step.id} re-runs", f"{why(reasons, places=False)} changed{tail}"))
         for step in p.added:
             out.append(_notice(step.where or p.where, f"{p.name}.{step.id} is new", "a new step: it runs with no cached result"))
-    total = sum(len(p.rerun) for p in result.pipelines)
+    total = sum(len(p.rerun) + len(p.fused) for p in result.pipelines)
     out.append(f"::notice title=flowc diff::{github_data(_plural(total, 'step') + f' re-run ({STEPS_NOTE})')}")
     return "\n".join(out)
 

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from flowc.config import ConfigError, load_config
-from flowc.diff.git import commit_of, export_revision, repository_top
+from flowc.diff.git import GitError, commit_of, export_revision, repository_top
 from flowc.diff.model import WORKING_TREE
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program
+from flowc.ir.plan import PipelinePlan
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class SideRead:
 
     side: Side
     program: Program = field(default_factory=Program)
+    plans: dict[str, PipelinePlan] = field(default_factory=lambda: {})  # engine steps by pipeline, when optimized
     diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
     sources: dict[str, str] = field(default_factory=lambda: {})
 
@@ -62,6 +64,30 @@ class Request:
     new: str | None = None
     paths: tuple[str, ...] = ()
     directories: bool = False
+    optimize: bool | None = None  # None: each side's [tool.flowc] optimize (default on)
+
+
+def request_from(arguments: Sequence[str], cwd: Path) -> Request:
+    """`flowc diff [A [B]] [PATH...]`: the leading arguments that name commits are the sides (A defaults to
+    HEAD, B to the working tree), or the first two when both are directories; the rest are paths.
+    """
+    first = list(arguments[:2])
+    if len(first) == 2 and all((cwd / a).is_dir() for a in first) and not any(_is_commit(cwd, a) for a in first):
+        return Request(first[0], first[1], tuple(arguments[2:]), directories=True)
+    sides: list[str] = []
+    for argument in first:
+        if not _is_commit(cwd, argument):
+            break
+        sides.append(argument)
+    return Request(sides[0] if sides else "HEAD", sides[1] if len(sides) > 1 else None, tuple(arguments[len(sides):]))
+
+
+def _is_commit(cwd: Path, argument: str) -> bool:
+    try:
+        commit_of(repository_top(cwd), argument)
+    except GitError:
+        return False
+    return True
 
 
 @contextmanager
@@ -105,9 +131,19 @@ def _relative(path: Path, top: Path) -> str:
     return "" if rel == "." or rel.startswith("..") else rel
 
 
-def read_side(side: Side, paths: Sequence[str], here: str) -> SideRead:
-    """Read `paths` (relative to the working folder `here` within the side; none: the configured paths, or all)."""
+def missing_paths(paths: Sequence[str], sides: Sequence[Side], here: str) -> list[str]:
+    """The paths on no side (a typo, or a revision that names no commit)."""
+    return [p for p in paths if not any((side.directory / here / p).exists() for side in sides)]
+
+
+def read_side(side: Side, paths: Sequence[str], here: str, optimize: bool | None = None) -> SideRead:
+    """Read `paths` (relative to the working folder `here` within the side; none: the configured paths, or all).
+
+    With the optimizer on (`optimize`, else the side's `[tool.flowc] optimize`), also the engine steps it makes.
+    """
     from flowc import api
+    from flowc.ir.passes import KEYING, lower, run_passes
+    from flowc.ir.passes.explain import explain_program
 
     start = side.directory / here
     try:
@@ -119,14 +155,18 @@ def read_side(side: Side, paths: Sequence[str], here: str) -> SideRead:
     existing = [str(t) for t in targets if t.exists()]  # a path missing on one side: nothing there yet
     if not existing:
         return SideRead(side, diagnostics=list(config.diagnostics))
-    loaded = api.prepared(api.read(existing, root=config.root, defaults=config.task_defaults), optimize=False)
-    diagnostics = [*config.diagnostics, *loaded.diagnostics]
-    return SideRead(
+    loaded = api.read(existing, root=config.root, defaults=config.task_defaults)
+    read = SideRead(
         side,
-        program=loaded.program,
-        diagnostics=[_shown_diagnostic(side, d) for d in diagnostics],
+        diagnostics=[_shown_diagnostic(side, d) for d in [*config.diagnostics, *loaded.diagnostics]],
         sources={side.show(path): text for path, text in loaded.sources.items()},
     )
+    if loaded.ok:  # keyed as `compile -O0` keys it: the calls as written
+        lowered = lower(loaded.program)
+        read.program = run_passes(lowered, KEYING)
+        optimized = config.optimize if optimize is None else optimize
+        read.plans = {plan.pipeline: plan for plan in explain_program(lowered)} if optimized else {}
+    return read
 
 
 def _shown_diagnostic(side: Side, diagnostic: Diagnostic) -> Diagnostic:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from flowc.diff import Request, diff
+from flowc.diff import Request, diff, request_from
 from tests.diff.conftest import diff_here, edit, git, review_edit, why
 
 EVERY_STEP = ["load", "audit", "prepare", "featurize", "train", "report"]
@@ -28,7 +28,14 @@ def test_a_task_code_edit_re_runs_that_task_and_everything_downstream_only(repo:
         "train": ["upstream step featurize"],
         "report": ["upstream step train"],
     }
-    assert result.pipelines[0].reused == 3  # load, audit, prepare
+    [flow] = result.pipelines
+    # prepare's own key is unchanged, but the optimizer fuses it into one engine step with featurize
+    assert [(c.step.id, [r.text() for r in c.reasons]) for c in flow.fused] == [
+        ("prepare", ["runs in the re-running engine step prepare+featurize+train+report"])
+    ]
+    assert flow.reused == 2  # load, audit
+    unoptimized = diff_here(repo, Request(optimize=False)).pipelines[0]
+    assert (unoptimized.fused, unoptimized.reused) == ((), 3)
 
 
 def test_a_helper_edit_re_runs_exactly_the_tasks_using_it(repo: Path) -> None:
@@ -78,7 +85,7 @@ def test_two_revisions_read_without_checking_out_and_two_directories(repo: Path,
 
 def test_paths_limit_the_read_and_a_bad_revision_is_a_diagnostic(repo: Path) -> None:
     edit(repo, "return [len(r) * SCALE for r in rows]", "return [len(r) * SCALE + 1 for r in rows]")
-    assert diff_here(repo, Request(paths=("elsewhere",))).pipelines == []
+    assert [d.code for d in diff(Request(paths=("elsewhere",)), repo).diagnostics] == ["FLC001"]
     assert diff_here(repo, Request(paths=("pipelines",))).pipelines[0].rerun
     bad = diff(Request(old="no-such-branch"), repo)
     assert [d.code for d in bad.diagnostics] == ["FLC840"] and "no-such-branch" in bad.diagnostics[0].message
@@ -88,3 +95,12 @@ def test_a_missing_directory_is_a_diagnostic(tmp_path: Path) -> None:
     (tmp_path / "old").mkdir()
     result = diff(Request(old="old", new="new", directories=True), tmp_path)
     assert [(d.code, d.message) for d in result.diagnostics] == [("FLC001", "no such file or directory: new")]
+
+
+def test_arguments_are_revisions_then_paths_or_two_directories(repo: Path, tmp_path: Path) -> None:
+    assert request_from([], repo) == Request("HEAD", None, ())
+    assert request_from(["HEAD", "pipelines"], repo) == Request("HEAD", None, ("pipelines",))
+    assert request_from(["HEAD", "HEAD", "pipelines"], repo) == Request("HEAD", "HEAD", ("pipelines",))
+    assert request_from(["pipelines/flow.py"], repo) == Request("HEAD", None, ("pipelines/flow.py",))
+    (tmp_path / "old").mkdir()
+    assert request_from(["old", "repo", "x.py"], tmp_path) == Request("old", "repo", ("x.py",), directories=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flowc.diff import render
-from flowc.diff.render import md_code
+from flowc.diff.render import STEPS_NOTE, md_code
 from tests.diff.conftest import FLOW, diff_here, review_edit
 
 
@@ -28,15 +28,16 @@ def test_github_annotations_sit_on_the_changed_lines(repo: Path) -> None:
         f"::notice file={FLOW},line={scale},title=flow.featurize re-runs::helper SCALE changed; downstream, train, report re-run too",
         f"::notice file={FLOW},line={image},title=flow.train re-runs::image changed; downstream, report re-runs too",
         f"::notice file={FLOW},line={call},title=flow.summarize is new::a new step: it runs with no cached result",
-        "::notice title=flowc diff::3 steps re-run (steps are task calls as written, before the optimizer fuses them)",
+        f"::notice title=flowc diff::5 steps re-run ({STEPS_NOTE})",
     ]
 
 
 def test_text_lists_each_step_and_why(repo: Path) -> None:
     review_edit(repo)
     text = render(diff_here(repo), "text")
-    assert "pipeline flow: 3 steps re-run, 1 added, 1 removed, 2 reuse cached results" in text
+    assert "pipeline flow: 3 steps re-run, 2 more with them in fused engine steps, 1 added, 1 removed, 0 reuse cached results" in text
     assert "  re-run   train      image (pipelines/flow.py:" in text
+    assert "  re-run   load       runs in the re-running engine step load+prepare+featurize\n" in text
 
 
 def test_markdown_code_spans_hold_any_backticks() -> None:
