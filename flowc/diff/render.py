@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from flowc.diff import FORMATS
 from flowc.diff.model import WORKING_TREE, ChangedStep, DiffResult, Location, PipelineDiff, Reason, Step
 from flowc.ir.diagnostics import github_data, github_property
 
-FORMATS = ("text", "markdown", "github")
+__all__ = ["FORMATS", "render"]
 STEPS_NOTE = "steps are the task calls as written; `flowc explain` shows the engine steps the optimizer fuses them into"
 _OWN_PLACE = frozenset({"upstream", "argument", "order", "fused"})  # located at the call, shown without a place
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from flowc.diff import DiffResult, Request, diff
+from flowc.diff import diff
+from flowc.diff.model import DiffResult
+from flowc.diff.sides import Request
 
 PROJECT = Path(__file__).parent / "project"
 FLOW = "pipelines/flow.py"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from flowc.diff import Request, diff, request_from
+from flowc.diff import diff
+from flowc.diff.sides import Request, request_from
 from tests.diff.conftest import diff_here, edit, git, review_edit, why
 
 EVERY_STEP = ["load", "audit", "prepare", "featurize", "train", "report"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flowc.diff import render
-from flowc.diff.render import STEPS_NOTE, md_code
+from flowc.diff.render import STEPS_NOTE, md_code, render
 from tests.diff.conftest import FLOW, diff_here, review_edit
 
 
