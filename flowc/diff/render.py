@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from flowc.diff import FORMATS
-from flowc.diff.model import WORKING_TREE, ChangedStep, DiffResult, Location, PipelineDiff, Reason, Step
+from flowc.diff.model import PART_WORDS, WORKING_TREE, ChangedStep, DiffResult, Location, PipelineDiff, Reason, Step
 from flowc.ir.diagnostics import github_data, github_property
 
 __all__ = ["FORMATS", "render"]
@@ -48,12 +49,21 @@ def summary(p: PipelineDiff) -> str:
 
 
 def why(reasons: Iterable[Reason], quote: str = "", places: bool = True) -> str:
-    """The reasons of one step, each with its place (`its code (churn.py:71)`) unless it is the call itself."""
+    """The reasons of one step, each with its place (`its code (churn.py:71)`) unless that is the call itself;
+    the named reasons of one part together (`upstream steps a, b`)."""
     out: list[str] = []
-    for r in reasons:
-        where = f" ({quote}{_place(r.where)}{quote})" if places and r.where and r.part not in _OWN_PLACE else ""
-        out.append(r.text(quote) + where)
+    for (part, named), group in groupby(reasons, key=lambda r: (r.part, r.name is not None)):
+        items = list(group)
+        if named and len(items) > 1:
+            out.append(f"{PART_WORDS[part]}s " + ", ".join(f"{quote}{r.name}{quote}{_where(r, quote, places)}" for r in items))
+        else:
+            out += [r.text(quote) + _where(r, quote, places) for r in items]
     return ", ".join(out)
+
+
+def _where(reason: Reason, quote: str, places: bool) -> str:
+    shown = places and reason.where is not None and reason.part not in _OWN_PLACE
+    return f" ({quote}{_place(reason.where)}{quote})" if shown and reason.where else ""
 
 
 def _place(where: Location) -> str:
