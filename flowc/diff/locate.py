@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from flowc.config import locate_setting
 from flowc.diff.helpers import statement_label
 from flowc.diff.model import Location
 from flowc.diff.sides import SideRead
@@ -17,6 +19,7 @@ from flowc.ir.span import Span
 
 # Reasons set by a keyword of the task decorator, by that keyword's name.
 OPTION_KEYWORDS = {"image": "image", "packages": "packages", "env": "env", "secrets": "secrets"}
+PROJECT_DEFAULTS = ("image", "packages")  # reasons a [tool.flowc] setting can give
 
 
 @dataclass
@@ -49,8 +52,16 @@ class Locator:
         for stmt in tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.lineno == where.line:
                 lines = [k.value.lineno for d in stmt.decorator_list if isinstance(d, ast.Call) for k in d.keywords if k.arg == keyword]
-                return Location(where.path, lines[0]) if lines else where
+                return Location(where.path, lines[0]) if lines else self._project_default(part) or where
         return where
+
+    def _project_default(self, part: str) -> Location | None:
+        """Where `[tool.flowc]` sets `part` (image, packages) for the tasks that set none."""
+        path = self.read.config_file
+        if path is None or part not in PROJECT_DEFAULTS:
+            return None
+        span = locate_setting(Path(path), self.read.sources.get(path, ""), part)
+        return None if span is None else Location(path, span.line)
 
     def _tree(self, where: Location | None) -> ast.Module | None:
         if where is None:

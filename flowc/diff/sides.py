@@ -52,6 +52,7 @@ class SideRead:
     side: Side
     program: Program = field(default_factory=Program)
     plans: dict[str, PipelinePlan] = field(default_factory=lambda: {})  # engine steps by pipeline, when optimized
+    config_file: str | None = None  # its pyproject.toml (shown path; its text in `sources`), where project defaults are set
     diagnostics: list[Diagnostic] = field(default_factory=lambda: [])
     sources: dict[str, str] = field(default_factory=lambda: {})
 
@@ -161,6 +162,9 @@ def read_side(side: Side, paths: Sequence[str], here: str, optimize: bool | None
         diagnostics=[_shown_diagnostic(side, d) for d in [*config.diagnostics, *loaded.diagnostics]],
         sources={side.show(path): text for path, text in loaded.sources.items()},
     )
+    if config.path is not None and config.path.is_relative_to(side.directory):
+        read.config_file = side.show(str(config.path))
+        read.sources[read.config_file] = config.path.read_text(encoding="utf-8")
     if loaded.ok:  # keyed as `compile -O0` keys it: the calls as written
         lowered = lower(loaded.program)
         read.program = run_passes(lowered, KEYING)

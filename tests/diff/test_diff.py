@@ -105,3 +105,14 @@ def test_arguments_are_revisions_then_paths_or_two_directories(repo: Path, tmp_p
     assert request_from(["pipelines/flow.py"], repo) == Request("HEAD", None, ("pipelines/flow.py",))
     (tmp_path / "old").mkdir()
     assert request_from(["old", "repo", "x.py"], tmp_path) == Request("old", "repo", ("x.py",), directories=True)
+
+
+def test_a_project_image_change_is_located_in_pyproject(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.flowc]\npaths = ["pipelines"]\nimage = "python:3.12"\n', encoding="utf-8")
+    git(repo, "add", "pyproject.toml")
+    git(repo, "commit", "-q", "-m", "a project image")
+    edit(repo, 'image = "python:3.12"', 'image = "python:3.13"', path="pyproject.toml")
+    changed = diff_here(repo, Request(optimize=False)).pipelines[0].rerun
+    images = {c.step.id: [(r.where.path, r.where.line) for r in c.reasons if r.part == "image" and r.where] for c in changed}
+    # every task but train (which names its own image, and re-runs as featurize's reader) takes the project's
+    assert images == {**{step: [("pyproject.toml", 3)] for step in ["load", "audit", "prepare", "featurize", "report"]}, "train": []}
