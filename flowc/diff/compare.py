@@ -118,13 +118,14 @@ def _fused(name: str, pair: _Pair, running: set[str]) -> tuple[ChangedStep, ...]
     if new_plan is None:
         return ()
     old_keys = {s.cache_key for s in old_plan.steps} if old_plan else set[str | None]()
-    out: list[ChangedStep] = []
+    out: dict[str, ChangedStep] = {}
     for step in new_plan.steps:
         if step.cache_key in old_keys:
             continue
         calm = [pair.new_calls[m] for m in step.members if m not in running and m in pair.new_calls]
-        out += [ChangedStep(pair.after.step(n), (Reason("fused", step.label, pair.after.locate.at(n.span)),)) for n in calm]
-    return tuple(out)
+        for n in calm:
+            out.setdefault(n.id, ChangedStep(pair.after.step(n), (Reason("fused", step.label, pair.after.locate.at(n.span)),)))
+    return tuple(out.values())
 
 
 def _reasons(pair: _Pair, old: Call, new: Call) -> tuple[Reason, ...]:
