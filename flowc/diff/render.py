@@ -76,7 +76,7 @@ def render_text(result: DiffResult) -> str:
         lines.append("no pipelines")
     for p in result.pipelines:
         lines.append(f"pipeline {p.name}: {summary(p)}")
-        rows = [("re-run", c.step, why(c.reasons)) for c in (*p.rerun, *p.fused)]
+        rows = [("re-run", c.step, why(c.reasons)) for c in p.rerun] + [("fused", c.step, why(c.reasons)) for c in p.fused]
         rows += [("added", s, _place(s.where) if s.where else "") for s in (p.added if p.status == "changed" else ())]
         rows += [("removed", s, "") for s in (p.removed if p.status == "changed" else ())]
         lines += _aligned([(action, _step_name(step), text) for action, step, text in rows])
@@ -106,7 +106,8 @@ def render_markdown(result: DiffResult) -> str:
     ]
     for p in result.pipelines:
         lines += ["", f"#### {md_code(p.name)}: {summary(p)}"]
-        rows = [("re-run", c.step, why(c.reasons, "`")) for c in (*p.rerun, *p.fused)]
+        rows = [("re-run", c.step, why(c.reasons, "`")) for c in p.rerun]
+        rows += [("fused", c.step, why(c.reasons, "`")) for c in p.fused]
         rows += [("added", s, "") for s in p.added] + [("removed", s, "") for s in p.removed]
         if rows:
             lines += ["", "| | step | why |", "| --- | --- | --- |"]

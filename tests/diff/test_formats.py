@@ -36,7 +36,7 @@ def test_text_lists_each_step_and_why(repo: Path) -> None:
     text = render(diff_here(repo), "text")
     assert "pipeline flow: 3 steps re-run, 2 more with them in fused engine steps, 1 added, 1 removed, 0 reuse cached results" in text
     assert "  re-run   train      image (pipelines/flow.py:" in text
-    assert "  re-run   load       runs in the re-running engine step load+prepare+featurize\n" in text
+    assert "  fused    load       runs in the re-running engine step load+prepare+featurize\n" in text
 
 
 def test_markdown_code_spans_hold_any_backticks() -> None:
