@@ -52,7 +52,7 @@ READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "th
 # FLC1xx: pipeline bodies
 UNSUPPORTED_STATEMENT = _code(
     "FLC101", "unsupported statement in a pipeline body: {}",
-    "a pipeline body may hold task calls, assignments, `for` loops, `if`, `with after(...)` and `return`; do other work inside a task",
+    "a pipeline body may hold task calls, assignments, `for` loops, `if`, `with after(...)`, `return` and `raise`; do other work inside a task",
 )
 UNSUPPORTED_EXPRESSION = _code(
     "FLC102", "unsupported expression in a pipeline: {}",
