@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from flowc.codegen.futures import exec_statement, has_future_import
 from flowc.codegen.literals import py_identifier, py_literal
-from flowc.codegen.runtime import placeholder_text_source, runtime_source
+from flowc.codegen.runtime import input_digest_source, placeholder_text_source, runtime_source
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import PythonTask
 from flowc.ir.types import NamedTupleType
@@ -25,8 +25,8 @@ def dag_runtime_source() -> str:
 
 
 def result_cache_source() -> str:
-    """The result cache's worker-side functions (see runtime/result_cache.py), pasted when it is on."""
-    return _runtime_file("result_cache.py", "# --- result cache ---").rstrip()
+    """The result cache's worker-side functions (see runtime/result_cache.py) and the input rule they key on."""
+    return input_digest_source().rstrip() + "\n\n\n" + _runtime_file("result_cache.py", "# --- result cache ---").rstrip()
 
 
 def task_interface(task: PythonTask) -> dict[str, object]:
