@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from flowc.codegen.runtime import placeholder_text_source
+from flowc.codegen.runtime import input_digest_source, placeholder_text_source
 from flowc.codegen.task_program import task_code, task_interface, task_runtime
 
 __all__ = ["dag_runtime_source", "result_cache_source", "task_code", "task_interface", "task_runtime"]
@@ -27,5 +27,5 @@ def dag_runtime_source() -> str:
 
 
 def result_cache_source() -> str:
-    """The result cache's worker-side functions (see runtime/result_cache.py), pasted when it is on."""
-    return _runtime_file("result_cache.py", "# --- result cache ---").rstrip()
+    """The result cache's worker-side functions (see runtime/result_cache.py) and the input rule they key on."""
+    return input_digest_source().rstrip() + "\n\n\n" + _runtime_file("result_cache.py", "# --- result cache ---").rstrip()
