@@ -11,7 +11,7 @@ system refuses, a leading dot, great length) gets the original's short hash appe
 >>> step_folder("loop_1.0.train") != step_folder("loop_1/0/train")
 True
 >>> step_folder("../x y")
-'_.x_y-a4e8d6cf'
+'x_y-46c740c6'
 """
 
 from __future__ import annotations
