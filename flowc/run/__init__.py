@@ -25,10 +25,9 @@ from flowc.ir.task_options import ProjectDefaults
 
 if TYPE_CHECKING:
     from flowc.run.container_step import ContainerMode
-    from flowc.run.executor import Progress, Store
+    from flowc.run.executor import Progress
     from flowc.run.records import StepRecord
-
-DEFAULT_STORE = Path(".flowc") / "runs"
+    from flowc.run.store import RunStore
 
 
 @dataclass
@@ -56,7 +55,7 @@ def run_pipeline(
     use_cache: bool = True,
     resume: str | None = None,
     containers: ContainerMode | None = None,
-    store: Store | None = None,
+    store: RunStore | None = None,
     store_root: Path | None = None,
     root: str | Path | None = None,
     defaults: ProjectDefaults | None = None,
@@ -80,7 +79,7 @@ def run_pipeline(
         outcome.diagnostics.extend(problems)
         return outcome
     if store is None:
-        from flowc.run.store import RunStore
+        from flowc.run.store import DEFAULT_STORE, RunStore
 
         store = RunStore.open(store_root or DEFAULT_STORE)
     stream = out or sys.stdout
@@ -88,7 +87,7 @@ def run_pipeline(
 
 
 def execute(
-    program: Program, pipeline: Pipeline, params: dict[str, object], store: Store, outcome: RunOutcome, out: TextIO,
+    program: Program, pipeline: Pipeline, params: dict[str, object], store: RunStore, outcome: RunOutcome, out: TextIO,
     jobs: int, use_cache: bool, resume: str | None, containers: ContainerMode | None,
 ) -> RunOutcome:
     """Run `pipeline` with typed `params` into `store`: outputs, state and steps filled into `outcome`."""
@@ -97,8 +96,12 @@ def execute(
     from flowc.run.scope import Failed, Scope
 
     source = pipeline.span.path if pipeline.span else ""
-    run_id = store.begin_run(pipeline.name, source, params)  # pyright: ignore[reportAttributeAccessIssue]
-    resumed = tuple(store.steps(resume)) if resume else ()  # pyright: ignore[reportAttributeAccessIssue]
+    if resume is not None:  # the same run, under its own id: its good steps are taken as they are
+        run_id = store.resolve(resume)
+        store.reopen_run(run_id)
+        resumed = store.resume_plan(run_id)
+    else:
+        run_id, resumed = store.begin_run(pipeline.name, source, params), {}
     progress = make_progress(out)
     settings = Settings(jobs=jobs, use_cache=use_cache, containers=containers, resumed=resumed)
     started = time.time()
@@ -113,9 +116,9 @@ def execute(
         outcome.state = "interrupted"
         raise
     finally:
-        store.finish_run(run_id, outcome.state)  # pyright: ignore[reportAttributeAccessIssue]
+        store.finish_run(run_id, outcome.state)
         progress.finish(f"run {run_id} {outcome.state} in {time.time() - started:.2f}s")
-    outcome.steps = list(store.steps(run_id))  # pyright: ignore[reportAttributeAccessIssue]
+    outcome.steps = store.steps(run_id)
     return outcome
 
 

@@ -11,11 +11,12 @@ so waiting nodes never hold one.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -28,9 +29,11 @@ from flowc.ir.model import (
     LoopNode,
     Node,
     Not,
+    Output,
     Pipeline,
     PipelineNode,
     Program,
+    PythonTask,
     TaskNode,
     Truthy,
     iter_nodes,
@@ -50,7 +53,7 @@ class Store(Protocol):
     """What the runner needs of the run store (`flowc.run.store.RunStore`)."""
 
     def cached(self, step_key: str, inputs_digest: str) -> StepResult | None: ...
-    def record_step(self, run_id: str, record: StepRecord) -> None: ...
+    def record_step(self, run_id: str, record: StepRecord) -> StepRecord: ...
     def artifact_dir(self, run_id: str, path: str) -> Path: ...
 
 
@@ -69,7 +72,7 @@ class Settings:
     jobs: int
     use_cache: bool = True
     containers: ContainerMode | None = None
-    resumed: tuple[StepRecord, ...] = ()
+    resumed: Mapping[str, StepRecord] = field(default_factory=lambda: {})
 
 
 class Executor:
@@ -80,7 +83,6 @@ class Executor:
         self.settings = settings
         self.progress = progress
         self.slots = threading.Semaphore(max(1, settings.jobs))
-        self.resumed = {r.path: r for r in settings.resumed if r.state in ("succeeded", "cached")}
 
     # ------------------------------------------------------------------ bodies
 
@@ -133,12 +135,12 @@ class Executor:
     # ------------------------------------------------------------------ nodes
 
     def _loop(self, node: LoopNode, scope: Scope) -> list[object]:
-        inner = [(node.body, scope.prefix + node.id + "[*]/")]
+        inner = [(node.body, scope.prefix + node.id + "/*/")]
         self._ready(node, scope, inner)
         items = self._guarded(lambda: scope.resolve(node.items), inner)
         values: list[object] = list(items) if isinstance(items, list) else []  # pyright: ignore[reportUnknownArgumentType]
         self.progress.fanout(scope.path(node.id), len(values))
-        iterations = [scope.inner(f"{node.id}[{i}]/", node.id, item) for i, item in enumerate(values)]
+        iterations = [scope.inner(f"{node.id}/{i}/", node.id, item) for i, item in enumerate(values)]
         results = _side_by_side([lambda s=s: self._iteration(node, s) for s in iterations])
         failed = [r for r in results if isinstance(r, Failed)]
         if failed:
@@ -193,32 +195,31 @@ class Executor:
         reused = self._reuse(task.options.cache, path, key, digest)
         if reused is not None:
             now = time.time()
-            self._record(path, task.name, "cached", key, digest, outputs=reused, started=now, ended=now)
-            return reused
+            self._record(path, task.name, "cached", key, digest, outputs=reused.outputs, artifacts=reused.artifacts, started=now, ended=now)
+            return dict(reused.outputs)
         return self._execute(task, path, key, digest, inputs)
 
-    def _reuse(self, cacheable: bool, path: str, key: str | None, digest: str) -> Outputs | None:
+    def _reuse(self, cacheable: bool, path: str, key: str | None, digest: str) -> StepRecord | StepResult | None:
         """A result this step may take instead of running: the resumed run's, else the cache's."""
-        previous = self.resumed.get(path)
+        previous = self.settings.resumed.get(path)
         if previous is not None and (previous.step_key, previous.inputs_digest) == (key, digest):
-            return dict(previous.outputs)
+            return previous
         if self.settings.use_cache and cacheable and key is not None:
-            hit = self.store.cached(key, digest)
-            if hit is not None:
-                return dict(hit.outputs)
+            return self.store.cached(key, digest)
         return None
 
-    def _execute(self, task: object, path: str, key: str | None, digest: str, inputs: Outputs) -> Outputs:
-        from flowc.ir.model import PythonTask
-
-        assert isinstance(task, (PythonTask, ContainerTask))
+    def _execute(self, task: PythonTask | ContainerTask, path: str, key: str | None, digest: str, inputs: Outputs) -> Outputs:
+        """Run the step's process (again on failure, `retries` times), record how it ended."""
         self.progress.started(path, task.name)
         started = time.time()
         attempt, attempts = Attempt.failed("not run"), 0
         with self.slots:
             while attempts <= task.options.retries and not attempt.ok:
                 attempts += 1
-                attempt = self._attempt(task, path, inputs)
+                scratch = self.store.artifact_dir(self.run_id, path)  # emptied of an earlier attempt's files
+                attempt = self._attempt(task, path, inputs, scratch)
+                if attempt.ok:
+                    attempt = own_artifacts(task, attempt, scratch)
         state: StepState = "succeeded" if attempt.ok else "failed"
         artifacts = _artifacts(task.outputs, attempt.outputs) if attempt.ok else {}
         self._record(
@@ -229,15 +230,12 @@ class Executor:
             raise Failed(f"{path}: {attempt.error}")
         return attempt.outputs
 
-    def _attempt(self, task: object, path: str, inputs: Outputs) -> Attempt:
-        from flowc.ir.model import PythonTask
-
-        scratch = self.store.artifact_dir(self.run_id, path)
-        timeout = float(task.options.timeout_seconds) if isinstance(task, (PythonTask, ContainerTask)) and task.options.timeout_seconds else None
+    def _attempt(self, task: PythonTask | ContainerTask, path: str, inputs: Outputs, scratch: Path) -> Attempt:
+        seconds = task.options.timeout_seconds
+        timeout = float(seconds) if seconds else None
         try:
             if isinstance(task, PythonTask):
                 return run_python(task, inputs, scratch, timeout)
-            assert isinstance(task, ContainerTask)
             return run_container(task, inputs, scratch, timeout, self.settings.containers, path)
         except StepError as exc:
             return Attempt.failed(str(exc))
@@ -305,13 +303,40 @@ def _compare(op: str, left: object, right: object) -> bool:
     return bool(table[op](left, right))
 
 
-def _artifacts(declared: Sequence[object], outputs: Outputs) -> dict[str, Path]:
-    """Where each artifact output's file is (a list of artifacts: `name[i]`)."""
-    from flowc.ir.model import Output
+def own_artifacts(task: PythonTask | ContainerTask, attempt: Attempt, scratch: Path) -> Attempt:
+    """`attempt` with every artifact output that lies outside `scratch` (an input handed on) copied into it.
 
+    The store keeps each step's artifacts in the step's own folder; an artifact another
+    step made stays where that step's record (and its readers) expect it.
+    """
+    outputs = dict(attempt.outputs)
+    for output in task.outputs:
+        if is_artifact(output.type):
+            outputs[output.name] = _owned(outputs.get(output.name), scratch / output.name)
+        elif _is_artifact_list(output.type) and isinstance(outputs.get(output.name), list):
+            items: list[object] = outputs[output.name]  # pyright: ignore[reportAssignmentType]
+            outputs[output.name] = [_owned(v, scratch / f"{output.name}-{i}") for i, v in enumerate(items)]
+    return Attempt(ok=True, outputs=outputs, error=attempt.error, log=attempt.log)
+
+
+def _owned(value: object, target: Path) -> object:
+    if not isinstance(value, dict) or not isinstance(value.get("path"), str):  # pyright: ignore[reportUnknownMemberType]
+        return value
+    entry: dict[str, object] = dict(value)  # pyright: ignore[reportUnknownArgumentType]
+    source = Path(str(entry["path"])).resolve()
+    if source.is_relative_to(target.parent.resolve()) or not source.exists():
+        return entry
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copyfile(source, target)
+    return {**entry, "path": str(target), "uri": str(target)}
+
+
+def _artifacts(declared: Sequence[Output], outputs: Outputs) -> dict[str, Path]:
+    """Where each artifact output's file is (a list of artifacts: `name[i]`)."""
     found: dict[str, Path] = {}
     for output in declared:
-        assert isinstance(output, Output)
         value = outputs.get(output.name)
         if is_artifact(output.type) and isinstance(value, dict) and "path" in value:
             found[output.name] = Path(str(value["path"]))  # pyright: ignore[reportUnknownArgumentType]

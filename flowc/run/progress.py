@@ -2,7 +2,7 @@
 
 A fan-out's steps share a row in the live table, counted (`train 2/3`); a failed step
 prints its error and captured output at once; a summary table closes the run. Steps
-are grouped by their path with loop indices dropped (`loop_1[*]/train`).
+are grouped by their path with loop indices dropped (`loop_1/*/train`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import TextIO
 
 from flowc.run.records import StepRecord
 
-_INDEX = re.compile(r"\[\d+\]")
+_INDEX = re.compile(r"/\d+/")
 
 
 def group_of(path: str) -> str:
-    """A step's row: its path with loop indices as `[*]`."""
-    return _INDEX.sub("[*]", path)
+    """A step's row: its path with loop indices as `*` (`loop_1/*/train`)."""
+    return _INDEX.sub("/*/", _INDEX.sub("/*/", path))
 
 
 @dataclass
