@@ -59,12 +59,13 @@ def run_pipeline(
     store_root: Path | None = None,
     root: str | Path | None = None,
     defaults: ProjectDefaults | None = None,
+    optimize: bool = True,
     out: TextIO | None = None,
 ) -> RunOutcome:
     """Read `paths`, choose the pipeline, parse `params` (`k=v`), and run it; problems are diagnostics."""
     from flowc import api
 
-    loaded = api.load(paths, root=root, defaults=defaults)
+    loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
     outcome = RunOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
@@ -91,6 +92,7 @@ def execute(
     jobs: int, use_cache: bool, resume: str | None, containers: ContainerMode | None,
 ) -> RunOutcome:
     """Run `pipeline` with typed `params` into `store`: outputs, state and steps filled into `outcome`."""
+    from flowc.run.container_step import container_mode
     from flowc.run.executor import Executor, Settings
     from flowc.run.process import kill_all
     from flowc.run.scope import Failed, Scope
@@ -103,7 +105,7 @@ def execute(
     else:
         run_id, resumed = store.begin_run(pipeline.name, source, params), {}
     progress = make_progress(out)
-    settings = Settings(jobs=jobs, use_cache=use_cache, containers=containers, resumed=resumed)
+    settings = Settings(jobs=jobs, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
     started = time.time()
     outcome.run_id, outcome.state = run_id, "failed"
     try:
