@@ -83,34 +83,47 @@ def run_pipeline(
         from flowc.run.store import DEFAULT_STORE, RunStore
 
         store = RunStore.open(store_root or DEFAULT_STORE)
-    stream = out or sys.stdout
-    return execute(loaded.program, chosen, values, store, outcome, stream, jobs or os.cpu_count() or 1, use_cache, resume, containers)
+    run = run_program(
+        loaded.program, chosen.name, values, store, jobs=jobs, use_cache=use_cache, resume=resume, containers=containers, out=out
+    )
+    run.diagnostics, run.sources = outcome.diagnostics, outcome.sources
+    return run
 
 
-def execute(
-    program: Program, pipeline: Pipeline, params: dict[str, object], store: RunStore, outcome: RunOutcome, out: TextIO,
-    jobs: int, use_cache: bool, resume: str | None, containers: ContainerMode | None,
+def run_program(
+    program: Program,
+    pipeline: str,
+    params: dict[str, object],
+    store: RunStore,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    resume: str | None = None,
+    containers: ContainerMode | None = None,
+    out: TextIO | None = None,
 ) -> RunOutcome:
-    """Run `pipeline` with typed `params` into `store`: outputs, state and steps filled into `outcome`."""
+    """Run `pipeline` of a prepared `program` with typed `params` (defaults filled in) into `store`."""
     from flowc.run.container_step import container_mode
     from flowc.run.executor import Executor, Settings
     from flowc.run.process import kill_all
     from flowc.run.scope import Failed, Scope
 
-    source = pipeline.span.path if pipeline.span else ""
+    chosen = program.pipeline(pipeline)
+    params = {**{p.name: p.default for p in chosen.params if p.has_default}, **params}
+    source = chosen.span.path if chosen.span else ""
     if resume is not None:  # the same run, under its own id: its good steps are taken as they are
         run_id = store.resolve(resume)
         store.reopen_run(run_id)
         resumed = store.resume_plan(run_id)
     else:
-        run_id, resumed = store.begin_run(pipeline.name, source, params), {}
-    progress = make_progress(out)
-    settings = Settings(jobs=jobs, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
+        run_id, resumed = store.begin_run(chosen.name, source, params), {}
+    progress = make_progress(out or sys.stdout)
+    settings = Settings(jobs=jobs or os.cpu_count() or 1, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
+    outcome = RunOutcome(run_id=run_id, state="failed")
     started = time.time()
-    outcome.run_id, outcome.state = run_id, "failed"
     try:
-        outcome.outputs = typed_outputs(pipeline, Executor(program, store, run_id, settings, progress).pipeline(pipeline, Scope(params)))
-        outcome.state = "succeeded"
+        values = Executor(program, store, run_id, settings, progress).pipeline(chosen, Scope(params))
+        outcome.outputs, outcome.state = typed_outputs(chosen, values), "succeeded"
     except Failed:
         pass
     except KeyboardInterrupt:
@@ -118,7 +131,7 @@ def execute(
         outcome.state = "interrupted"
         raise
     finally:
-        store.finish_run(run_id, outcome.state)
+        store.finish_run(run_id, outcome.state)  # pyright: ignore[reportArgumentType]
         progress.finish(f"run {run_id} {outcome.state} in {time.time() - started:.2f}s")
     outcome.steps = store.steps(run_id)
     return outcome
