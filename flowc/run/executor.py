@@ -193,21 +193,16 @@ class Executor:
             raise
         key = scope.step_key(node.cache_key)
         digest = task_inputs_digest(task, inputs)
-        reused = self._reuse(task.options.cache, path, key, digest)
-        if reused is not None:
-            now = time.time()
-            self._record(path, task.name, "cached", key, digest, outputs=reused.outputs, artifacts=reused.artifacts, started=now, ended=now)
-            return dict(reused.outputs)
-        return self._execute(task, path, key, digest, inputs)
-
-    def _reuse(self, cacheable: bool, path: str, key: str | None, digest: str) -> StepRecord | StepResult | None:
-        """A result this step may take instead of running: the resumed run's, else the cache's."""
         previous = self.settings.resumed.get(path)
         if previous is not None and (previous.step_key, previous.inputs_digest) == (key, digest):
-            return previous
-        if self.settings.use_cache and cacheable and key is not None:
-            return self.store.cached(key, digest)
-        return None
+            self.progress.ended(previous)  # already this run's record: kept as it is
+            return dict(previous.outputs)
+        hit = self.store.cached(key, digest) if self.settings.use_cache and task.options.cache and key is not None else None
+        if hit is not None:
+            now = time.time()
+            self._record(path, task.name, "cached", key, digest, outputs=hit.outputs, artifacts=hit.artifacts, started=now, ended=now)
+            return dict(hit.outputs)
+        return self._execute(task, path, key, digest, inputs)
 
     def _execute(self, task: PythonTask | ContainerTask, path: str, key: str | None, digest: str, inputs: Outputs) -> Outputs:
         """Run the step's process (again on failure, `retries` times), record how it ended."""
