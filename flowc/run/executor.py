@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from flowc.ir.model import (
     BoolOp,
@@ -293,7 +293,7 @@ def _compare(op: str, left: object, right: object) -> bool:
     if op in ("in", "not in"):
         found = left in right  # pyright: ignore[reportOperatorIssue]
         return found if op == "in" else not found
-    table: dict[str, Callable[[object, object], object]] = {
+    table: dict[str, Callable[[Any, Any], object]] = {
         "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
     }
     return bool(table[op](left, right))
@@ -310,15 +310,17 @@ def own_artifacts(task: PythonTask | ContainerTask, attempt: Attempt, scratch: P
         if is_artifact(output.type):
             outputs[output.name] = _owned(outputs.get(output.name), scratch / output.name)
         elif _is_artifact_list(output.type) and isinstance(outputs.get(output.name), list):
-            items: list[object] = outputs[output.name]  # pyright: ignore[reportAssignmentType]
+            items = cast("list[object]", outputs[output.name])
             outputs[output.name] = [_owned(v, scratch / f"{output.name}-{i}") for i, v in enumerate(items)]
     return Attempt(ok=True, outputs=outputs, error=attempt.error, log=attempt.log)
 
 
 def _owned(value: object, target: Path) -> object:
-    if not isinstance(value, dict) or not isinstance(value.get("path"), str):  # pyright: ignore[reportUnknownMemberType]
+    if not isinstance(value, dict):
         return value
-    entry: dict[str, object] = dict(value)  # pyright: ignore[reportUnknownArgumentType]
+    entry = dict(cast("dict[str, object]", value))
+    if not isinstance(entry.get("path"), str):
+        return entry
     source = Path(str(entry["path"])).resolve()
     if source.is_relative_to(target.parent.resolve()) or not source.exists():
         return entry

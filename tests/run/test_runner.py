@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 from textwrap import dedent
@@ -10,7 +11,7 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program
-from flowc.run import RunOutcome, run_pipeline
+from flowc.run import RunOutcome
 from tests.run.harness import run_in
 
 PIPELINES = '''
@@ -180,3 +181,22 @@ def test_after_editing_a_task_only_it_and_its_dependants_run_again(tmp_path: Pat
         outcomes.append(run_in(loaded.program, "chain", {}, store)[0])
     assert set(states(outcomes[0]).values()) == {"succeeded"}
     assert states(outcomes[1]) == {"double": "cached", "double_2": "cached", "gate": "succeeded", "double_3": "succeeded"}
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_display_is_live_and_ends_with_a_summary_table(program: Program, tmp_path: Path) -> None:
+    from flowc.run import run_program
+    from flowc.run.store import RunStore
+
+    screen = _Terminal()
+    with RunStore.open(tmp_path / "store") as store:
+        outcome = run_program(program, "branches", {}, store, out=screen)
+    shown = screen.getvalue()
+    assert outcome.state == "failed"
+    assert "ValueError: boom 3" in shown  # the failure, printed above the live table
+    assert "flowc run" in shown and "upstream_failed" in shown and "double_3" in shown  # the summary table
+    assert "start      " not in shown  # no plain lines
