@@ -167,7 +167,7 @@ def test_a_bad_param_is_a_located_diagnostic(tmp_path: Path, capsys: pytest.Capt
     code = main(["run", str(source), "--pipeline", "two_naps", "--param", "seconds=soon", "--store", str(tmp_path / "s")])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"{source}:14:14: error[FLC840]: --param seconds: expected float, got 'soon'" in err, err
+    assert f"{source}:14:14: error[FLC860]: --param seconds: expected float, got 'soon'" in err, err
     assert not (tmp_path / "s").exists()
 
 
@@ -208,7 +208,7 @@ def test_a_container_task_without_docker_or_local_mode_is_a_located_diagnostic(m
     monkeypatch.setenv("PATH", "")  # no docker
     outcome = run_pipeline([EXAMPLE_FILES["batch_inference"]], root=EXAMPLES)
     (problem,) = outcome.diagnostics
-    assert (problem.code, problem.span and problem.span.line) == ("FLC843", 27), problem
+    assert (problem.code, problem.span and problem.span.line) == ("FLC863", 27), problem
     assert "score_shard" in problem.message and outcome.run_id is None
 
 
@@ -216,5 +216,5 @@ def test_several_pipelines_need_a_name(tmp_path: Path) -> None:
     from tests.conftest import EXAMPLE_FILES, EXAMPLES
 
     outcome = run_pipeline([EXAMPLE_FILES["weekly_report"]], root=EXAMPLES, store_root=tmp_path / "s")
-    assert [d.code for d in outcome.diagnostics] == ["FLC844"], outcome.diagnostics
+    assert [d.code for d in outcome.diagnostics] == ["FLC864"], outcome.diagnostics
     assert not (tmp_path / "s").exists()
