@@ -62,32 +62,43 @@ def run_pipeline(
     optimize: bool = True,
     out: TextIO | None = None,
 ) -> RunOutcome:
-    """Read `paths`, choose the pipeline, parse `params` (`k=v`), and run it; problems are diagnostics."""
+    """Read `paths`, choose the pipeline, parse `params` (`k=v`), and run it; problems are diagnostics.
+
+    With `resume`, the pipeline and parameters default to the resumed run's.
+    """
     from flowc import api
 
     loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
     outcome = RunOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
-    chosen = choose_pipeline(loaded.program, pipeline, outcome.diagnostics)
+    if store is None and resume is not None:
+        store = open_store(store_root)
+    previous = store.run(resume) if store is not None and resume is not None else None
+    chosen = choose_pipeline(loaded.program, pipeline or (previous.pipeline if previous else None), outcome.diagnostics)
     if chosen is None:
         return outcome
-    from flowc.run.params import parse_params
+    from flowc.run.params import given_names, parse_params
 
     values, problems = parse_params(chosen, params)
     problems.extend(container_problems(loaded.program, chosen, containers))
     if problems:
         outcome.diagnostics.extend(problems)
         return outcome
-    if store is None:
-        from flowc.run.store import DEFAULT_STORE, RunStore
-
-        store = RunStore.open(store_root or DEFAULT_STORE)
+    if previous is not None:
+        values = {**values, **previous.params, **{name: values[name] for name in given_names(params)}}
     run = run_program(
-        loaded.program, chosen.name, values, store, jobs=jobs, use_cache=use_cache, resume=resume, containers=containers, out=out
+        loaded.program, chosen.name, values, store or open_store(store_root),
+        jobs=jobs, use_cache=use_cache, resume=resume, containers=containers, out=out,
     )
     run.diagnostics, run.sources = outcome.diagnostics, outcome.sources
     return run
+
+
+def open_store(root: Path | None) -> RunStore:
+    from flowc.run.store import DEFAULT_STORE, RunStore
+
+    return RunStore.open(root or DEFAULT_STORE)
 
 
 def run_program(

@@ -47,6 +47,11 @@ def parse_params(pipeline: Pipeline, texts: Sequence[str]) -> tuple[dict[str, ob
     return values, problems
 
 
+def given_names(texts: Sequence[str]) -> list[str]:
+    """The parameter names `k=v` texts give."""
+    return [text.partition("=")[0].strip() for text in texts if "=" in text]
+
+
 def _fill_default(pipeline: Pipeline, param: Parameter, values: dict[str, object], problems: list[Diagnostic]) -> None:
     if param.has_default:
         values[param.name] = param.default

@@ -218,3 +218,17 @@ def test_several_pipelines_need_a_name(tmp_path: Path) -> None:
     outcome = run_pipeline([EXAMPLE_FILES["weekly_report"]], root=EXAMPLES, store_root=tmp_path / "s")
     assert [d.code for d in outcome.diagnostics] == ["FLC864"], outcome.diagnostics
     assert not (tmp_path / "s").exists()
+
+
+def test_resume_takes_the_pipeline_and_params_of_the_run(tmp_path: Path) -> None:
+    source = tmp_path / "pipes.py"
+    source.write_text(dedent(PIPELINES), encoding="utf-8")
+    marker = tmp_path / "marker"
+    marker.touch()
+    store, quiet = tmp_path / "store", io.StringIO()
+    first = run_pipeline([source], pipeline="chain", params=["x=5", f"marker={marker}"], store_root=store, out=quiet, optimize=False)
+    assert first.state == "failed" and first.run_id is not None
+    marker.unlink()
+    resumed = run_pipeline([source], resume=first.run_id, store_root=store, out=quiet, optimize=False)
+    assert (resumed.run_id, resumed.state, resumed.outputs) == (first.run_id, "succeeded", {"output": 2})
+    assert {s.path: s.outputs for s in resumed.steps}["double_2"] == {"output": 20}
