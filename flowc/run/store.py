@@ -69,8 +69,17 @@ SCHEMA = (
     " name TEXT NOT NULL, state TEXT NOT NULL, step_key TEXT, inputs_digest TEXT, outputs TEXT NOT NULL,"
     " artifacts TEXT NOT NULL, started REAL NOT NULL, ended REAL NOT NULL, attempts INTEGER NOT NULL,"
     " error TEXT, log TEXT NOT NULL, UNIQUE (run_id, path))",
-    "CREATE INDEX steps_cache ON steps (step_key, inputs_digest) WHERE state = 'succeeded'",
+    "CREATE INDEX steps_cache ON steps (step_key, inputs_digest) WHERE state IN ('succeeded', 'cached')",
 )
+
+
+def store_root(explicit: Path | None = None, configured: Path | None = None, pyproject: Path | None = None) -> Path:
+    """Where the store is: `--store`, else `[tool.flowc] store`, else `.flowc/runs` beside pyproject.toml, else here."""
+    if explicit is not None:
+        return explicit
+    if configured is not None:
+        return configured
+    return (pyproject.parent if pyproject is not None else Path()) / DEFAULT_STORE
 
 
 class StoreError(Exception):
@@ -222,10 +231,14 @@ class RunStore:
         return [self._step(row) for row in rows]
 
     def cached(self, step_key: str, inputs_digest: str) -> StepResult | None:
-        """The newest succeeded result of a step with this key and these inputs whose artifacts all still exist."""
+        """The newest result of a step with this key and these inputs whose artifacts all still exist.
+
+        A `cached` record counts as well as the `succeeded` one it copied (same outputs, same
+        files), so a run resumed over its own cached steps still serves them.
+        """
         with self._lock:
             rows = self._db.execute(
-                "SELECT * FROM steps WHERE step_key = ? AND inputs_digest = ? AND state = 'succeeded'"
+                "SELECT * FROM steps WHERE step_key = ? AND inputs_digest = ? AND state IN ('succeeded', 'cached')"
                 " ORDER BY ended DESC",
                 (step_key, inputs_digest),
             ).fetchall()
@@ -287,7 +300,7 @@ class RunStore:
         out: dict[str, Path] = {}
         for name, artifact in record.artifacts.items():
             artifact = Path(os.path.abspath(artifact))
-            if artifact.is_relative_to(folder):
+            if Path(os.path.realpath(artifact)).is_relative_to(os.path.realpath(folder)):
                 durable.fsync_tree(artifact)
             else:
                 target = folder / paths.artifact_name(name, artifact)
