@@ -84,7 +84,7 @@ def show_run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(f"flowc show: {exc}", file=sys.stderr)
             return 1
-        steps = store.steps(run.id)
-    text = show_json(run, steps, store.root) if args.format == "json" else show_text(run, steps, store.root)
+        steps, origins = store.steps(run.id), store.origins(run.id)
+    text = (show_json if args.format == "json" else show_text)(run, steps, origins)
     print(text.rstrip("\n"))
     return 0

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 
 from flowc.config import shown
 from flowc.run.records import RunRecord, StepRecord
@@ -30,8 +29,11 @@ def runs_json(runs: Sequence[RunRecord]) -> str:
     return json.dumps([_run_data(r) for r in runs], indent=2, sort_keys=True)
 
 
-def show_text(run: RunRecord, steps: Sequence[StepRecord], store_root: Path) -> str:
-    """A run: what ran, its steps (state, duration, cache hits and where from), outputs, artifacts, failures."""
+def show_text(run: RunRecord, steps: Sequence[StepRecord], origins: Mapping[str, str]) -> str:
+    """A run: what ran, its steps (state, duration, cache hits and the run each came from), outputs, artifacts, failures.
+
+    `origins`: step path -> the run that computed a cached step's result (`RunStore.origins`).
+    """
     lines = [
         f"run       {run.id}",
         f"pipeline  {run.pipeline} ({run.source})",
@@ -43,21 +45,21 @@ def show_text(run: RunRecord, steps: Sequence[StepRecord], store_root: Path) -> 
     ]
     rows = [["STEP", "TASK", "STATE", "DURATION", "ATTEMPTS", "NOTE"]]
     for step in steps:
-        rows.append([step.path, step.name, step.state, _seconds(step.duration), str(step.attempts), _note(run, step, store_root)])
+        rows.append([step.path, step.name, step.state, _seconds(step.duration), str(step.attempts), _note(run, step, origins)])
     lines.append(_table(rows))
     for step in steps:
         lines.extend(_details(step))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def show_json(run: RunRecord, steps: Sequence[StepRecord], store_root: Path) -> str:
+def show_json(run: RunRecord, steps: Sequence[StepRecord], origins: Mapping[str, str]) -> str:
     data = _run_data(run)
     data["steps"] = [
         {
             "path": s.path, "task": s.name, "state": s.state, "step_key": s.step_key, "inputs_digest": s.inputs_digest,
             "started": s.started, "ended": s.ended, "duration": s.duration, "attempts": s.attempts,
             "outputs": s.outputs, "artifacts": {k: str(v) for k, v in s.artifacts.items()},
-            "computed_by": (origin_run(s, store_root) or run.id) if s.state in ("succeeded", "cached") else None,
+            "computed_by": origins.get(s.path, run.id) if s.state in ("succeeded", "cached") else None,
             "error": s.error, "log": s.log,
         }
         for s in steps
@@ -65,21 +67,9 @@ def show_json(run: RunRecord, steps: Sequence[StepRecord], store_root: Path) -> 
     return json.dumps(data, indent=2, sort_keys=True, default=repr)
 
 
-def origin_run(step: StepRecord, store_root: Path) -> str | None:
-    """The run whose step made these artifacts (a cache hit's source), when they are in the store."""
-    for path in step.artifacts.values():
-        try:
-            parts = Path(path).relative_to(store_root / "artifacts").parts
-        except ValueError:
-            continue
-        if parts:
-            return parts[0]
-    return None
-
-
-def _note(run: RunRecord, step: StepRecord, store_root: Path) -> str:
+def _note(run: RunRecord, step: StepRecord, origins: Mapping[str, str]) -> str:
     if step.state == "cached":
-        source = origin_run(step, store_root)
+        source = origins.get(step.path)
         return "cache hit" + (f" from {source}" if source and source != run.id else "")
     if step.state == "failed" and step.error:
         first = step.error.strip().splitlines()[-1] if step.error.strip() else ""

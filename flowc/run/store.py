@@ -251,6 +251,21 @@ class RunStore:
                 )
         return None
 
+    def origins(self, run_id: str) -> dict[str, str]:
+        """Step path -> the run that computed the result, for each cached step of `run_id`.
+
+        Known exactly when the step has artifacts in the store (their folder names the run),
+        else the newest run that computed the same key and inputs before the hit.
+        """
+        out: dict[str, str] = {}
+        for step in self.steps(run_id):
+            if step.state != "cached":
+                continue
+            found = self._artifacts_run(step) or self._computed_before(step)
+            if found is not None:
+                out[step.path] = found
+        return out
+
     def resume_plan(self, run_id: str) -> dict[str, StepRecord]:
         """Step path -> record, for the steps of `run_id` that ended with their outputs and whose files still exist."""
         return {
@@ -308,6 +323,22 @@ class RunStore:
                 artifact = target
             out[name] = artifact
         return out
+
+    def _artifacts_run(self, step: StepRecord) -> str | None:
+        for path in step.artifacts.values():
+            parts = Path(self._stored_path(path)).parts
+            if len(parts) > 2 and parts[0] == "artifacts":
+                return parts[1]
+        return None
+
+    def _computed_before(self, step: StepRecord) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT run_id FROM steps WHERE step_key = ? AND inputs_digest = ? AND state = 'succeeded' AND ended <= ?"
+                " ORDER BY ended DESC LIMIT 1",
+                (step.step_key, step.inputs_digest, step.ended),
+            ).fetchone()
+        return None if row is None else cast("str", row["run_id"])
 
     def _stored_path(self, path: Path) -> str:
         """How a row names a file: relative to the store when inside it (the store may move), else absolute."""

@@ -38,6 +38,10 @@ def store(tmp_path: Path) -> tuple[Path, str, str]:
             path="load", name="load", state="cached", step_key="k", inputs_digest="d",
             outputs=hit.outputs, artifacts=hit.artifacts,
         ))
+        store.record_step(first, StepRecord(path="score", name="score", state="succeeded", step_key="s",
+                                            inputs_digest="d", outputs={"output": 0.9}, started=now, ended=now + 2))
+        store.record_step(second, StepRecord(path="score", name="score", state="cached", step_key="s", inputs_digest="d",
+                                             outputs={"output": 0.9}, started=now + 3, ended=now + 3))
         store.finish_run(second, "succeeded")
     return root, first, second
 
@@ -47,11 +51,11 @@ def test_runs_lists_each_run_with_its_state_and_step_counts(store: tuple[Path, s
     assert main(["runs", "--store", str(root)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["RUN", "PIPELINE", "STATE", "STARTED", "DURATION", "STEPS"]
-    assert lines[1].startswith(second) and "succeeded" in lines[1] and "0 ok, 0 failed, 1 cached" in lines[1]
-    assert lines[2].startswith(first) and "failed" in lines[2] and "1 ok, 1 failed, 0 cached" in lines[2]
+    assert lines[1].startswith(second) and "succeeded" in lines[1] and "0 ok, 0 failed, 2 cached" in lines[1]
+    assert lines[2].startswith(first) and "failed" in lines[2] and "2 ok, 1 failed, 0 cached" in lines[2]
     assert main(["runs", "--store", str(root), "--format", "json", "-n", "1"]) == 0
     (data,) = json.loads(capsys.readouterr().out)
-    assert (data["id"], data["state"], data["counts"]["cached"]) == (second, "succeeded", 1)
+    assert (data["id"], data["state"], data["counts"]["cached"]) == (second, "succeeded", 2)
 
 
 def test_show_tells_steps_cache_hits_outputs_artifacts_and_failures(store: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,10 +66,11 @@ def test_show_tells_steps_cache_hits_outputs_artifacts_and_failures(store: tuple
     assert "load: rows = 3" in out
     assert f"load: output -> {root / 'artifacts' / first / 'load' / 'data.csv'}" in out
     assert main(["show", "latest", "--store", str(root)]) == 0
-    assert f"cache hit from {first}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "load   load   cached" in out and out.count(f"cache hit from {first}") == 2  # by its files; by key and time
     assert main(["show", second, "--store", str(root), "--format", "json"]) == 0
-    (step,) = json.loads(capsys.readouterr().out)["steps"]
-    assert (step["state"], step["computed_by"]) == ("cached", first)
+    step, score = json.loads(capsys.readouterr().out)["steps"]
+    assert (step["state"], step["computed_by"], score["computed_by"]) == ("cached", first, first)
     assert Path(step["artifacts"]["output"]).read_text() == "x\n"
 
 
