@@ -160,3 +160,22 @@ def test_inputs_digest_types_values_and_reads_artifacts_by_content(tmp_path: Pat
     assert digest("a", 1, []) != digest("c", 1, [])
     assert digest("a", 1, []) != digest("a", 2, [])
     assert digest("a", 1, [tmp_path / "a"]) != digest("a", 1, [tmp_path / "c"])
+
+
+def test_ctrl_c_while_recording_leaves_no_row_and_a_usable_store(store: RunStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowc.run import store as store_module
+
+    run_id = store.begin_run("p", "p.py", {})
+    real = store_module._Transaction.execute  # pyright: ignore[reportPrivateUsage]
+
+    def interrupted(self: object, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        real(self, sql, params)  # type: ignore[arg-type]
+        raise KeyboardInterrupt  # after the INSERT, before the COMMIT
+
+    monkeypatch.setattr(store_module._Transaction, "execute", interrupted)  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(KeyboardInterrupt):
+        _step(store, run_id, "train")
+    monkeypatch.undo()
+    assert store.steps(run_id) == []
+    assert store.resume_plan(run_id) == {}
+    assert _step(store, run_id, "train").state == "succeeded"  # the lock and the connection are free again
