@@ -202,15 +202,16 @@ class RunStore:
     def record_step(self, run_id: str, record: StepRecord) -> StepRecord:
         """Commit a step's record after its artifacts are durable; returns it with its artifacts' final paths.
 
-        An artifact outside the step's folder is moved into it (the returned record says
-        where). A `succeeded` record whose artifact is missing raises `StoreError` and
-        records nothing. Recording a step again in the same run replaces its record.
+        An artifact outside the step's folder is moved into it (copied when it is another
+        step's, in the store); the returned record says where. A record naming a missing
+        artifact raises `StoreError` and records nothing. Recording a step again in the same
+        run replaces its record.
         """
         if record.state not in STEP_STATES:
             raise ValueError(f"unknown step state {record.state!r}; one of {', '.join(STEP_STATES)}")
         if record.state == "succeeded":
             record = replace(record, artifacts=self._settle(run_id, record))
-        elif record.state == "cached":
+        else:
             _require_existing(record)
         artifacts = {name: self._stored_path(p) for name, p in record.artifacts.items()}
         row = (
@@ -317,9 +318,10 @@ class RunStore:
             artifact = Path(os.path.abspath(artifact))
             if Path(os.path.realpath(artifact)).is_relative_to(os.path.realpath(folder)):
                 durable.fsync_tree(artifact)
-            else:
+            else:  # copied when another step's record may name it, else moved
                 target = folder / paths.artifact_name(name, artifact)
-                durable.move_into_place(artifact, target)
+                owned = Path(os.path.realpath(artifact)).is_relative_to(os.path.realpath(self.root / "artifacts"))
+                durable.move_into_place(artifact, target, keep_source=owned)
                 artifact = target
             out[name] = artifact
         return out

@@ -106,6 +106,10 @@ def test_an_artifact_written_elsewhere_is_moved_into_the_steps_folder(tmp_path: 
     assert model.read_bytes() == b"weights" and (parts / "a" / "1.csv").read_text() == "1"
     assert not outside.exists() and not folder.exists()
     assert store.steps(run_id)[0].artifacts == record.artifacts
+    # handed on unchanged by a later step: copied, so the first step's record keeps its file
+    later = store.record_step(run_id, StepRecord(path="pass", name="pass", state="succeeded", artifacts={"model": model}))
+    assert model.read_bytes() == later.artifacts["model"].read_bytes() == b"weights"
+    assert later.artifacts["model"].parent == store.artifact_dir(run_id, "pass")
 
 
 def test_a_succeeded_step_with_a_missing_artifact_is_refused_and_not_recorded(tmp_path: Path, store: RunStore) -> None:
