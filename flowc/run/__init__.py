@@ -151,8 +151,8 @@ def make_progress(out: TextIO) -> Progress:
 
 def typed_outputs(pipeline: Pipeline, values: dict[str, object]) -> dict[str, object]:
     """The pipeline's results as their declared types (artifacts stay {path, uri, metadata})."""
-    from flowc.codegen.runtime.task_runtime import coerce
     from flowc.codegen.typespec import type_spec
+    from flowc.run.container_step import coerce
     from flowc.ir.types import contains_artifact
 
     return {o.name: values[o.name] if contains_artifact(o.type) else coerce(values[o.name], type_spec(o.type)) for o in pipeline.outputs}

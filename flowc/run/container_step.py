@@ -11,15 +11,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 
-from flowc.codegen.runtime.placeholder_text import (
-    _flowc_fill_argument,  # pyright: ignore[reportPrivateUsage]
-    _flowc_placeholder_text,  # pyright: ignore[reportPrivateUsage]
-)
-from flowc.codegen.runtime.task_runtime import coerce
+from flowc.codegen.runtime import placeholder_text as _text_rule
+from flowc.codegen.runtime import task_runtime
 from flowc.codegen.typespec import type_spec
 from flowc.ir.command import runtime_parts
 from flowc.ir.model import ContainerTask
@@ -28,6 +25,14 @@ from flowc.run.outcome import Attempt, StepError
 from flowc.run.process import run_process
 
 ContainerMode = Literal["docker", "local"]
+
+# The pasted runtimes' functions (untyped: they run without flowc), typed for this module.
+_placeholder_text = cast("Callable[[object], str]", _text_rule._flowc_placeholder_text)  # pyright: ignore[reportPrivateUsage, reportUnknownMemberType]
+_fill_argument = cast(
+    "Callable[[list[list[str]], Mapping[str, str], Mapping[str, str]], str]",
+    _text_rule._flowc_fill_argument,  # pyright: ignore[reportPrivateUsage, reportUnknownMemberType]
+)
+coerce = cast("Callable[[object, list[Any]], object]", task_runtime.coerce)  # pyright: ignore[reportUnknownMemberType]
 
 
 def container_mode(requested: ContainerMode | None) -> ContainerMode | None:
@@ -49,7 +54,7 @@ def run_container(
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {name: _text(value, _param_type(task, name)) for name, value in inputs.items()}
     out_paths = {o.name: str(out_dir / o.name) for o in task.outputs}
-    argv: list[str] = [_flowc_fill_argument(runtime_parts(a), texts, out_paths) for a in (*task.command, *task.args)]
+    argv: list[str] = [_fill_argument(runtime_parts(a), texts, out_paths) for a in (*task.command, *task.args)]
     env = {**os.environ, **dict(task.options.env)}
     if mode == "docker":
         argv = _docker(task, argv, inputs, scratch)
@@ -75,8 +80,7 @@ def _text(value: object, t: Type | None) -> str:
     inner = t.inner if isinstance(t, OptionalType) else t
     if isinstance(inner, ArtifactType) and isinstance(value, dict):
         return str(value.get("path", ""))  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType]
-    text: str = _flowc_placeholder_text(value)
-    return text
+    return _placeholder_text(value)
 
 
 def _read_output(path: Path, t: Type) -> object:
@@ -108,8 +112,9 @@ def _docker(task: ContainerTask, argv: list[str], inputs: Mapping[str, object], 
 
 
 def _artifact_paths(value: object) -> list[str]:
-    if isinstance(value, dict) and isinstance(value.get("path"), str):  # pyright: ignore[reportUnknownMemberType]
-        return [str(value["path"])]  # pyright: ignore[reportUnknownArgumentType]
+    if isinstance(value, dict):
+        path = cast("dict[str, object]", value).get("path")
+        return [path] if isinstance(path, str) else []
     if isinstance(value, list):
-        return [p for v in value for p in _artifact_paths(v)]  # pyright: ignore[reportUnknownVariableType]
+        return [p for v in cast("list[object]", value) for p in _artifact_paths(v)]
     return []

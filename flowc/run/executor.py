@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from flowc.ir.model import (
     BoolOp,
@@ -193,21 +193,16 @@ class Executor:
             raise
         key = scope.step_key(node.cache_key)
         digest = task_inputs_digest(task, inputs)
-        reused = self._reuse(task.options.cache, path, key, digest)
-        if reused is not None:
-            now = time.time()
-            self._record(path, task.name, "cached", key, digest, outputs=reused.outputs, artifacts=reused.artifacts, started=now, ended=now)
-            return dict(reused.outputs)
-        return self._execute(task, path, key, digest, inputs)
-
-    def _reuse(self, cacheable: bool, path: str, key: str | None, digest: str) -> StepRecord | StepResult | None:
-        """A result this step may take instead of running: the resumed run's, else the cache's."""
         previous = self.settings.resumed.get(path)
         if previous is not None and (previous.step_key, previous.inputs_digest) == (key, digest):
-            return previous
-        if self.settings.use_cache and cacheable and key is not None:
-            return self.store.cached(key, digest)
-        return None
+            self.progress.ended(previous)  # already this run's record: kept as it is
+            return dict(previous.outputs)
+        hit = self.store.cached(key, digest) if self.settings.use_cache and task.options.cache and key is not None else None
+        if hit is not None:
+            now = time.time()
+            self._record(path, task.name, "cached", key, digest, outputs=hit.outputs, artifacts=hit.artifacts, started=now, ended=now)
+            return dict(hit.outputs)
+        return self._execute(task, path, key, digest, inputs)
 
     def _execute(self, task: PythonTask | ContainerTask, path: str, key: str | None, digest: str, inputs: Outputs) -> Outputs:
         """Run the step's process (again on failure, `retries` times), record how it ended."""
@@ -298,7 +293,7 @@ def _compare(op: str, left: object, right: object) -> bool:
     if op in ("in", "not in"):
         found = left in right  # pyright: ignore[reportOperatorIssue]
         return found if op == "in" else not found
-    table: dict[str, Callable[[object, object], object]] = {
+    table: dict[str, Callable[[Any, Any], object]] = {
         "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
     }
     return bool(table[op](left, right))
@@ -315,15 +310,17 @@ def own_artifacts(task: PythonTask | ContainerTask, attempt: Attempt, scratch: P
         if is_artifact(output.type):
             outputs[output.name] = _owned(outputs.get(output.name), scratch / output.name)
         elif _is_artifact_list(output.type) and isinstance(outputs.get(output.name), list):
-            items: list[object] = outputs[output.name]  # pyright: ignore[reportAssignmentType]
+            items = cast("list[object]", outputs[output.name])
             outputs[output.name] = [_owned(v, scratch / f"{output.name}-{i}") for i, v in enumerate(items)]
     return Attempt(ok=True, outputs=outputs, error=attempt.error, log=attempt.log)
 
 
 def _owned(value: object, target: Path) -> object:
-    if not isinstance(value, dict) or not isinstance(value.get("path"), str):  # pyright: ignore[reportUnknownMemberType]
+    if not isinstance(value, dict):
         return value
-    entry: dict[str, object] = dict(value)  # pyright: ignore[reportUnknownArgumentType]
+    entry = dict(cast("dict[str, object]", value))
+    if not isinstance(entry.get("path"), str):
+        return entry
     source = Path(str(entry["path"])).resolve()
     if source.is_relative_to(target.parent.resolve()) or not source.exists():
         return entry

@@ -12,9 +12,12 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from flowc.run.records import StepRecord
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 _INDEX = re.compile(r"/\d+/")
 
@@ -132,7 +135,7 @@ class LiveProgress:
         self.live = Live(self._render(), console=self.console, refresh_per_second=8, transient=True)
         self.live.start()
 
-    def _render(self) -> object:
+    def _render(self) -> Table:
         from rich.table import Table
 
         table = Table(box=None)
@@ -143,7 +146,7 @@ class LiveProgress:
         return table
 
     def _refresh(self) -> None:
-        self.live.update(self._render())  # pyright: ignore[reportArgumentType]
+        self.live.update(self._render())
 
     def started(self, path: str, name: str) -> None:
         self.running[path] = time.time()
