@@ -174,5 +174,6 @@ def test_the_runner_killed_mid_run_leaves_a_sound_store_and_resume_finishes_reus
     assert ran.read_text().split() == ["make", "measure"]  # make ran once, before the kill
     with RunStore.open(tmp_path / "store") as store:
         assert store.run(run.id).state == "succeeded"
-        assert _states(store, run.id) == {"make": "cached", "measure": "succeeded"}
+        assert _states(store, run.id) == {"make": "succeeded", "measure": "succeeded"}
+        assert store.steps(run.id)[0] == made  # its record kept as it was
         assert [r.id for r in store.runs()] == [run.id]  # resumed under its own id
