@@ -105,9 +105,10 @@ def run_program(
     """Run `pipeline` of a prepared `program` with typed `params` (defaults filled in) into `store`."""
     from flowc.run.container_step import container_mode
     from flowc.run.executor import Executor, Settings
-    from flowc.run.process import kill_all
+    from flowc.run.process import accept_starts, kill_all
     from flowc.run.scope import Failed, Scope
 
+    accept_starts()
     chosen = program.pipeline(pipeline)
     params = {**{p.name: p.default for p in chosen.params if p.has_default}, **params}
     source = chosen.span.path if chosen.span else ""

@@ -42,6 +42,7 @@ from flowc.ir.types import ListType, Type, is_artifact
 from flowc.run.container_step import ContainerMode, run_container
 from flowc.run.digest import task_inputs_digest
 from flowc.run.outcome import Attempt, StepError
+from flowc.run.process import Stopped
 from flowc.run.python_step import run_python
 from flowc.run.records import StepRecord, StepResult, StepState
 from flowc.run.scope import Failed, Outputs, Scope
@@ -107,8 +108,11 @@ class Executor:
             future.set_result(self._run(node, scope))
         except Failed as exc:
             future.set_exception(exc)
-        except BaseException as exc:  # a bug in the runner: fail the node rather than hang its dependants
+        except Exception as exc:  # a bug in the runner: fail the node rather than hang its dependants
             future.set_exception(Failed(f"{scope.path(node.id)}: {exc!r}"))
+        except BaseException:  # Ctrl-C (on the main thread): its dependants must not wait for ever
+            future.set_exception(Failed(f"{scope.path(node.id)}: interrupted"))
+            raise
 
     def _run(self, node: Node, scope: Scope) -> object:
         match node:
@@ -206,10 +210,10 @@ class Executor:
 
     def _execute(self, task: PythonTask | ContainerTask, path: str, key: str | None, digest: str, inputs: Outputs) -> Outputs:
         """Run the step's process (again on failure, `retries` times), record how it ended."""
-        self.progress.started(path, task.name)
-        started = time.time()
         attempt, attempts = Attempt.failed("not run"), 0
         with self.slots:
+            self.progress.started(path, task.name)
+            started = time.time()
             while attempts <= task.options.retries and not attempt.ok:
                 attempts += 1
                 scratch = self.store.artifact_dir(self.run_id, path)  # emptied of an earlier attempt's files
@@ -233,8 +237,8 @@ class Executor:
             if isinstance(task, PythonTask):
                 return run_python(task, inputs, scratch, timeout)
             return run_container(task, inputs, scratch, timeout, self.settings.containers, path)
-        except StepError as exc:
-            return Attempt.failed(str(exc))
+        except (StepError, Stopped) as exc:
+            return Attempt.failed(str(exc) or "the run was stopped")
         except OSError as exc:
             return Attempt.failed(f"cannot start the step: {exc}")
 

@@ -12,6 +12,11 @@ from pathlib import Path
 
 _LIVE: set[subprocess.Popen[bytes]] = set()
 _LOCK = threading.Lock()
+_STOPPING = threading.Event()  # set by `kill_all`: no step process starts after it
+
+
+class Stopped(Exception):
+    """The runner is stopping (Ctrl-C): no new step process starts."""
 
 
 @dataclass(frozen=True)
@@ -28,11 +33,13 @@ class Finished:
 
 def run_process(argv: Sequence[str], *, env: Mapping[str, str], cwd: Path, timeout: float | None) -> Finished:
     """Run `argv` in a session of its own (so a timeout kills everything it started), stdout and stderr as one log."""
-    proc = subprocess.Popen(
-        list(argv), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
     with _LOCK:
+        if _STOPPING.is_set():
+            raise Stopped()
+        proc = subprocess.Popen(
+            list(argv), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        )
         _LIVE.add(proc)
     try:
         out, _ = proc.communicate(timeout=timeout)
@@ -46,9 +53,15 @@ def run_process(argv: Sequence[str], *, env: Mapping[str, str], cwd: Path, timeo
             _LIVE.discard(proc)
 
 
+def accept_starts() -> None:
+    """Let step processes start (a new run in this process, after an earlier one was stopped)."""
+    _STOPPING.clear()
+
+
 def kill_all() -> None:
-    """Kill every step process still running (the runner is stopping)."""
+    """Kill every step process still running, and start no more (the runner is stopping)."""
     with _LOCK:
+        _STOPPING.set()
         live = list(_LIVE)
     for proc in live:
         _kill(proc)

@@ -11,7 +11,7 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program
-from flowc.run import RunOutcome
+from flowc.run import RunOutcome, run_pipeline
 from tests.run.harness import run_in
 
 PIPELINES = '''
@@ -200,3 +200,21 @@ def test_on_a_terminal_the_display_is_live_and_ends_with_a_summary_table(program
     assert "ValueError: boom 3" in shown  # the failure, printed above the live table
     assert "flowc run" in shown and "upstream_failed" in shown and "double_3" in shown  # the summary table
     assert "start      " not in shown  # no plain lines
+
+
+def test_a_container_task_without_docker_or_local_mode_is_a_located_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import EXAMPLE_FILES, EXAMPLES
+
+    monkeypatch.setenv("PATH", "")  # no docker
+    outcome = run_pipeline([EXAMPLE_FILES["batch_inference"]], root=EXAMPLES)
+    (problem,) = outcome.diagnostics
+    assert (problem.code, problem.span and problem.span.line) == ("FLC843", 27), problem
+    assert "score_shard" in problem.message and outcome.run_id is None
+
+
+def test_several_pipelines_need_a_name(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLE_FILES, EXAMPLES
+
+    outcome = run_pipeline([EXAMPLE_FILES["weekly_report"]], root=EXAMPLES, store_root=tmp_path / "s")
+    assert [d.code for d in outcome.diagnostics] == ["FLC844"], outcome.diagnostics
+    assert not (tmp_path / "s").exists()
