@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flowc.cli.common import add_level, config_and_level, config_start, report
+from flowc.cli.common import add_level, config_and_level, report
 
 
 def register(sub: Any) -> None:
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
         "--containers", choices=("docker", "local"), default=None,
         help="container tasks through docker (default when docker is on PATH), or their commands as local processes",
     )
-    p.add_argument("--store", type=Path, metavar="DIR", help="the run store (default: .flowc/runs beside pyproject.toml)")
+    p.add_argument("--store", type=Path, metavar="DIR", help="the run store (default: [tool.flowc] store, or .flowc/runs beside pyproject.toml)")
     add_level(p, "run the program as written, without fusion or duplicate elimination")
     p.set_defaults(handler=run)
 
@@ -38,7 +38,7 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from flowc.run import run_pipeline
-    from flowc.run.store import StoreError
+    from flowc.run.store import StoreError, store_root
 
     settled = config_and_level(args, "run")
     if isinstance(settled, int):
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = run_pipeline(
             args.paths, pipeline=args.pipeline, params=args.param, jobs=args.jobs, use_cache=not args.no_cache,
-            resume=args.resume, containers=args.containers, store_root=args.store or default_store(args),
+            resume=args.resume, containers=args.containers, store_root=store_root(args.store, config.store, config.path),
             root=args.root or config.root, defaults=config.task_defaults, optimize=optimize,
         )
     except StoreError as exc:
@@ -57,12 +57,3 @@ def run(args: argparse.Namespace) -> int:
     for name, value in outcome.outputs.items():
         print(f"{name} = {json.dumps(value, ensure_ascii=False)}")
     return 0 if outcome.ok else 1
-
-
-def default_store(args: argparse.Namespace) -> Path:
-    """`.flowc/runs` beside the project's pyproject.toml, else in the current folder."""
-    from flowc.config import find_pyproject
-    from flowc.run.store import DEFAULT_STORE
-
-    pyproject = find_pyproject(config_start(args))
-    return (pyproject.parent if pyproject is not None else Path.cwd()) / DEFAULT_STORE

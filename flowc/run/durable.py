@@ -57,23 +57,25 @@ def make_dirs(folder: Path, top: Path) -> None:
         fsync_dir(created.parent)
 
 
-def move_into_place(source: Path, target: Path) -> None:
-    """Move the file or folder `source` to `target` (which must not exist): whole, durable, atomic."""
+def move_into_place(source: Path, target: Path, *, keep_source: bool = False) -> None:
+    """Move (or with `keep_source`, copy) the file or folder `source` to `target`: whole, durable, atomic."""
     temp = target.parent / f"{TEMP_PREFIX}{secrets.token_hex(6)}-{target.name}"
+    moved = False
     try:
         try:
+            if keep_source:
+                raise OSError("copy asked")
             os.rename(source, temp)
             moved = True
-        except OSError:  # another file system (EXDEV), or a name we may not take: copy instead
+        except OSError:  # another file system (EXDEV), a name we may not take, or a copy asked: copy
             _copy(source, temp)
-            moved = False
         fsync_tree(temp)
         os.rename(temp, target)
     except BaseException:
         remove_tree(temp)
         raise
     fsync_dir(target.parent)
-    if not moved:
+    if not moved and not keep_source:
         remove_tree(source)
 
 

@@ -93,15 +93,17 @@ class RunRecord:
 
 
 def new_run_id(now: float | None = None) -> str:
-    """`20261125-230512-k3f9`: UTC time to the second, then 4 random base32 letters.
+    """`20261125-230512-k3f9`: UTC time to the second, then 4 base32 letters (2 for the millisecond, 2 random).
 
-    Ids sort by start time as strings, read aloud easily, and are typed by a unique prefix
-    (`flowc show 20261125-2305`). Two runs started in the same second differ in the suffix
-    (20 random bits; the store retries on the rare clash).
+    Ids sort by start time as strings (to the millisecond), read aloud easily, and are
+    typed by a unique prefix (`flowc show 20261125-2305`). Two runs started in the same
+    millisecond differ in the random letters (the store draws again on the rare clash).
     """
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() if now is None else now))
-    suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
-    return f"{stamp}-{suffix}"
+    moment = time.time() if now is None else now
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(moment))
+    fraction = min(1023, int((moment % 1) * 1024))
+    tick = _ID_ALPHABET[fraction // 32] + _ID_ALPHABET[fraction % 32]
+    return f"{stamp}-{tick}{secrets.choice(_ID_ALPHABET)}{secrets.choice(_ID_ALPHABET)}"
 
 
 def pid_alive(pid: int) -> bool:

@@ -69,8 +69,17 @@ SCHEMA = (
     " name TEXT NOT NULL, state TEXT NOT NULL, step_key TEXT, inputs_digest TEXT, outputs TEXT NOT NULL,"
     " artifacts TEXT NOT NULL, started REAL NOT NULL, ended REAL NOT NULL, attempts INTEGER NOT NULL,"
     " error TEXT, log TEXT NOT NULL, UNIQUE (run_id, path))",
-    "CREATE INDEX steps_cache ON steps (step_key, inputs_digest) WHERE state = 'succeeded'",
+    "CREATE INDEX steps_cache ON steps (step_key, inputs_digest) WHERE state IN ('succeeded', 'cached')",
 )
+
+
+def store_root(explicit: Path | None = None, configured: Path | None = None, pyproject: Path | None = None) -> Path:
+    """Where the store is: `--store`, else `[tool.flowc] store`, else `.flowc/runs` beside pyproject.toml, else here."""
+    if explicit is not None:
+        return explicit
+    if configured is not None:
+        return configured
+    return (pyproject.parent if pyproject is not None else Path()) / DEFAULT_STORE
 
 
 class StoreError(Exception):
@@ -193,15 +202,16 @@ class RunStore:
     def record_step(self, run_id: str, record: StepRecord) -> StepRecord:
         """Commit a step's record after its artifacts are durable; returns it with its artifacts' final paths.
 
-        An artifact outside the step's folder is moved into it (the returned record says
-        where). A `succeeded` record whose artifact is missing raises `StoreError` and
-        records nothing. Recording a step again in the same run replaces its record.
+        An artifact outside the step's folder is moved into it (copied when it is another
+        step's, in the store); the returned record says where. A record naming a missing
+        artifact raises `StoreError` and records nothing. Recording a step again in the same
+        run replaces its record.
         """
         if record.state not in STEP_STATES:
             raise ValueError(f"unknown step state {record.state!r}; one of {', '.join(STEP_STATES)}")
         if record.state == "succeeded":
             record = replace(record, artifacts=self._settle(run_id, record))
-        elif record.state == "cached":
+        else:
             _require_existing(record)
         artifacts = {name: self._stored_path(p) for name, p in record.artifacts.items()}
         row = (
@@ -222,10 +232,14 @@ class RunStore:
         return [self._step(row) for row in rows]
 
     def cached(self, step_key: str, inputs_digest: str) -> StepResult | None:
-        """The newest succeeded result of a step with this key and these inputs whose artifacts all still exist."""
+        """The newest result of a step with this key and these inputs whose artifacts all still exist.
+
+        A `cached` record counts as well as the `succeeded` one it copied (same outputs, same
+        files), so a run resumed over its own cached steps still serves them.
+        """
         with self._lock:
             rows = self._db.execute(
-                "SELECT * FROM steps WHERE step_key = ? AND inputs_digest = ? AND state = 'succeeded'"
+                "SELECT * FROM steps WHERE step_key = ? AND inputs_digest = ? AND state IN ('succeeded', 'cached')"
                 " ORDER BY ended DESC",
                 (step_key, inputs_digest),
             ).fetchall()
@@ -237,6 +251,21 @@ class RunStore:
                     artifacts=record.artifacts, ended=record.ended,
                 )
         return None
+
+    def origins(self, run_id: str) -> dict[str, str]:
+        """Step path -> the run that computed the result, for each cached step of `run_id`.
+
+        Known exactly when the step has artifacts in the store (their folder names the run),
+        else the newest run that computed the same key and inputs before the hit.
+        """
+        out: dict[str, str] = {}
+        for step in self.steps(run_id):
+            if step.state != "cached":
+                continue
+            found = self._artifacts_run(step) or self._computed_before(step)
+            if found is not None:
+                out[step.path] = found
+        return out
 
     def resume_plan(self, run_id: str) -> dict[str, StepRecord]:
         """Step path -> record, for the steps of `run_id` that ended with their outputs and whose files still exist."""
@@ -287,14 +316,31 @@ class RunStore:
         out: dict[str, Path] = {}
         for name, artifact in record.artifacts.items():
             artifact = Path(os.path.abspath(artifact))
-            if artifact.is_relative_to(folder):
+            if Path(os.path.realpath(artifact)).is_relative_to(os.path.realpath(folder)):
                 durable.fsync_tree(artifact)
-            else:
+            else:  # copied when another step's record may name it, else moved
                 target = folder / paths.artifact_name(name, artifact)
-                durable.move_into_place(artifact, target)
+                owned = Path(os.path.realpath(artifact)).is_relative_to(os.path.realpath(self.root / "artifacts"))
+                durable.move_into_place(artifact, target, keep_source=owned)
                 artifact = target
             out[name] = artifact
         return out
+
+    def _artifacts_run(self, step: StepRecord) -> str | None:
+        for path in step.artifacts.values():
+            parts = Path(self._stored_path(path)).parts
+            if len(parts) > 2 and parts[0] == "artifacts":
+                return parts[1]
+        return None
+
+    def _computed_before(self, step: StepRecord) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT run_id FROM steps WHERE step_key = ? AND inputs_digest = ? AND state = 'succeeded' AND ended <= ?"
+                " ORDER BY ended DESC LIMIT 1",
+                (step.step_key, step.inputs_digest, step.ended),
+            ).fetchone()
+        return None if row is None else cast("str", row["run_id"])
 
     def _stored_path(self, path: Path) -> str:
         """How a row names a file: relative to the store when inside it (the store may move), else absolute."""
