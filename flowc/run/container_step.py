@@ -88,7 +88,8 @@ def _read_output(path: Path, t: Type) -> object:
         if not path.exists():
             raise ValueError(f"the command wrote no file at {path}")
         return {"path": str(path), "uri": str(path), "metadata": {}}
-    text = path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as stream:  # the file's text exactly as written (a `\r` stays)
+        text = stream.read()
     spec = type_spec(t)
     if spec[0] == "str":
         return text
