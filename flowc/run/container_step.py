@@ -57,7 +57,7 @@ def run_container(
     argv: list[str] = [_fill_argument(runtime_parts(a), texts, out_paths) for a in (*task.command, *task.args)]
     env = {**os.environ, **dict(task.options.env)}
     if mode == "docker":
-        argv = _docker(task, argv, inputs, scratch)
+        argv = docker_argv(task, argv, inputs, scratch)
     done = run_process(argv, env=env, cwd=out_dir, timeout=timeout)
     if done.returncode is None:
         return Attempt.failed(f"timed out after {timeout:g}s", done.log)
@@ -100,7 +100,7 @@ def _read_output(path: Path, t: Type) -> object:
     return coerce(value, spec)
 
 
-def _docker(task: ContainerTask, argv: list[str], inputs: Mapping[str, object], scratch: Path) -> list[str]:
+def docker_argv(task: ContainerTask, argv: list[str], inputs: Mapping[str, object], scratch: Path) -> list[str]:
     """`argv` inside the task's image, the step's folder and its input artifacts mounted at their own paths."""
     mounts = {str(scratch.resolve())}
     for value in inputs.values():

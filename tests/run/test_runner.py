@@ -10,7 +10,7 @@ from textwrap import dedent
 import pytest
 
 from flowc import api
-from flowc.ir.model import Program
+from flowc.ir.model import Program, PythonTask
 from flowc.run import RunOutcome, run_pipeline
 from tests.run.harness import run_in
 
@@ -232,3 +232,19 @@ def test_resume_takes_the_pipeline_and_params_of_the_run(tmp_path: Path) -> None
     resumed = run_pipeline([source], resume=first.run_id, store_root=store, out=quiet, optimize=False)
     assert (resumed.run_id, resumed.state, resumed.outputs) == (first.run_id, "succeeded", {"output": 2})
     assert {s.path: s.outputs for s in resumed.steps}["double_2"] == {"output": 20}
+
+
+def test_through_docker_the_step_folder_and_input_artifacts_are_mounted_at_their_own_paths(tmp_path: Path) -> None:
+    from flowc.run.container_step import docker_argv
+    from tests.conftest import EXAMPLE_FILES, EXAMPLES
+
+    program = api.load([EXAMPLE_FILES["churn"]], root=EXAMPLES).program
+    publish = program.task("publish")
+    assert not isinstance(publish, PythonTask)
+    model = tmp_path / "train" / "model"
+    argv = docker_argv(publish, ["sh", "-c", "x"], {"model": {"path": str(model)}, "tag": "prod"}, tmp_path / "publish")
+    scratch = str((tmp_path / "publish").resolve())
+    assert argv[:5] == ["docker", "run", "--rm", "-w", scratch + "/outputs"]
+    assert ["-v", f"{scratch}:{scratch}"] == argv[5:7] or ["-v", f"{scratch}:{scratch}"] == argv[7:9]
+    assert f"{model.parent.resolve()}:{model.parent.resolve()}" in argv
+    assert argv[-4:] == ["busybox:1.36", "sh", "-c", "x"]
