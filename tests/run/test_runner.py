@@ -248,3 +248,17 @@ def test_through_docker_the_step_folder_and_input_artifacts_are_mounted_at_their
     assert ["-v", f"{scratch}:{scratch}"] == argv[5:7] or ["-v", f"{scratch}:{scratch}"] == argv[7:9]
     assert f"{model.parent.resolve()}:{model.parent.resolve()}" in argv
     assert argv[-4:] == ["busybox:1.36", "sh", "-c", "x"]
+
+
+@pytest.mark.parametrize(
+    ("params", "code"),
+    [((), "FLC862"), (("nope=1",), "FLC861"), (("marker",), "FLC860")],
+    ids=["missing", "unknown", "no-equals"],
+)
+def test_params_that_cannot_be_used_are_diagnostics(params: tuple[str, ...], code: str, tmp_path: Path) -> None:
+    source = tmp_path / "pipes.py"
+    source.write_text(dedent(PIPELINES), encoding="utf-8")
+    outcome = run_pipeline([source], pipeline="retried", params=params, store_root=tmp_path / "s")
+    assert code in [d.code for d in outcome.diagnostics], outcome.diagnostics
+    assert all(d.span is not None and d.span.path == str(source) for d in outcome.diagnostics)
+    assert outcome.run_id is None
