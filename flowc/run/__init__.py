@@ -133,11 +133,13 @@ def run_program(
     settings = Settings(jobs=jobs or os.cpu_count() or 1, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
     outcome = RunOutcome(run_id=run_id, state="failed")
     started = time.time()
+    executor = Executor(program, store, run_id, settings, progress)
     try:
-        values = Executor(program, store, run_id, settings, progress).pipeline(chosen, Scope(params))
+        values = executor.pipeline(chosen, Scope(params))
         outcome.outputs, outcome.state = typed_outputs(chosen, values), "succeeded"
     except Failed:
-        pass
+        if executor.internal:  # not a step's failure: the runner's own (the store could not write, a bug)
+            raise executor.internal[0] from None
     except KeyboardInterrupt:
         kill_all()
         outcome.state = "interrupted"

@@ -85,6 +85,7 @@ class Executor:
         self.settings = settings
         self.progress = progress
         self.slots = threading.Semaphore(max(1, settings.jobs))
+        self.internal: list[Exception] = []  # the runner's own errors (a bug, the store failing): raised after the run
 
     # ------------------------------------------------------------------ bodies
 
@@ -108,7 +109,8 @@ class Executor:
             future.set_result(self._run(node, scope))
         except Failed as exc:
             future.set_exception(exc)
-        except Exception as exc:  # a bug in the runner: fail the node rather than hang its dependants
+        except Exception as exc:  # the runner's own error: fail the node rather than hang its dependants
+            self.internal.append(exc)
             future.set_exception(Failed(f"{scope.path(node.id)}: {exc!r}"))
         except BaseException:  # Ctrl-C (on the main thread): its dependants must not wait for ever
             future.set_exception(Failed(f"{scope.path(node.id)}: interrupted"))

@@ -262,3 +262,18 @@ def test_params_that_cannot_be_used_are_diagnostics(params: tuple[str, ...], cod
     assert code in [d.code for d in outcome.diagnostics], outcome.diagnostics
     assert all(d.span is not None and d.span.path == str(source) for d in outcome.diagnostics)
     assert outcome.run_id is None
+
+
+def test_a_store_that_cannot_record_stops_the_run_with_its_error(program: Program, tmp_path: Path) -> None:
+    from flowc.run import run_program
+    from flowc.run.records import StepRecord
+    from flowc.run.store import RunStore, StoreError
+
+    class FullDisk(RunStore):
+        def record_step(self, run_id: str, record: StepRecord) -> StepRecord:
+            raise StoreError("disk full")
+
+    store = FullDisk.open(tmp_path / "store")
+    with pytest.raises(StoreError, match="disk full"):
+        run_program(program, "two_naps", {"seconds": 0.0}, store, out=io.StringIO())
+    assert [r.state for r in store.runs()] == ["failed"]
