@@ -31,11 +31,12 @@ def sleepers(folder: str, items: list[int] = [1, 2, 3]) -> list[int]:
 
 
 def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, killed but not yet reaped by whoever inherited it, does not)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
         return False
-    return True
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_ctrl_c_kills_the_steps_and_records_the_run_as_interrupted(tmp_path: Path) -> None:
@@ -52,7 +53,9 @@ def test_ctrl_c_kills_the_steps_and_records_the_run_as_interrupted(tmp_path: Pat
     out, _ = proc.communicate(timeout=30)
     assert proc.returncode == 130, out.decode()
     assert len(started) == 2  # -j 2: the third item never started
-    time.sleep(0.2)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert [pid for pid in started if _alive(pid)] == []
     with RunStore.open(store) as opened:
         (run,) = opened.runs()
