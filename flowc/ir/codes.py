@@ -88,11 +88,11 @@ LOOP_CARRIED = _code(
     "as plain Python it would carry a value from one item to the next; collect the items' results with a list comprehension and combine them in a task",
 )
 BAD_RAISE = _code(
-    "FLC130", "unsupported `raise`: {}",
+    "FLC126", "unsupported `raise`: {}",
     "raise a built-in exception with a literal message, e.g. `raise ValueError(\"radius out of range\")`; a computed message belongs in a task",
 )
 RAISE_NOT_EXCEPTION = _code(
-    "FLC131", "`raise` of {!r}, which is not a built-in exception",
+    "FLC127", "`raise` of {!r}, which is not a built-in exception",
     "raise a built-in exception class such as ValueError or RuntimeError; your own exception classes may be raised inside a task",
 )
 

@@ -18,7 +18,7 @@ def computed_message(radius: float, why: str) -> float:
     if r < 10.0:
         area = measure(radius=r)
     else:
-        raise ValueError(why)  # E: FLC130 @26
+        raise ValueError(why)  # E: FLC126 @26
     return area
 
 
@@ -27,7 +27,7 @@ def formatted_message(radius: float) -> float:
     if radius < 10.0:
         return measure(radius=radius)
     else:
-        raise ValueError(f"radius {radius}")  # E: FLC130 @26
+        raise ValueError(f"radius {radius}")  # E: FLC126 @26
 
 
 @pipeline
@@ -35,7 +35,7 @@ def bare(radius: float) -> float:
     if radius < 10.0:
         return measure(radius=radius)
     else:
-        raise  # E: FLC130 @9
+        raise  # E: FLC126 @9
 
 
 @pipeline
@@ -43,34 +43,34 @@ def not_an_exception(radius: float) -> float:
     if radius < 10.0:
         return measure(radius=radius)
     else:
-        raise measure(radius=radius)  # E: FLC131 @15
+        raise measure(radius=radius)  # E: FLC127 @15
 
 
 @pipeline
 def own_exception(radius: float) -> float:
     if radius >= 10.0:
-        raise RadiusError("radius out of range")  # E: FLC131 @15
+        raise RadiusError("radius out of range")  # E: FLC127 @15
     return measure(radius=radius)
 
 
 @pipeline
 def no_message(radius: float) -> float:
     if radius >= 10.0:
-        raise ValueError  # E: FLC130 @15
+        raise ValueError  # E: FLC126 @15
     return measure(radius=radius)
 
 
 @pipeline
 def with_cause(radius: float) -> float:
     if radius >= 10.0:
-        raise ValueError("radius out of range") from None  # E: FLC130 @54
+        raise ValueError("radius out of range") from None  # E: FLC126 @54
     return measure(radius=radius)
 
 
 @pipeline
 def two_messages(radius: float) -> float:
     if radius >= 10.0:
-        raise ValueError("radius", "out of range")  # E: FLC130 @15
+        raise ValueError("radius", "out of range")  # E: FLC126 @15
     return measure(radius=radius)
 
 
