@@ -121,8 +121,9 @@ def plain_python(module: ModuleType) -> Iterator[Counter[str]]:
 
 def _counted(fn: Callable[..., Any], ran: Counter[str], name: str) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
-        ran[name] += 1
-        return fn(*args, **kwargs)
+        result = fn(*args, **kwargs)
+        ran[name] += 1  # a call that raised did not run to its end (as a failed step on an engine)
+        return result
 
     return call
 
