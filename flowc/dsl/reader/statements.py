@@ -82,14 +82,14 @@ class StatementReader:
                 self._assign(stmt, scope, out)
             case cst.Return():
                 return self._return(stmt, scope, out)
+            case cst.Raise():
+                return read_raise(self.ctx, stmt, out)
             case cst.If():
                 return self._if(stmt, scope, out)
             case cst.For():
                 self._for(stmt, scope, out)
             case cst.With():
                 return self._with(stmt, scope, out)
-            case cst.Raise():
-                return read_raise(self.ctx, stmt, out)
             case cst.Expr():
                 self.ctx.report(codes.UNSUPPORTED_STATEMENT, self.ctx.span(stmt), "an expression that is not a call")
             case _:
