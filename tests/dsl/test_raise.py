@@ -97,6 +97,9 @@ def test_steps_after_a_raising_statement_wait_for_it(tmp_path: Path) -> None:
     loop = node(p, "loop_1")
     assert isinstance(loop, LoopNode) and loop.after == ("cond_1",)
     assert node(p, "step").after == ("cond_1", "loop_1")
+    # an `if` that may raise has an `else`, so it always finishes (KFP skips an `if` no arm of which ran)
+    guard = condition(p, "cond_1")
+    assert guard.has_else and guard.branches[-1].body == () and len(guard.branches) == 2
     _, task = _failing(program, "fail_2")
     assert task.returns == NoneType()  # type: ignore[attr-defined]
 

@@ -13,7 +13,7 @@ from flowc.dsl.reader.failsites import Provider, RaisingIf
 from flowc.dsl.reader.returns import Returned, check_returned
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
 from flowc.ir import codes
-from flowc.ir.model import Binding, Branch, BranchOutput, ConditionNode, ConstBinding, OutputBinding, outputs_of
+from flowc.ir.model import Binding, Branch, BranchOutput, ConditionNode, ConstBinding, Node, OutputBinding, iter_nodes, outputs_of
 from flowc.ir.types import Type, is_assignable, render
 
 RETURN_PREFIX = "return_"
@@ -48,6 +48,8 @@ def merge_branches(
         extra, returned = _returns(ctx, stmt, cond_id, returns)
         outputs.extend(extra)
     branches = [dataclasses.replace(b, body=tuple(body)) for b, body in zip(branches, bodies)]
+    if not has_else and any(raises_in(b.body, ctx) for b in branches):
+        branches.append(Branch(condition=None, body=()))  # see `raises_in`
     out.append(
         ConditionNode(id=cond_id, branches=tuple(branches), outputs=tuple(outputs), after=ctx.after, span=ctx.span(stmt))
     )
@@ -145,3 +147,13 @@ def _returned_source(returned: Returned | None, k: int, field: str, type: Type) 
         return _source(returned.raised, None, field, type)
     values = returned.values if returned is not None else None
     return _source(None, values[k] if values is not None and k < len(values) else None, field, type)
+
+
+def raises_in(body: tuple[Node, ...], ctx: BodyContext) -> bool:
+    """Whether `body` holds a raise's step. An `if` that may raise gets an empty `else` if it has
+    none: what follows waits for the `if` (`raises.wait_for_raises`), and on a KFP server an
+    `if` none of whose arms ran is skipped, not succeeded (the condition DAG's Argo `when`), so
+    what waits for it (`depends: <task>.Succeeded`, backend/src/v2/compiler/argocompiler/dag.go)
+    would never run; an `if/else` group always finishes."""
+    fails = {site.node for site in ctx.fails}
+    return any(n.id in fails for n in iter_nodes(body))
