@@ -1,0 +1,151 @@
+"""Shared pieces of every importer: located notes, comments in the output, and small CST builders.
+
+An importer rewrites the original libcst tree with `with_changes`, so whatever it does
+not touch (comments, docstrings, the formatting of task bodies) comes out as it went
+in. What it cannot translate is never dropped: `Notes.add` reports a diagnostic located
+in the input and returns the `# flowc import: ...` comment the importer puts in the
+output where the construct was, usually above the original code, commented out.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from flowc.ir.codes import Code
+from flowc.ir.diagnostics import Diagnostic
+from flowc.ir.span import Span
+
+COMMENT_PREFIX = "# flowc import: "
+_EMPTY_MODULE = cst.Module(body=[])
+
+
+class Notes:
+    """The diagnostics of one imported file, located in the input, and the comment each one leaves."""
+
+    def __init__(self, path: str, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+        self.path = path
+        self._positions = positions
+        self.diagnostics: list[Diagnostic] = []
+
+    def span(self, node: cst.CSTNode | None) -> Span | None:
+        where = self._positions.get(node) if node is not None else None
+        if where is None:
+            return None
+        start, end = where.start, where.end
+        return Span(path=self.path, line=start.line, col=start.column + 1, end_line=end.line, end_col=end.column + 1)
+
+    def add(self, code: Code, node: cst.CSTNode | None, *args: object) -> str:
+        """Report `code` at `node` (an original node); the comment line that goes into the output."""
+        found = Diagnostic.of(code, self.span(node), *args)
+        self.diagnostics.append(found)
+        return comment(found.message)
+
+
+def comment(message: str) -> str:
+    """`message` as one `# flowc import:` comment line (line breaks folded to spaces)."""
+    return COMMENT_PREFIX + " ".join(message.split())
+
+
+def source_of(node: cst.CSTNode) -> str:
+    """The code of `node` as written (formatting and comments kept)."""
+    return _EMPTY_MODULE.code_for_node(node)
+
+
+def commented_out(node: cst.CSTNode) -> list[str]:
+    """The original code of `node`, each line as a comment (`#     line`)."""
+    return [("#     " + line).rstrip() for line in source_of(node).strip("\n").splitlines()]
+
+
+def comment_lines(texts: Iterable[str]) -> list[cst.EmptyLine]:
+    return [cst.EmptyLine(indent=True, comment=cst.Comment(text)) for text in texts]
+
+
+def with_comments(stmt: cst.BaseStatement, texts: Sequence[str]) -> cst.BaseStatement:
+    """`stmt` with `texts` as comment lines right above it (below its own leading comments)."""
+    if not texts:
+        return stmt
+    if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        return stmt.with_changes(leading_lines=[*stmt.leading_lines, *comment_lines(texts)])
+    return stmt
+
+
+def leading_lines(stmt: cst.BaseStatement) -> Sequence[cst.EmptyLine]:
+    if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        return stmt.leading_lines
+    return ()
+
+
+def literal_value(expr: cst.BaseExpression) -> tuple[bool, object]:
+    """(True, value) when `expr` is a Python literal, without running anything."""
+    try:
+        return True, ast.literal_eval(source_of(expr).strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False, None
+
+
+def literal(value: object) -> cst.BaseExpression:
+    """A literal expression for a JSON-like value, strings in double quotes.
+
+    >>> source_of(literal({"A": ["x", 1, True, None]}))
+    '{"A": ["x", 1, True, None]}'
+    """
+    return cst.parse_expression(literal_text(value))
+
+
+def literal_text(value: object) -> str:
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(literal_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal_text(k)}: {literal_text(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def name_or_attr(dotted: str) -> cst.Name | cst.Attribute:
+    head, *rest = dotted.split(".")
+    expr: cst.Name | cst.Attribute = cst.Name(head)
+    for part in rest:
+        expr = cst.Attribute(value=expr, attr=cst.Name(part))
+    return expr
+
+
+def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    """`name=value`, without spaces around `=`."""
+    return cst.Arg(value=value, keyword=cst.Name(name), equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))
+
+
+def keyword_call(func: str, kwargs: Sequence[tuple[str, cst.BaseExpression]]) -> cst.Call:
+    return cst.Call(
+        func=name_or_attr(func),
+        args=[keyword_arg(k, v) for k, v in kwargs],
+    )
+
+
+def decorator(name: str, kwargs: Sequence[tuple[str, cst.BaseExpression]], like: cst.Decorator | None = None) -> cst.Decorator:
+    """`@name` or `@name(k=v, ...)`, keeping the comments above `like` (the decorator it replaces)."""
+    expr: cst.BaseExpression = keyword_call(name, kwargs) if kwargs else cst.Name(name)
+    return cst.Decorator(decorator=expr, leading_lines=like.leading_lines if like is not None else ())
+
+
+def from_import(module: str, names: Iterable[str]) -> cst.SimpleStatementLine:
+    aliases = [cst.ImportAlias(name=cst.Name(n)) for n in sorted(set(names))]
+    return cst.SimpleStatementLine(body=[cst.ImportFrom(module=name_or_attr(module), names=aliases)])
+
+
+def simple_line(small: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(body=[small])
+
+
+def docstring_count(body: Sequence[cst.BaseStatement]) -> int:
+    """1 when the block starts with a docstring, else 0 (where code may be inserted)."""
+    if body and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1:
+        first = body[0].body[0]
+        if isinstance(first, cst.Expr) and isinstance(first.value, cst.SimpleString | cst.ConcatenatedString):
+            return 1
+    return 0
