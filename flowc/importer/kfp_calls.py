@@ -43,6 +43,8 @@ class Scope:
     tasks: dict[str, str] = field(default_factory=lambda: {})
     collected: dict[str, str] = field(default_factory=lambda: {})  # task name in a loop -> the list name
     wanted: set[str] = field(default_factory=lambda: set())  # tasks some `dsl.Collected` gathers
+    one_of: dict[int, str] = field(default_factory=lambda: {})  # a `dsl.OneOf(...)` call (by id) -> the name it becomes
+    one_of_parts: dict[str, tuple[str, cst.BaseExpression]] = field(default_factory=lambda: {})  # task -> (that name, its argument)
 
 
 class CallRewriter(cst.CSTTransformer):
@@ -68,6 +70,8 @@ class CallRewriter(cst.CSTTransformer):
         if isinstance(func, cst.Name) and func.value in self.ctx.components:
             self.called.append(func.value)
             return updated_node
+        if id(original_node) in self.scope.one_of:
+            return cst.Name(self.scope.one_of[id(original_node)])
         if self.ctx.is_dsl(func, "Collected") and updated_node.args:
             return self._collected(original_node, updated_node.args[0].value)
         if isinstance(func, cst.Attribute) and func.attr.value in TASK_METHODS:

@@ -38,6 +38,7 @@ def translate_pipeline(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext
     body = fn.body
     assert isinstance(body, cst.IndentedBlock)
     scope = Scope(wanted=_collected_names(fn, ctx))
+    _find_one_of(fn, ctx, scope)
     block = Block(ctx, scope).translate(body.body, body)
     stmts = list(block.body)
     if description is not None and not docstring_count(stmts):
@@ -111,6 +112,32 @@ def _collected_names(fn: cst.FunctionDef, ctx: KfpContext) -> set[str]:
     return found
 
 
+def _find_one_of(fn: cst.FunctionDef, ctx: KfpContext, scope: Scope) -> None:
+    """Name each `dsl.OneOf(a.output, b.output)`: each branch assigns that name after its task runs."""
+
+    class _Find(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if not ctx.is_dsl(node.func, "OneOf"):
+                return
+            name = f"one_of_{len(scope.one_of) + 1}"
+            scope.one_of[id(node)] = name
+            for arg in node.args:
+                task = _task_name(arg.value)
+                if task is not None:
+                    scope.one_of_parts[task] = (name, arg.value)
+
+    fn.body.visit(_Find())
+
+
+def _task_name(expr: cst.BaseExpression) -> str | None:
+    """`t` of `t.output` or `t.outputs["x"]`."""
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.attr.value in ("output", "outputs"):
+        return expr.value.value
+    return None
+
+
 class Block:
     """Translates the statements of one block of a pipeline body."""
 
@@ -123,27 +150,42 @@ class Block:
         pending: list[cst.EmptyLine] = []  # comments of dropped statements, for the next one
         i = 0
         while i < len(stmts):
-            stmt, i = self._next(stmts, i, out)
-            if stmt is None:
+            made, i = self._next(stmts, i, out)
+            if not made:
                 pending.extend(leading_lines(stmts[i - 1]))
                 continue
-            if pending and isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
-                stmt = stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines])
+            first = made[0]
+            if pending and isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+                made[0] = first.with_changes(leading_lines=[*pending, *first.leading_lines])
                 pending = []
-            out.append(stmt)
+            out.extend(made)
         if not out:
             out.append(simple_line(cst.Pass()))
         return block.with_changes(body=out, footer=[*pending, *block.footer])
 
-    def _next(self, stmts: Sequence[cst.BaseStatement], i: int, out: list[cst.BaseStatement]) -> tuple[cst.BaseStatement | None, int]:
+    def _next(self, stmts: Sequence[cst.BaseStatement], i: int, out: list[cst.BaseStatement]) -> tuple[list[cst.BaseStatement], int]:
         stmt = stmts[i]
         if isinstance(stmt, cst.With) and self._with_kind(stmt) in CONDITIONS:
-            return self._if_chain(stmts, i)
+            chain, j = self._if_chain(stmts, i)
+            return [chain], j
         if isinstance(stmt, cst.With) and self._with_kind(stmt) == "ParallelFor":
-            return self._loop(stmt), i + 1
+            return [self._loop(stmt)], i + 1
         if isinstance(stmt, cst.SimpleStatementLine):
-            return self._simple(stmt, out), i + 1
-        return self._untranslated(stmt, "statement"), i + 1
+            made = self._simple(stmt, out)
+            return ([made, *self._one_of_alias(stmt)] if made is not None else []), i + 1
+        return [self._untranslated(stmt, "statement")], i + 1
+
+    def _one_of_alias(self, stmt: cst.SimpleStatementLine) -> list[cst.BaseStatement]:
+        """`one_of_1 = t` after the statement that makes a task some `dsl.OneOf` chooses from."""
+        small = stmt.body[0]
+        if not (isinstance(small, cst.Assign) and isinstance(small.targets[0].target, cst.Name)):
+            return []
+        part = self.scope.one_of_parts.get(small.targets[0].target.value)
+        if part is None:
+            return []
+        value, _ = self._expr(part[1])
+        assert isinstance(value, cst.BaseExpression)
+        return [simple_line(cst.Assign(targets=[cst.AssignTarget(cst.Name(part[0]))], value=value))]
 
     def _with_kind(self, stmt: cst.With) -> str | None:
         item = stmt.items[0].item if len(stmt.items) == 1 else None
