@@ -56,6 +56,19 @@ def source_of(node: cst.CSTNode) -> str:
     return _EMPTY_MODULE.code_for_node(node)
 
 
+def snippet(node: cst.CSTNode) -> str:
+    """Short code of `node` for a message: an argument without its comma, a statement without its comments."""
+    if isinstance(node, cst.Arg):
+        node = node.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    elif isinstance(node, cst.SimpleStatementLine):
+        node = node.body[0].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    elif isinstance(node, cst.With):
+        return f"with {snippet(node.items[0].item)}: ..."
+    elif isinstance(node, cst.BaseCompoundStatement):
+        return type(node).__name__.lower() + " statement"
+    return " ".join(source_of(node).split())
+
+
 def commented_out(node: cst.CSTNode) -> list[str]:
     """The original code of `node`, each line as a comment (`#     line`)."""
     return [("#     " + line).rstrip() for line in source_of(node).strip("\n").splitlines()]
@@ -140,6 +153,32 @@ def from_import(module: str, names: Iterable[str]) -> cst.SimpleStatementLine:
 
 def simple_line(small: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[small])
+
+
+def without_unused_imports(module: cst.Module, package: str) -> cst.Module:
+    """`module` without the names of `from <package> import ...` lines that nothing uses any more."""
+    used: set[str] = set()
+
+    class _Names(cst.CSTVisitor):
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            used.add(node.value)
+
+    module.visit(_Names())
+    body: list[cst.BaseStatement] = []
+    for stmt in module.body:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) and small.module is not None and source_of(small.module) == package:
+            kept = [a for a in small.names if (a.evaluated_alias or a.evaluated_name) in used]
+            if not kept:
+                continue
+            if len(kept) < len(small.names):
+                kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                stmt = stmt.with_changes(body=[small.with_changes(names=kept)])
+        body.append(stmt)
+    return module.with_changes(body=body)
 
 
 def docstring_count(body: Sequence[cst.BaseStatement]) -> int:

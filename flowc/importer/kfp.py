@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from flowc.importer.emit import Notes, comment_lines, commented_out, from_import
+from flowc.importer.emit import Notes, comment_lines, commented_out, from_import, without_unused_imports
 from flowc.importer.kfp_components import ComponentDraft, component_decorator, draft_component, finish_component
 from flowc.importer.kfp_context import KFP_ALIASES, Component, KfpContext
 from flowc.importer.kfp_pipeline import pipeline_decorator, translate_pipeline
@@ -70,7 +70,8 @@ def _assemble(
         body.extend(new)
     header = _flowc_imports(ctx, import_lines)
     at = import_at if import_at is not None else 0
-    return module.with_changes(body=[*body[:at], *header, *body[at:]], footer=[*pending, *module.footer])
+    out = module.with_changes(body=[*body[:at], *header, *body[at:]], footer=[*pending, *module.footer])
+    return without_unused_imports(out, "typing")
 
 
 def _leading(stmt: cst.BaseStatement) -> list[cst.EmptyLine]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.emit import literal_value, source_of
+from flowc.importer.emit import literal_value, snippet, source_of
 from flowc.importer.kfp_context import RETURN_FIELD, Component, KfpContext, TaskOptionValue
 from flowc.ir import codes
 
@@ -115,12 +115,14 @@ class CallRewriter(cst.CSTTransformer):
             return
         option = OPTION_METHODS.get(method)
         if option is None or component.is_pipeline:
-            self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, original, f"`.{method}(...)`" + (" on a pipeline call" if component.is_pipeline else "")))
+            written = f"`.{method}({', '.join(snippet(a) for a in original.args)})`"
+            self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, original, written + (" on a pipeline call" if component.is_pipeline else "")))
             return
-        main, extra = _split_args(call, MAIN_ARGUMENT.get(method))
+        main, _ = _split_args(call, MAIN_ARGUMENT.get(method))
+        _, extra = _split_args(original, MAIN_ARGUMENT.get(method))  # original nodes: they have positions
         for arg in extra:
             if option != "env":
-                self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{source_of(arg).strip().rstrip(',')}` of .{method}"))
+                self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{snippet(arg)}` of .{method}"))
         value = self._value(method, option, main, call)
         if value is not None:
             self._record(component, option, value, original)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, decorator, docstring_count, keyword_arg, literal, literal_value, simple_line, source_of
+from flowc.importer.emit import comment_lines, decorator, docstring_count, keyword_arg, literal, literal_value, simple_line, snippet, source_of
 from flowc.importer.kfp_context import ARTIFACT_KINDS, RETURN_FIELD, OTHER_ARTIFACTS, Component, KfpContext
 from flowc.ir import codes
 
@@ -67,7 +67,7 @@ def _read_decorator(deco: cst.Decorator, draft: ComponentDraft, ctx: KfpContext)
         if key in DECORATOR_OPTIONS:
             draft.decorator_options[DECORATOR_OPTIONS[key]] = arg.value
         else:
-            draft.notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"@dsl.component({source_of(arg).strip().rstrip(',')})"))
+            draft.notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"@dsl.component({snippet(arg)})"))
 
 
 def _param(param: cst.Param, draft: ComponentDraft, ctx: KfpContext) -> cst.Param | None:
@@ -207,7 +207,7 @@ class _ReturnRewriter(cst.CSTTransformer):
         return False
 
     def leave_Return(self, original_node: cst.Return, updated_node: cst.Return) -> cst.Return:
-        return updated_node.with_changes(value=self.build(updated_node.value))
+        return updated_node.with_changes(value=self.build(updated_node.value), whitespace_after_return=cst.SimpleWhitespace(" "))
 
 
 from collections.abc import Callable  # noqa: E402  (kept beside its one use)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, commented_out, decorator, docstring_count, leading_lines, literal_value, simple_line, source_of, with_comments
+from flowc.importer.emit import comment_lines, commented_out, decorator, docstring_count, leading_lines, literal_value, simple_line, snippet, source_of, with_comments
 from flowc.importer.kfp_calls import CallRewriter, Scope
 from flowc.importer.kfp_components import flowc_type
 from flowc.importer.kfp_context import KfpContext
@@ -67,7 +67,7 @@ def _pipeline_options(deco: cst.Decorator, ctx: KfpContext, notes: list[str]) ->
         elif key == "description" and ok and isinstance(value, str):
             description = value
         else:
-            notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"@dsl.pipeline({source_of(arg).strip().rstrip(',')})"))
+            notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"@dsl.pipeline({snippet(arg)})"))
     return kwargs, description
 
 
@@ -144,6 +144,7 @@ class Block:
     def __init__(self, ctx: KfpContext, scope: Scope) -> None:
         self.ctx = ctx
         self.scope = scope
+        self._carried: list[str] = []  # notes of a dropped statement, for the next one
 
     def translate(self, stmts: Sequence[cst.BaseStatement], block: cst.IndentedBlock) -> cst.IndentedBlock:
         out: list[cst.BaseStatement] = []
@@ -152,7 +153,8 @@ class Block:
         while i < len(stmts):
             made, i = self._next(stmts, i, out)
             if not made:
-                pending.extend(leading_lines(stmts[i - 1]))
+                pending.extend([*leading_lines(stmts[i - 1]), *comment_lines(self._carried)])
+                self._carried = []
                 continue
             first = made[0]
             if pending and isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
@@ -170,10 +172,39 @@ class Block:
             return [chain], j
         if isinstance(stmt, cst.With) and self._with_kind(stmt) == "ParallelFor":
             return [self._loop(stmt)], i + 1
+        if isinstance(stmt, cst.With) and self._with_kind(stmt) == "ExitHandler":
+            return self._exit_handler(stmt), i + 1
+        if isinstance(stmt, cst.SimpleStatementLine) and self._uses_kfp(stmt):
+            return [self._untranslated(stmt, "statement")], i + 1
         if isinstance(stmt, cst.SimpleStatementLine):
             made = self._simple(stmt, out)
             return ([made, *self._one_of_alias(stmt)] if made is not None else []), i + 1
         return [self._untranslated(stmt, "statement")], i + 1
+
+    def _uses_kfp(self, stmt: cst.SimpleStatementLine) -> bool:
+        """Whether the statement still names the kfp SDK once rewritten (`dsl.importer(...)`, ...)."""
+        new, _ = self._expr(stmt)
+        found = False
+        ctx = self.ctx
+
+        class _Find(cst.CSTVisitor):
+            def visit_Name(self, node: cst.Name) -> None:
+                nonlocal found
+                found = found or ctx.kfp(node) is not None
+
+        new.visit(_Find())
+        return found
+
+    def _exit_handler(self, stmt: cst.With) -> list[cst.BaseStatement]:
+        """`with dsl.ExitHandler(exit_task):` -> its body, inline; the exit task stays an ordinary step (noted)."""
+        note = self.ctx.notes.add(
+            codes.IMPORT_NOT_TRANSLATED, stmt.items[0],
+            f"{source_of(stmt.items[0].item)}: the body is kept, but the exit task runs as an ordinary step, not after the body or on failure",
+        )
+        body = self._nested(stmt).body
+        first = body[0]
+        lines = [*stmt.leading_lines, *comment_lines([note])]
+        return [first.with_changes(leading_lines=[*lines, *leading_lines(first)]), *body[1:]] if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement) else list(body)
 
     def _one_of_alias(self, stmt: cst.SimpleStatementLine) -> list[cst.BaseStatement]:
         """`one_of_1 = t` after the statement that makes a task some `dsl.OneOf` chooses from."""
@@ -194,8 +225,7 @@ class Block:
 
     def _untranslated(self, stmt: cst.BaseStatement, what: str) -> cst.BaseStatement:
         """`pass`, under a note and the original statement commented out."""
-        first = source_of(stmt).strip().splitlines()[0]
-        note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"this {what} ({first})")
+        note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"{what} `{snippet(stmt)}`")
         bare = stmt.with_changes(leading_lines=[]) if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement) else stmt
         return simple_line(cst.Pass()).with_changes(leading_lines=[*leading_lines(stmt), *comment_lines([note, *commented_out(bare)])])
 
@@ -212,7 +242,8 @@ class Block:
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Name) and small.value.value in self.scope.tasks:
             if rw.after:  # `t.after(u)`: wrap the statement that made `t`
                 self._wrap_earlier(small.value.value, rw.after, out, stmt)
-            return with_comments(simple_line(cst.Pass()), rw.notes) if rw.notes else None
+            self._carried = rw.notes
+            return None
         result: cst.BaseStatement = with_comments(new, rw.notes)
         if rw.after:
             result = self._after(result, rw.after)
@@ -255,7 +286,7 @@ class Block:
             call = part.items[0].item
             assert isinstance(call, cst.Call)
             dropped = [
-                self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, extra, f"`{source_of(extra).strip().rstrip(',')}` of dsl.{self._with_kind(part)}")
+                self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, extra, f"`{snippet(extra)}` of dsl.{self._with_kind(part)}")
                 for extra in call.args[1:]
             ]
             test, rw = self._expr(call.args[0].value)
@@ -278,7 +309,7 @@ class Block:
         items_arg = next((a for a in call.args if a.keyword is None or a.keyword.value == "items"), None)
         for arg in call.args:
             if arg is not items_arg:
-                notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{source_of(arg).strip().rstrip(',')}` of dsl.ParallelFor"))
+                notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{snippet(arg)}` of dsl.ParallelFor"))
         if items_arg is None or not isinstance(target, cst.Name):
             return self._untranslated(stmt, "loop")
         items, rw = self._expr(items_arg.value)
