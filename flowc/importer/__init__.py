@@ -48,7 +48,7 @@ class ImportResult:
 def detect(module: cst.Module) -> Sdk | None:
     """The SDK a module is written with, from its imports; None when it imports none or several."""
     roots = imported_roots(module)
-    found = [sdk for sdk in SDKS if any(r in roots for r in SDK_ROOTS[sdk])]
+    found: list[Sdk] = [sdk for sdk in SDKS if any(r in roots for r in SDK_ROOTS[sdk])]
     return found[0] if len(found) == 1 else None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -114,9 +115,11 @@ def literal_text(value: object) -> str:
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(literal_text(v) for v in value) + "]"
+        items = cast("list[object] | tuple[object, ...]", value)
+        return "[" + ", ".join(literal_text(v) for v in items) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal_text(k)}: {literal_text(v)}" for k, v in value.items()) + "}"
+        pairs = cast("dict[object, object]", value)
+        return "{" + ", ".join(f"{literal_text(k)}: {literal_text(v)}" for k, v in pairs.items()) + "}"
     return repr(value)
 
 

@@ -59,7 +59,7 @@ def _assemble(
             new = [kept] if kept is not None else []
         elif _uses_kfp(stmt, ctx):
             note = ctx.notes.add(codes.IMPORT_SDK_CODE, stmt, "kfp")
-            bare = stmt.with_changes(leading_lines=[]) if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement) else stmt
+            bare = stmt.with_changes(leading_lines=[])
             pending.extend([*_leading(stmt), *comment_lines([note, *commented_out(bare)])])
             continue
         else:

@@ -9,6 +9,7 @@ the handles of `.after(...)` for the statement to wrap in `with after(...)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 import libcst as cst
 
@@ -141,10 +142,11 @@ class CallRewriter(cst.CSTTransformer):
 
     def _record(self, component: Component, option: str, value: object, node: cst.CSTNode) -> None:
         known = component.options.get(option)
-        if option == "env" and known is not None and isinstance(known.value, dict) and isinstance(value, dict):
-            value = {**known.value, **value}
-        elif known is not None and known.value != value:
-            self.notes.append(self.ctx.notes.add(codes.IMPORT_OPTIONS_DIFFER, node, component.name, option, f"{option}={known.value!r}"))
+        before: object = known.value if known is not None else None
+        if option == "env" and isinstance(before, dict) and isinstance(value, dict):
+            value = {**cast("dict[str, str]", before), **cast("dict[str, str]", value)}
+        elif known is not None and before != value:
+            self.notes.append(self.ctx.notes.add(codes.IMPORT_OPTIONS_DIFFER, node, component.name, option, f"{option}={before!r}"))
             return
         component.options[option] = TaskOptionValue(value, node)
 

@@ -229,15 +229,20 @@ def _class(name: str, fields: Sequence[tuple[str, cst.BaseExpression]], ctx: Kfp
 
 
 def _class_fields(cls: cst.ClassDef) -> list[str]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else []
-    return [s.body[0].target.value for s in body if isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.AnnAssign) and isinstance(s.body[0].target, cst.Name)]
+    names: list[str] = []
+    for stmt in cls.body.body:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+        if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+            names.append(small.target.value)
+    return names
 
 
 def _namedtuple_class(call: cst.Call, function: str, ctx: KfpContext, draft: ComponentDraft) -> cst.ClassDef | None:
     """`NamedTuple('Out', [('a', int), ...])` -> `class <Function>Outputs(NamedTuple): a: int ...`."""
     spec = call.args[1].value if len(call.args) == 2 else None
     fields: list[tuple[str, cst.BaseExpression]] = []
-    for element in spec.elements if isinstance(spec, cst.List | cst.Tuple) else []:
+    elements: Sequence[cst.BaseElement] = spec.elements if isinstance(spec, cst.List | cst.Tuple) else ()
+    for element in elements:
         pair = element.value
         ok, key = literal_value(pair.elements[0].value) if isinstance(pair, cst.Tuple) and len(pair.elements) == 2 else (False, None)
         if not ok or not isinstance(key, str) or not isinstance(pair, cst.Tuple):

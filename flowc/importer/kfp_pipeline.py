@@ -9,6 +9,7 @@ wraps the statement in `with after(...)`; expressions are rewritten by CallRewri
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
@@ -87,8 +88,8 @@ def _infer(default: cst.BaseExpression) -> str | None:
     ok, value = literal_value(default)
     if not ok or not isinstance(value, list | dict) or not value:
         return None
-    items = list(value.values()) if isinstance(value, dict) else value
-    kinds = {type(v) for v in items}
+    items: list[object] = list(cast("dict[str, object]", value).values()) if isinstance(value, dict) else cast("list[object]", value)
+    kinds: set[type] = {type(v) for v in items}
     if kinds == {int, float}:
         kinds = {float}
     if len(kinds) != 1 or next(iter(kinds)) not in (str, int, float, bool):
@@ -231,7 +232,9 @@ class Block:
 
     def _expr(self, node: cst.CSTNode) -> tuple[cst.CSTNode, CallRewriter]:
         rewriter = CallRewriter(self.ctx, self.scope)
-        return node.visit(rewriter), rewriter
+        new = node.visit(rewriter)
+        assert isinstance(new, cst.CSTNode)
+        return new, rewriter
 
     def _simple(self, stmt: cst.SimpleStatementLine, out: list[cst.BaseStatement]) -> cst.BaseStatement | None:
         new, rw = self._expr(stmt)
@@ -337,8 +340,9 @@ class Block:
 
 
 def _assigns(stmt: cst.With, name: str) -> bool:
-    body = stmt.body.body if isinstance(stmt.body, cst.IndentedBlock) else []
-    return any(
-        isinstance(s, cst.SimpleStatementLine) and any(isinstance(a, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in a.targets) for a in s.body)
-        for s in body
-    )
+    body: Sequence[cst.BaseStatement] = stmt.body.body if isinstance(stmt.body, cst.IndentedBlock) else ()
+    return any(isinstance(s, cst.SimpleStatementLine) and _assigns_line(s, name) for s in body)
+
+
+def _assigns_line(line: cst.SimpleStatementLine, name: str) -> bool:
+    return any(isinstance(a, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in a.targets) for a in line.body)
