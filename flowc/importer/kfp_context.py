@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.emit import Notes
-from flowc.importer.names import ImportedNames
+from flowc.importer.module import ImportContext
 
 # Old spellings of the same modules.
 KFP_ALIASES = {"kfp.v2.dsl": "kfp.dsl", "kfp.v2": "kfp", "kfp.components": "kfp.dsl"}
@@ -39,24 +38,15 @@ class Component:
 
 
 @dataclass
-class KfpContext:
-    """The file's imports, its components and pipelines, the notes, and the flowc names the output uses."""
+class KfpContext(ImportContext):
+    """An ImportContext that also knows the file's components and pipelines."""
 
-    names: ImportedNames
-    notes: Notes
     components: dict[str, Component] = field(default_factory=lambda: {})
-    flowc_names: set[str] = field(default_factory=lambda: set())
-    typing_names: set[str] = field(default_factory=lambda: set())
 
     def kfp(self, expr: cst.BaseExpression) -> str | None:
         """`kfp.dsl.X` for an expression naming something of the kfp SDK, else None."""
-        return self.names.of_root(expr, "kfp")
+        return self.sdk_name(expr)
 
     def is_dsl(self, expr: cst.BaseExpression, *names: str) -> bool:
         found = self.kfp(expr)
         return found is not None and found in {f"kfp.dsl.{n}" for n in names}
-
-    def use(self, name: str) -> cst.Name:
-        """A name imported from flowc in the output."""
-        self.flowc_names.add(name)
-        return cst.Name(name)

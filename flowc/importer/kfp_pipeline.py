@@ -17,6 +17,7 @@ from flowc.importer.emit import comment_lines, commented_out, decorator, docstri
 from flowc.importer.kfp_calls import CallRewriter, Scope
 from flowc.importer.kfp_components import flowc_type
 from flowc.importer.kfp_context import KfpContext
+from flowc.importer.ordering import in_after, order_earlier
 from flowc.ir import codes
 
 CONDITIONS = ("If", "Condition")
@@ -244,32 +245,14 @@ class Block:
             self.scope.tasks[small.targets[0].target.value] = rw.called[-1]
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Name) and small.value.value in self.scope.tasks:
             if rw.after:  # `t.after(u)`: wrap the statement that made `t`
-                self._wrap_earlier(small.value.value, rw.after, out, stmt)
+                if not order_earlier(out, small.value.value, rw.after, self.ctx):
+                    rw.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"`{small.value.value}.after(...)` of a step made in another block"))
             self._carried = rw.notes
             return None
         result: cst.BaseStatement = with_comments(new, rw.notes)
         if rw.after:
-            result = self._after(result, rw.after)
+            result = in_after(result, rw.after, self.ctx)
         return result
-
-    def _after(self, stmt: cst.BaseStatement, handles: list[cst.BaseExpression]) -> cst.With:
-        call = cst.Call(func=self.ctx.use("after"), args=[cst.Arg(h) for h in handles])
-        inner = stmt.with_changes(leading_lines=[]) if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement) else stmt
-        return cst.With(items=[cst.WithItem(call)], body=cst.IndentedBlock(body=[inner]), leading_lines=leading_lines(stmt))
-
-    def _wrap_earlier(self, name: str, handles: list[cst.BaseExpression], out: list[cst.BaseStatement], stmt: cst.CSTNode) -> None:
-        for k in range(len(out) - 1, -1, -1):
-            made = out[k]
-            if isinstance(made, cst.SimpleStatementLine) and any(
-                isinstance(s, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in s.targets) for s in made.body
-            ):
-                out[k] = self._after(made, handles)
-                return
-            if isinstance(made, cst.With) and isinstance(made.items[0].item, cst.Call) and self.ctx.use("after") and _assigns(made, name):
-                call = made.items[0].item
-                out[k] = made.with_changes(items=[cst.WithItem(call.with_changes(args=[*call.args, *(cst.Arg(h) for h in handles)]))])
-                return
-        self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"`{name}.after(...)` of a step made in another block")
 
     def _if_chain(self, stmts: Sequence[cst.BaseStatement], i: int) -> tuple[cst.BaseStatement, int]:
         """`with dsl.If(a)`, `with dsl.Elif(b)`..., `with dsl.Else()` -> one if/elif/else."""
@@ -337,12 +320,3 @@ class Block:
         self.scope.collected[name] = name
         comp = cst.ListComp(elt=small.value, for_in=cst.CompFor(target=target, iter=items))
         return cst.SimpleStatementLine(body=[small.with_changes(value=comp)], leading_lines=body.body[0].leading_lines)
-
-
-def _assigns(stmt: cst.With, name: str) -> bool:
-    body: Sequence[cst.BaseStatement] = stmt.body.body if isinstance(stmt.body, cst.IndentedBlock) else ()
-    return any(isinstance(s, cst.SimpleStatementLine) and _assigns_line(s, name) for s in body)
-
-
-def _assigns_line(line: cst.SimpleStatementLine, name: str) -> bool:
-    return any(isinstance(a, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in a.targets) for a in line.body)
