@@ -17,13 +17,13 @@ import libcst as cst
 
 from flowc.importer.emit import comment_lines, decorator, docstring_count, keyword_arg, literal, literal_value, simple_line, snippet, source_of
 from flowc.importer.kfp_context import ARTIFACT_KINDS, RETURN_FIELD, OTHER_ARTIFACTS, Component, KfpContext
+from flowc.importer.types import flowc_type as python_type
 from flowc.ir import codes
 
 # `@dsl.component(...)` arguments: kfp name -> flowc option.
 DECORATOR_OPTIONS = {"base_image": "image", "packages_to_install": "packages"}
 # Option order in the emitted decorator (as docs/task_options.md lists them).
 OPTION_ORDER = ("image", "packages", "resources", "retries", "timeout", "cache", "env")
-TYPING_CONTAINERS = {"typing.List": "list", "typing.Dict": "dict", "list": "list", "dict": "dict"}
 
 
 @dataclass
@@ -107,21 +107,15 @@ def _artifact_kind(expr: cst.BaseExpression | None, ctx: KfpContext, draft: Comp
 
 
 def flowc_type(expr: cst.BaseExpression, ctx: KfpContext, notes: list[str]) -> cst.BaseExpression:
-    """A KFP/typing annotation in flowc's spelling: `List[int]` -> `list[int]`, `Optional[X]` -> `X | None`."""
-    if _is_artifact(expr, ctx):
-        kind = (ctx.kfp(expr) or "").rsplit(".", 1)[-1]
+    """A KFP/typing annotation in flowc's spelling (types.py), KFP's artifact types as flowc's."""
+
+    def artifact(found: cst.BaseExpression) -> cst.BaseExpression | None:
+        if not _is_artifact(found, ctx):
+            return None
+        kind = (ctx.kfp(found) or "").rsplit(".", 1)[-1]
         return ctx.use(kind if kind in ARTIFACT_KINDS else "Artifact")
-    if isinstance(expr, cst.Subscript):
-        head = ctx.names.qualified(expr.value) or (expr.value.value if isinstance(expr.value, cst.Name) else "")
-        inner = [flowc_type(e.slice.value, ctx, notes) if isinstance(e.slice, cst.Index) else e.slice for e in expr.slice]
-        if head == "typing.Optional" and len(inner) == 1 and isinstance(inner[0], cst.BaseExpression):
-            return cst.BinaryOperation(left=inner[0], operator=cst.BitOr(), right=cst.Name("None"))
-        value = cst.Name(TYPING_CONTAINERS[head]) if head in TYPING_CONTAINERS else expr.value
-        slices = [e.with_changes(slice=cst.Index(i)) if isinstance(i, cst.BaseExpression) else e for e, i in zip(expr.slice, inner, strict=True)]
-        return expr.with_changes(value=value, slice=slices)
-    if isinstance(expr, cst.Name) and expr.value in ("list", "dict") or ctx.names.qualified(expr) in ("typing.List", "typing.Dict"):
-        notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, expr, f"`{source_of(expr)}`", "its items have no type"))
-    return expr
+
+    return python_type(expr, ctx, notes, artifact)
 
 
 def _shape_result(draft: ComponentDraft, ctx: KfpContext) -> None:
