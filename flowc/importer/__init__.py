@@ -58,6 +58,10 @@ def translator(sdk: Sdk) -> Translate | None:
         from flowc.importer.kfp import translate
 
         return translate
+    if sdk == "airflow":
+        from flowc.importer.airflow import translate as airflow_translate
+
+        return airflow_translate
     return None
 
 

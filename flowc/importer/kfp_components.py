@@ -18,6 +18,7 @@ import libcst as cst
 from flowc.importer.emit import comment_lines, decorator, docstring_count, keyword_arg, literal, literal_value, simple_line, snippet, source_of
 from flowc.importer.kfp_context import ARTIFACT_KINDS, RETURN_FIELD, OTHER_ARTIFACTS, Component, KfpContext
 from flowc.importer.types import flowc_type as python_type
+from flowc.importer.types import named_tuple_class
 from flowc.ir import codes
 
 # `@dsl.component(...)` arguments: kfp name -> flowc option.
@@ -155,7 +156,7 @@ def _return_artifacts(draft: ComponentDraft, ctx: KfpContext, value_type: cst.Ba
         fields = [(n, cst.Name(k)) for n, k in outputs] + ([(RETURN_FIELD, value_type)] if value_type is not None else [])
         for _, k in outputs:
             ctx.use(k)
-        cls = _class(_class_name(name), fields, ctx)
+        cls = named_tuple_class(name, fields, ctx)
         draft.classes.append(cls)
         draft.component.fields = tuple(n for n, _ in fields)
         result = cst.Name(cls.name.value)
@@ -209,19 +210,6 @@ from collections.abc import Callable  # noqa: E402  (kept beside its one use)
 _Build = Callable[[cst.BaseExpression | None], cst.BaseExpression]
 
 
-def _class_name(function: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in function.split("_") if part) + "Outputs"
-
-
-def _class(name: str, fields: Sequence[tuple[str, cst.BaseExpression]], ctx: KfpContext) -> cst.ClassDef:
-    ctx.typing_names.add("NamedTuple")
-    lines = [simple_line(cst.AnnAssign(target=cst.Name(n), annotation=cst.Annotation(t))) for n, t in fields]
-    return cst.ClassDef(
-        name=cst.Name(name), bases=[cst.Arg(cst.Name("NamedTuple"))], body=cst.IndentedBlock(body=lines),
-        leading_lines=[cst.EmptyLine(), cst.EmptyLine()],
-    )
-
-
 def _class_fields(cls: cst.ClassDef) -> list[str]:
     names: list[str] = []
     for stmt in cls.body.body:
@@ -244,7 +232,7 @@ def _namedtuple_class(call: cst.Call, function: str, ctx: KfpContext, draft: Com
         fields.append((key, flowc_type(pair.elements[1].value, ctx, draft.notes)))
     else:
         if fields:
-            return _class(_class_name(function), fields, ctx)
+            return named_tuple_class(function, fields, ctx)
     draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, call, "a NamedTuple result that is not a literal list of (name, type) pairs"))
     return None
 

@@ -27,6 +27,7 @@ class ImportContext:
     sdk: str  # as messages name it: "kfp"
     roots: tuple[str, ...]  # its packages: ("kfp",)
     flowc_names: set[str] = field(default_factory=lambda: set())
+    sdk_calls: set[str] = field(default_factory=lambda: set())  # local functions whose calls are SDK code (a @dag function)
     typing_names: set[str] = field(default_factory=lambda: set())
 
     def sdk_name(self, expr: cst.BaseExpression) -> str | None:
@@ -48,12 +49,12 @@ class ImportContext:
     def uses_sdk(self, node: cst.CSTNode) -> bool:
         """Whether any name in `node` stands for something of the SDK."""
         found = False
-        sdk_name = self.sdk_name
+        sdk_name, calls = self.sdk_name, self.sdk_calls
 
         class _Find(cst.CSTVisitor):
             def visit_Name(self, node: cst.Name) -> None:
                 nonlocal found
-                found = found or sdk_name(node) is not None
+                found = found or sdk_name(node) is not None or node.value in calls
 
         node.visit(_Find())
         return found

@@ -6,7 +6,7 @@ passes; a bare `list` or `dict` has no item type and is reported (FLC907).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
@@ -34,3 +34,14 @@ def flowc_type(expr: cst.BaseExpression, ctx: ImportContext, notes: list[str], s
     if (isinstance(expr, cst.Name) and expr.value in ("list", "dict")) or ctx.names.qualified(expr) in ("typing.List", "typing.Dict"):
         notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, expr, f"`{source_of(expr)}`", "its items have no type"))
     return expr
+
+
+def named_tuple_class(function: str, fields: Sequence[tuple[str, cst.BaseExpression]], ctx: ImportContext) -> cst.ClassDef:
+    """`class <Function>Outputs(NamedTuple):` with one annotated line per field: several results of a task."""
+    ctx.typing_names.add("NamedTuple")
+    name = "".join(part[:1].upper() + part[1:] for part in function.split("_") if part) + "Outputs"
+    lines = [cst.SimpleStatementLine(body=[cst.AnnAssign(target=cst.Name(n), annotation=cst.Annotation(t))]) for n, t in fields]
+    return cst.ClassDef(
+        name=cst.Name(name), bases=[cst.Arg(cst.Name("NamedTuple"))], body=cst.IndentedBlock(body=lines),
+        leading_lines=[cst.EmptyLine(), cst.EmptyLine()],
+    )
