@@ -112,7 +112,7 @@ def _pipeline(
         leading_lines=[*(top_level_lines(fn.leading_lines) if hoisted else fn.leading_lines), *comment_lines(notes)],
     )
     if hoisted:  # the DAG's own leading comments go above the first definition moved out of it
-        hoisted[0] = hoisted[0].with_changes(leading_lines=[*fn.leading_lines, *leading(hoisted[0])[2:]])
+        hoisted[0] = hoisted[0].with_changes(leading_lines=[*top_level_lines(fn.leading_lines), *leading(hoisted[0])[2:]])
     return [*hoisted, pipeline]
 
 

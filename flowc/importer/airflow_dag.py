@@ -43,6 +43,7 @@ class DagBody:
     empties: set[str] = field(default_factory=lambda: set())
     edges: list[Edge] = field(default_factory=lambda: [])
     _count: int = 0
+    _carried: list[str] = field(default_factory=lambda: [])  # notes of dropped statements, for the next one
 
     def translate(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
         for stmt in stmts:
@@ -58,7 +59,8 @@ class DagBody:
                 made[0] = made[0].with_changes(leading_lines=[*pending, *leading_lines(made[0])])
                 pending = []
             if not made:
-                pending.extend(leading_lines(stmt))
+                pending.extend([*leading_lines(stmt), *comment_lines(self._carried)])
+                self._carried = []
             out.extend(made)
         out = self._order(out)
         return out or [simple_line(cst.Pass())]
@@ -85,6 +87,7 @@ class DagBody:
             return self._ordering(stmt, value)
         if isinstance(value, cst.Call) and self.ctx.is_sdk_name(value.func, *EMPTY_OPERATORS) and isinstance(target, cst.Name):
             self.empties.add(target.value)
+            self._carried.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, stmt, f"EmptyOperator `{target.value}` (a no-op; the order through it is kept)"))
             return []
         name = target.value if isinstance(target, cst.Name) else None
         rewritten, notes, task = self._value(value)
