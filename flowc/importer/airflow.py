@@ -19,7 +19,7 @@ import libcst as cst
 from flowc.importer.airflow_context import AIRFLOW_ALIASES, AirflowContext, AirflowTask
 from flowc.importer.airflow_dag import DagBody
 from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines
-from flowc.importer.emit import Notes, comment_lines, decorator, literal, literal_value, simple_line, snippet
+from flowc.importer.emit import Notes, comment_lines, decorator, docstring, literal, literal_value, snippet
 from flowc.importer.module import assemble, leading
 from flowc.importer.names import ImportedNames
 from flowc.importer.types import flowc_type
@@ -100,7 +100,7 @@ def _pipeline(
     assert isinstance(block, cst.IndentedBlock)
     stmts = body.translate(block.body)
     if description is not None:
-        stmts = [simple_line(cst.Expr(cst.SimpleString(repr(description)))), *stmts]
+        stmts = [docstring(description), *stmts]
     hoisted: list[cst.BaseStatement] = []
     for item, deco in body.hoisted:
         if isinstance(item, TaskDraft):

@@ -162,7 +162,7 @@ class DagBody:
             for e in late:
                 note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, e.node, f"`{e.before} >> {e.after}` where {e.after} is made first")
                 out[-1] = with_comments(out[-1], [note])
-            handles = [cst.Name(e.before) for e in befores if e not in late]
+            handles = [cst.Name(n) for n in dict.fromkeys(e.before for e in befores if e not in late)]
             if at is not None and handles:
                 out[at] = in_after(out[at], handles, self.ctx)
         return out

@@ -65,6 +65,10 @@ def snippet(node: cst.CSTNode) -> str:
         node = node.body[0].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
     elif isinstance(node, cst.With):
         return f"with {snippet(node.items[0].item)}: ..."
+    elif isinstance(node, cst.For):
+        return f"for {snippet(node.target)} in {snippet(node.iter)}: ..."
+    elif isinstance(node, cst.If | cst.While):
+        return f"{'if' if isinstance(node, cst.If) else 'while'} {snippet(node.test)}: ..."
     elif isinstance(node, cst.BaseCompoundStatement):
         return type(node).__name__.lower() + " statement"
     return " ".join(source_of(node).split())
@@ -100,6 +104,12 @@ def literal_value(expr: cst.BaseExpression) -> tuple[bool, object]:
         return True, ast.literal_eval(source_of(expr).strip())
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return False, None
+
+
+def docstring(text: str) -> cst.SimpleStatementLine:
+    """A docstring statement holding `text` (triple-quoted when it can be)."""
+    plain = '"' not in text and "\\" not in text and "\n" not in text and text.isprintable()
+    return simple_line(cst.Expr(cst.SimpleString(f'"""{text}"""' if plain else repr(text))))
 
 
 def literal(value: object) -> cst.BaseExpression:

@@ -13,7 +13,7 @@ from typing import cast
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, commented_out, decorator, docstring_count, leading_lines, literal_value, simple_line, snippet, source_of, with_comments
+from flowc.importer.emit import comment_lines, commented_out, decorator, docstring, docstring_count, leading_lines, literal_value, simple_line, snippet, source_of, with_comments
 from flowc.importer.kfp_calls import CallRewriter, Scope
 from flowc.importer.kfp_components import flowc_type
 from flowc.importer.kfp_context import KfpContext
@@ -44,17 +44,13 @@ def translate_pipeline(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext
     block = Block(ctx, scope).translate(body.body, body)
     stmts = list(block.body)
     if description is not None and not docstring_count(stmts):
-        stmts = [simple_line(cst.Expr(cst.SimpleString(_docstring(description)))), *stmts]
+        stmts = [docstring(description), *stmts]
     returns = fn.returns.with_changes(annotation=flowc_type(fn.returns.annotation, ctx, notes)) if fn.returns else cst.Annotation(cst.Name("None"))
     return fn.with_changes(
         decorators=decorators, params=fn.params.with_changes(params=params), returns=returns,
         body=block.with_changes(body=stmts),
         leading_lines=[*fn.leading_lines, *comment_lines(notes)],
     )
-
-
-def _docstring(text: str) -> str:
-    return repr(text) if '"' in text or "\\" in text or "\n" in text else f'"""{text}"""'
 
 
 def _pipeline_options(deco: cst.Decorator, ctx: KfpContext, notes: list[str]) -> tuple[list[tuple[str, cst.BaseExpression]], str | None]:
