@@ -62,7 +62,9 @@ def translator(sdk: Sdk) -> Translate | None:
         from flowc.importer.airflow import translate as airflow_translate
 
         return airflow_translate
-    return None
+    from flowc.importer.flyte import translate as flyte_translate
+
+    return flyte_translate
 
 
 def import_text(path: str, text: str, sdk: Sdk | None = None) -> ImportResult:

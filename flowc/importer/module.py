@@ -70,6 +70,9 @@ def assemble(module: cst.Module, ctx: ImportContext, replaced: Mapping[int, Sequ
         new: list[cst.BaseStatement]
         if id(stmt) in replaced:
             new = list(replaced[id(stmt)])
+            if len(new) == 1 and _is_comment_block(new[0]):  # only comments left: they go above what follows
+                pending.extend(leading(new[0]))
+                continue
         elif isinstance(stmt, cst.SimpleStatementLine) and _is_sdk_import(stmt, ctx):
             kept = _without_sdk(stmt, ctx)
             if import_at is None:
@@ -90,6 +93,11 @@ def assemble(module: cst.Module, ctx: ImportContext, replaced: Mapping[int, Sequ
     at = import_at if import_at is not None else 0
     out = module.with_changes(body=[*body[:at], *header, *body[at:]], footer=[*pending, *module.footer])
     return without_unused_imports(out, "typing")
+
+
+def _is_comment_block(stmt: cst.BaseStatement) -> bool:
+    """A bare `pass` under comments: what an importer leaves for a statement it turned into comments."""
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Pass) and bool(stmt.leading_lines)
 
 
 def leading(stmt: cst.BaseStatement) -> list[cst.EmptyLine]:
