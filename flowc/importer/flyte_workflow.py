@@ -21,14 +21,35 @@ MAP_TASK = ("flytekit.map_task", "flytekit.core.array_node_map_task.map_task")
 CONDITIONAL = "flytekit.conditional"
 
 
+Partials = dict[str, cst.Call]  # `p = functools.partial(t, k=v)` in a workflow: p -> that call
+
+
 def translate_body(stmts: Sequence[cst.BaseStatement], ctx: ImportContext) -> list[cst.BaseStatement]:
     out: list[cst.BaseStatement] = []
+    partials: Partials = {}
+    pending: list[cst.EmptyLine] = []
     for stmt in stmts:
-        out.append(_statement(stmt, ctx))
+        if _is_partial(stmt, ctx, partials):  # used by a map_task below; its comments go with the next statement
+            pending.extend(leading_lines(stmt))
+            continue
+        made = _statement(stmt, ctx, partials)
+        out.append(made.with_changes(leading_lines=[*pending, *leading_lines(made)]) if pending else made)
+        pending = []
     return out or [simple_line(cst.Pass())]
 
 
-def _statement(stmt: cst.BaseStatement, ctx: ImportContext) -> cst.BaseStatement:
+def _is_partial(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) -> bool:
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+    if not (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)):
+        return False
+    value = small.value
+    if isinstance(value, cst.Call) and ctx.names.qualified(value.func) == "functools.partial":
+        partials[small.targets[0].target.value] = value
+        return True
+    return False
+
+
+def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) -> cst.BaseStatement:
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return _untranslated(stmt, ctx, "statement")
     small = stmt.body[0]
@@ -37,9 +58,9 @@ def _statement(stmt: cst.BaseStatement, ctx: ImportContext) -> cst.BaseStatement
         return stmt
     chain = _conditional_chain(value, ctx)
     if chain is not None:
-        made = _if_from_chain(chain, small, ctx)
+        made = _if_from_chain(chain, small, ctx, partials)
         return made.with_changes(leading_lines=leading_lines(stmt)) if made is not None else _untranslated(stmt, ctx, "conditional")
-    rewriter = _MapTasks(ctx)
+    rewriter = _MapTasks(ctx, partials)
     new = stmt.visit(rewriter)
     assert isinstance(new, cst.SimpleStatementLine)
     if rewriter.failed or ctx.uses_sdk(new):
@@ -54,9 +75,10 @@ def _untranslated(stmt: cst.BaseStatement, ctx: ImportContext, what: str) -> cst
 
 
 class _MapTasks(cst.CSTTransformer):
-    def __init__(self, ctx: ImportContext) -> None:
+    def __init__(self, ctx: ImportContext, partials: Partials) -> None:
         super().__init__()
         self.ctx = ctx
+        self.partials = partials
         self.failed = False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
@@ -64,6 +86,8 @@ class _MapTasks(cst.CSTTransformer):
         if not (isinstance(inner, cst.Call) and self.ctx.sdk_name(inner.func) in MAP_TASK and inner.args):
             return updated_node
         target = inner.args[0].value
+        if isinstance(target, cst.Name) and target.value in self.partials:
+            target = self.partials[target.value]
         fixed: list[cst.Arg] = []
         if isinstance(target, cst.Call) and self.ctx.names.qualified(target.func) == "functools.partial" and target.args:
             fixed, target = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in target.args[1:]], target.args[0].value
@@ -90,7 +114,7 @@ def _conditional_chain(expr: cst.BaseExpression, ctx: ImportContext) -> list[tup
     return list(reversed(steps))
 
 
-def _if_from_chain(chain: list[tuple[str, list[cst.Arg]]], small: cst.BaseSmallStatement, ctx: ImportContext) -> cst.If | None:
+def _if_from_chain(chain: list[tuple[str, list[cst.Arg]]], small: cst.BaseSmallStatement, ctx: ImportContext, partials: Partials) -> cst.If | None:
     branches: list[tuple[cst.BaseExpression | None, cst.BaseExpression]] = []
     i = 0
     while i + 1 < len(chain):
@@ -106,7 +130,7 @@ def _if_from_chain(chain: list[tuple[str, list[cst.Arg]]], small: cst.BaseSmallS
         return None
     orelse: cst.If | cst.Else | None = None
     for test, value in reversed(branches):
-        rewritten = value.visit(_MapTasks(ctx))
+        rewritten = value.visit(_MapTasks(ctx, partials))
         assert isinstance(rewritten, cst.BaseExpression)
         body = cst.IndentedBlock(body=[simple_line(small.with_changes(value=rewritten))])
         orelse = cst.Else(body=body) if test is None else cst.If(test=test, body=body, orelse=orelse)
