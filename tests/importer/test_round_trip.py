@@ -27,6 +27,8 @@ KFP_CASES = [
     ("kfp_condition.py", "flip_and_say", {"seed": 3}),
     ("kfp_collected.py", "collecting_parameters", {"model_ids": "a,b,c,d"}),
     ("kfp_artifacts.py", "artifacts_pipeline", {"message": "hi", "factor": 3.0}),
+    ("kfp_named_tuples.py", "named_tuples", {"a": 1.5, "b": 4.0}),
+    ("kfp_retry_after.py", "retry_after", {"message": "round"}),
 ]
 
 
