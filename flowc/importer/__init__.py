@@ -1,7 +1,10 @@
 """`flowc import`: pipelines written with the kfp SDK, Airflow or flytekit, rewritten into the flowc DSL.
 
 Statically: the input is parsed with libcst and never imported or run. Each SDK has a
-translator module (`kfp.py`, ...) that rewrites the original tree in place, so what it
+translator module (`kfp.py`, `airflow.py`, `flyte.py`, with their helpers `kfp_*.py`,
+`airflow_*.py`, `flyte_*.py`) over shared pieces (`emit.py` notes and CST builders,
+`names.py` what imported names mean, `module.py` the module around the translation,
+`ordering.py` `with after(...)`, `types.py` annotations) that rewrites the original tree in place, so what it
 does not touch keeps its comments and formatting. Everything it cannot translate stays
 in the output as a `# flowc import: ...` comment and is reported as a located diagnostic
 (FLC9xx).
@@ -52,8 +55,8 @@ def detect(module: cst.Module) -> Sdk | None:
     return found[0] if len(found) == 1 else None
 
 
-def translator(sdk: Sdk) -> Translate | None:
-    """The translator of `sdk` (its module is imported only when needed), or None if there is none yet."""
+def translator(sdk: Sdk) -> Translate:
+    """The translator of `sdk` (its module is imported only when needed)."""
     if sdk == "kfp":
         from flowc.importer.kfp import translate
 
@@ -80,8 +83,6 @@ def import_text(path: str, text: str, sdk: Sdk | None = None) -> ImportResult:
     if chosen is None:
         return ImportResult(path, None, text, None, [Diagnostic.of(codes.IMPORT_UNKNOWN_SDK, whole, path)])
     translate = translator(chosen)
-    if translate is None:
-        return ImportResult(path, chosen, text, None, [Diagnostic.of(codes.IMPORT_UNSUPPORTED_SDK, whole, chosen)])
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     notes = Notes(path, wrapper.resolve(PositionProvider))
     out = translate(wrapper.module, notes)

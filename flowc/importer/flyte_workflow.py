@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, simple_line, snippet
+from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, simple_line, snippet, with_comments
 from flowc.importer.module import ImportContext
 from flowc.ir import codes
 
@@ -65,7 +65,7 @@ def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) 
     assert isinstance(new, cst.SimpleStatementLine)
     if rewriter.failed or ctx.uses_sdk(new):
         return _untranslated(stmt, ctx, "statement")
-    return new
+    return with_comments(new, rewriter.notes)
 
 
 def _untranslated(stmt: cst.BaseStatement, ctx: ImportContext, what: str) -> cst.BaseStatement:
@@ -79,6 +79,7 @@ class _MapTasks(cst.CSTTransformer):
         super().__init__()
         self.ctx = ctx
         self.partials = partials
+        self.notes: list[str] = []
         self.failed = False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
@@ -91,8 +92,9 @@ class _MapTasks(cst.CSTTransformer):
         fixed: list[cst.Arg] = []
         if isinstance(target, cst.Call) and self.ctx.names.qualified(target.func) == "functools.partial" and target.args:
             fixed, target = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in target.args[1:]], target.args[0].value
-        for extra in inner.args[1:]:
-            self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, extra, f"`{snippet(extra)}` of map_task")
+        original = original_node.func
+        for extra in original.args[1:] if isinstance(original, cst.Call) else ():
+            self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, extra, f"`{snippet(extra)}` of map_task"))
         mapped = [a for a in updated_node.args if a.keyword is not None]
         if len(mapped) != 1 or len(updated_node.args) != 1 or not isinstance(target, cst.Name):
             self.failed = True

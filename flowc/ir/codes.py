@@ -211,7 +211,6 @@ IMPORT_SDK_CODE = _code(
     "FLC905", "{} SDK code outside tasks and pipelines was commented out",
     "compile with `flowc compile` (or run with `flowc run`) instead", "warning",
 )
-IMPORT_UNSUPPORTED_SDK = _code("FLC906", "importing from {} is not implemented yet", None)
 IMPORT_NEEDS_TYPE = _code(
     "FLC907", "{} has no boundary type flowc can use: {}", "annotate it with a boundary type such as list[str]", "warning",
 )
