@@ -75,3 +75,16 @@ def test_cli_writes_the_translation_and_reports_to_stderr(tmp_path: Path) -> Non
     assert (out / source.name).read_text(encoding="utf-8") == source.with_name("if_elif_else.out.py").read_text(encoding="utf-8")
     assert f"{source}:19:43: warning[FLC903]" in done.stderr
     assert done.stdout == ""
+
+
+def test_cli_needs_an_output_folder_for_several_files_and_fails_on_unreadable_input(tmp_path: Path) -> None:
+    golden = Path(__file__).parent / "golden" / "kfp"
+    several = subprocess.run(
+        [sys.executable, "-m", "flowc.cli", "import", str(golden / "after.in.py"), str(golden / "caching.in.py")],
+        capture_output=True, text=True, check=False,
+    )
+    assert several.returncode == 2 and "-o DIR" in several.stderr
+    plain = tmp_path / "plain.py"
+    plain.write_text("x = 1\n", encoding="utf-8")
+    unknown = subprocess.run([sys.executable, "-m", "flowc.cli", "import", str(plain)], capture_output=True, text=True, check=False)
+    assert unknown.returncode == 1 and "error[FLC901]" in unknown.stderr and unknown.stdout == ""
