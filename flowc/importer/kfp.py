@@ -31,7 +31,7 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
                 drafts[id(stmt)] = (draft, deco)
             elif pipeline_decorator(stmt, ctx) is not None:
                 ctx.components[stmt.name.value] = Component(name=stmt.name.value, is_pipeline=True)
-    pipelines: dict[int, cst.FunctionDef] = {}
+    pipelines: dict[int, list[cst.FunctionDef]] = {}
     for stmt in module.body:
         deco = pipeline_decorator(stmt, ctx) if isinstance(stmt, cst.FunctionDef) else None
         if isinstance(stmt, cst.FunctionDef) and deco is not None:
@@ -40,8 +40,8 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
 
 
 def _assemble(
-    module: cst.Module, ctx: KfpContext, drafts: dict[int, tuple[ComponentDraft, cst.Decorator]], pipelines: dict[int, cst.FunctionDef]
+    module: cst.Module, ctx: KfpContext, drafts: dict[int, tuple[ComponentDraft, cst.Decorator]], pipelines: dict[int, list[cst.FunctionDef]]
 ) -> cst.Module:
     replaced: dict[int, list[cst.BaseStatement]] = {key: finish_component(*draft, ctx) for key, draft in drafts.items()}
-    replaced.update({key: [fn] for key, fn in pipelines.items()})
+    replaced.update({key: list(fns) for key, fns in pipelines.items()})
     return assemble(module, ctx, replaced)

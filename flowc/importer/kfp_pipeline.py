@@ -9,6 +9,7 @@ wraps the statement in `with after(...)`; expressions are rewritten by CallRewri
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import cast
 
 import libcst as cst
@@ -17,7 +18,8 @@ from flowc.importer.emit import comment_lines, commented_out, decorator, docstri
 from flowc.importer.kfp_calls import CallRewriter, Scope
 from flowc.importer.kfp_components import flowc_type
 from flowc.importer.kfp_context import KfpContext
-from flowc.importer.ordering import in_after, order_earlier
+from flowc.importer.kfp_loops import body_pipeline, outer_types
+from flowc.importer.ordering import assigns, in_after, order_earlier
 from flowc.ir import codes
 
 CONDITIONS = ("If", "Condition")
@@ -31,7 +33,8 @@ def pipeline_decorator(fn: cst.FunctionDef, ctx: KfpContext) -> cst.Decorator | 
     return None
 
 
-def translate_pipeline(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext) -> cst.FunctionDef:
+def translate_pipeline(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext) -> list[cst.FunctionDef]:
+    """The flowc pipeline, after the sub-pipelines made of its loop bodies."""
     notes: list[str] = []
     kwargs, description = _pipeline_options(deco, ctx, notes)
     ctx.use("pipeline")
@@ -41,16 +44,17 @@ def translate_pipeline(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext
     assert isinstance(body, cst.IndentedBlock)
     scope = Scope(wanted=_collected_names(fn, ctx))
     _find_one_of(fn, ctx, scope)
-    block = Block(ctx, scope).translate(body.body, body)
+    outer = Outer(fn.name.value, params)
+    block = Block(ctx, scope, outer).translate(body.body, body)
     stmts = list(block.body)
     if description is not None and not docstring_count(stmts):
         stmts = [docstring(description), *stmts]
     returns = fn.returns.with_changes(annotation=flowc_type(fn.returns.annotation, ctx, notes)) if fn.returns else cst.Annotation(cst.Name("None"))
-    return fn.with_changes(
+    return [*outer.extra, fn.with_changes(
         decorators=decorators, params=fn.params.with_changes(params=params), returns=returns,
         body=block.with_changes(body=stmts),
         leading_lines=[*fn.leading_lines, *comment_lines(notes)],
-    )
+    )]
 
 
 def _pipeline_options(deco: cst.Decorator, ctx: KfpContext, notes: list[str]) -> tuple[list[tuple[str, cst.BaseExpression]], str | None]:
@@ -136,12 +140,22 @@ def _task_name(expr: cst.BaseExpression) -> str | None:
     return None
 
 
+@dataclass
+class Outer:
+    """The pipeline a block belongs to: its name and parameters, and sub-pipelines made from its loops."""
+
+    pipeline: str
+    params: Sequence[cst.Param]
+    extra: list[cst.FunctionDef] = field(default_factory=lambda: [])
+
+
 class Block:
     """Translates the statements of one block of a pipeline body."""
 
-    def __init__(self, ctx: KfpContext, scope: Scope) -> None:
+    def __init__(self, ctx: KfpContext, scope: Scope, outer: Outer | None = None) -> None:
         self.ctx = ctx
         self.scope = scope
+        self.outer = outer
         self._carried: list[str] = []  # notes of a dropped statement, for the next one
 
     def translate(self, stmts: Sequence[cst.BaseStatement], block: cst.IndentedBlock) -> cst.IndentedBlock:
@@ -280,7 +294,7 @@ class Block:
     def _nested(self, stmt: cst.With | cst.For) -> cst.IndentedBlock:
         body = stmt.body
         assert isinstance(body, cst.IndentedBlock)
-        return Block(self.ctx, self.scope).translate(body.body, body)
+        return Block(self.ctx, self.scope, self.outer).translate(body.body, body)
 
     def _loop(self, stmt: cst.With) -> cst.BaseStatement:
         """`with dsl.ParallelFor(items) as x:` -> `for x in items:`, or `t = [step(...) for x in items]`."""
@@ -297,11 +311,24 @@ class Block:
         items, rw = self._expr(items_arg.value)
         assert isinstance(items, cst.BaseExpression)
         body = self._nested(stmt)
-        comprehension = self._comprehension(body, target, items)
+        comprehension = self._comprehension(body, target, items) or self._sub_pipeline(body, target, items)
         if comprehension is not None:
             return with_comments(comprehension.with_changes(leading_lines=stmt.leading_lines), [*notes, *rw.notes])
         loop = cst.For(target=target, iter=items, body=body, leading_lines=stmt.leading_lines)
         return with_comments(loop, [*notes, *rw.notes])
+
+    def _sub_pipeline(self, body: cst.IndentedBlock, target: cst.Name, items: cst.BaseExpression) -> cst.SimpleStatementLine | None:
+        """A loop body of several steps, one collected: a sub-pipeline, and a comprehension over it."""
+        collected = [n for n in self.scope.wanted if any(isinstance(s, cst.SimpleStatementLine) and assigns(s, n) for s in body.body)]
+        if len(collected) != 1 or self.outer is None:
+            return None
+        name = f"{self.outer.pipeline}_{target.value}_body"
+        made = body_pipeline(name, target, items, body, collected[0], outer_types(self.outer.params, self.scope, self.ctx), self.ctx)
+        if made is None:
+            return None
+        self.outer.extra.append(made[0])
+        self.scope.collected[collected[0]] = collected[0]
+        return made[1]
 
     def _comprehension(self, body: cst.IndentedBlock, target: cst.Name, items: cst.BaseExpression) -> cst.SimpleStatementLine | None:
         """`t = [step(...) for x in items]` when the loop's one statement makes a task that is collected."""

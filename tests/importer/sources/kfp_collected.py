@@ -17,6 +17,12 @@ def prepend_id(content: str) -> str:
 
 
 @dsl.component
+def consume_single_id(id: str) -> str:
+    print(f"Consuming single: {id}")
+    return "completed"
+
+
+@dsl.component
 def join_ids(ids: List[str]) -> str:
     return ";".join(sorted(ids))
 
@@ -27,5 +33,6 @@ def collecting_parameters(model_ids: str = "s1,s2,s3") -> str:
     ids.set_caching_options(False)
     with dsl.ParallelFor(ids.output) as model_id:
         prepended = prepend_id(content=model_id).set_retry(1)
+        consume_single_id(id=prepended.output)
     joined = join_ids(ids=dsl.Collected(prepended.output))
     return joined.output
