@@ -168,11 +168,14 @@ def simple_line(small: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[small])
 
 
-def without_unused_imports(module: cst.Module, package: str) -> cst.Module:
-    """`module` without the names of `from <package> import ...` lines that nothing uses any more."""
+def names_used(module: cst.Module) -> set[str]:
+    """Every name a module reads or binds outside its import statements."""
     used: set[str] = set()
 
     class _Names(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> bool:
+            return False
+
         def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
             return False
 
@@ -180,18 +183,54 @@ def without_unused_imports(module: cst.Module, package: str) -> cst.Module:
             used.add(node.value)
 
     module.visit(_Names())
+    return used
+
+
+def without_orphaned_imports(original: cst.Module, module: cst.Module) -> cst.Module:
+    """`module` without the top-level imported names that only the translated-away code used.
+
+    A name the original used and the output no longer does (`timedelta` of an
+    `execution_timeout`, `List` of an annotation now `list`) goes; an import the original
+    never used (kept for its side effects, say) stays.
+    """
+    before, after = names_used(original), names_used(module)
+    orphaned = before - after
     body: list[cst.BaseStatement] = []
     for stmt in module.body:
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
-        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) and small.module is not None and source_of(small.module) == package:
-            kept = [a for a in small.names if (a.evaluated_alias or a.evaluated_name) in used]
+        if isinstance(small, cst.Import | cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            kept = [a for a in small.names if _bound(a) not in orphaned]
             if not kept:
+                if stmt.leading_lines:  # its comments stay, above what follows
+                    body.append(simple_line(cst.Pass()).with_changes(leading_lines=stmt.leading_lines))
                 continue
             if len(kept) < len(small.names):
                 kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
                 stmt = stmt.with_changes(body=[small.with_changes(names=kept)])
         body.append(stmt)
-    return module.with_changes(body=body)
+    return module.with_changes(body=_fold_comment_blocks(body))
+
+
+def _bound(alias: cst.ImportAlias) -> str:
+    """The name an import alias binds (`import a.b` binds `a`)."""
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return source_of(alias.name).split(".")[0]
+
+
+def _fold_comment_blocks(body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+    """Comment-only `pass` placeholders merged into the next statement's leading lines."""
+    out: list[cst.BaseStatement] = []
+    pending: list[cst.EmptyLine] = []
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Pass) and stmt.leading_lines:
+            pending.extend(stmt.leading_lines)
+            continue
+        if pending and isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+            stmt = stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines])
+            pending = []
+        out.append(stmt)
+    return out
 
 
 def docstring_count(body: Sequence[cst.BaseStatement]) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.emit import Notes, comment_lines, commented_out, from_import, without_unused_imports
+from flowc.importer.emit import Notes, comment_lines, commented_out, from_import, without_orphaned_imports
 from flowc.importer.names import ImportedNames, bindings
 from flowc.ir import codes
 
@@ -92,7 +92,7 @@ def assemble(module: cst.Module, ctx: ImportContext, replaced: Mapping[int, Sequ
     header = _flowc_imports(ctx, import_lines)
     at = import_at if import_at is not None else 0
     out = module.with_changes(body=[*body[:at], *header, *body[at:]], footer=[*pending, *module.footer])
-    return without_unused_imports(out, "typing")
+    return without_orphaned_imports(module, out)
 
 
 def _is_comment_block(stmt: cst.BaseStatement) -> bool:

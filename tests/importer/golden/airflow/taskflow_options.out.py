@@ -1,5 +1,4 @@
 """@dag/@task: tasks move to module level; retries, execution_timeout, task_id, schedule, default_args."""
-from datetime import timedelta
 
 from flowc import pipeline, task
 

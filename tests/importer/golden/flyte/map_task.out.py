@@ -1,5 +1,4 @@
 """map_task(t)(x=xs) and map_task(functools.partial(t, k=v))(x=xs) -> list comprehensions."""
-import functools
 
 from flowc import pipeline, task
 

@@ -1,5 +1,4 @@
 """flytekit @task options: container_image, requests/limits, retries, timeout, cache, environment."""
-from datetime import timedelta
 
 from flowc import Resources, pipeline, task
 
