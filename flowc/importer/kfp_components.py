@@ -24,7 +24,7 @@ from flowc.ir import codes
 # `@dsl.component(...)` arguments: kfp name -> flowc option.
 DECORATOR_OPTIONS = {"base_image": "image", "packages_to_install": "packages"}
 # Option order in the emitted decorator (as docs/task_options.md lists them).
-OPTION_ORDER = ("image", "packages", "resources", "retries", "timeout", "cache", "env")
+OPTION_ORDER = ("image", "command", "args", "packages", "resources", "retries", "timeout", "cache", "env")
 
 
 @dataclass
@@ -36,28 +36,40 @@ class ComponentDraft:
     outputs: list[tuple[str, str]] = field(default_factory=lambda: [])  # Output[...] params: (name, kind)
     notes: list[str] = field(default_factory=lambda: [])
     decorator_options: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})
+    kind: str = "task"  # or "container_task"
+    container: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})  # image, command, args of a container task
     classes: list[cst.ClassDef] = field(default_factory=lambda: [])
 
 
 def component_decorator(fn: cst.FunctionDef, ctx: KfpContext) -> cst.Decorator | None:
     for deco in fn.decorators:
         target = deco.decorator.func if isinstance(deco.decorator, cst.Call) else deco.decorator
-        if ctx.is_dsl(target, "component"):
+        if ctx.is_dsl(target, "component", "container_component"):
             return deco
     return None
 
 
 def draft_component(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext) -> ComponentDraft:
     """Read a component's decorator and signature; its result shape is known after this."""
+    target = deco.decorator.func if isinstance(deco.decorator, cst.Call) else deco.decorator
+    if ctx.is_dsl(target, "container_component"):
+        from flowc.importer.kfp_containers import draft_container
+
+        return draft_container(fn, ctx)
     draft = ComponentDraft(fn=fn, component=Component(name=fn.name.value))
     _read_decorator(deco, draft, ctx)
-    params = [_param(p, draft, ctx) for p in fn.params.params]
-    kept = [p for p in params if p is not None]
-    if kept and params and params[-1] is None:  # the last one left: no trailing comma of its own
-        kept[-1] = kept[-1].with_changes(comma=fn.params.params[-1].comma)
-    draft.fn = fn.with_changes(params=fn.params.with_changes(params=kept))
+    params = [param_of(p, draft, ctx) for p in fn.params.params]
+    draft.fn = fn.with_changes(params=fn.params.with_changes(params=kept_params(fn, params)))
     _shape_result(draft, ctx)
     return draft
+
+
+def kept_params(fn: cst.FunctionDef, params: Sequence[cst.Param | None]) -> list[cst.Param]:
+    """The parameters left (None: moved to the results), the last one without a comma of its own."""
+    kept = [p for p in params if p is not None]
+    if kept and params and params[-1] is None:
+        kept[-1] = kept[-1].with_changes(comma=fn.params.params[-1].comma)
+    return kept
 
 
 def _read_decorator(deco: cst.Decorator, draft: ComponentDraft, ctx: KfpContext) -> None:
@@ -71,7 +83,7 @@ def _read_decorator(deco: cst.Decorator, draft: ComponentDraft, ctx: KfpContext)
             draft.notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"@dsl.component({snippet(arg)})"))
 
 
-def _param(param: cst.Param, draft: ComponentDraft, ctx: KfpContext) -> cst.Param | None:
+def param_of(param: cst.Param, draft: ComponentDraft, ctx: KfpContext) -> cst.Param | None:
     """The flowc form of one parameter; None for an `Output[...]` one, which becomes a result."""
     ann = param.annotation.annotation if param.annotation is not None else None
     if ann is None:
@@ -239,7 +251,7 @@ def _namedtuple_class(call: cst.Call, function: str, ctx: KfpContext, draft: Com
 
 def finish_component(draft: ComponentDraft, deco: cst.Decorator, ctx: KfpContext) -> list[cst.BaseStatement]:
     """The NamedTuple classes a component needs, then the function under its `@task`."""
-    options: dict[str, cst.BaseExpression] = dict(draft.decorator_options)
+    options: dict[str, cst.BaseExpression] = {**draft.container, **draft.decorator_options}
     chosen = {k: v.value for k, v in draft.component.options.items()}
     resources = [(k, literal(chosen[k])) for k in ("cpu", "memory", "gpu") if k in chosen]
     if resources:
@@ -250,8 +262,8 @@ def finish_component(draft: ComponentDraft, deco: cst.Decorator, ctx: KfpContext
     if chosen.get("cache", True):  # KFP caches every task unless told not to
         options["cache"] = cst.Name("True")
     ordered = [(k, options[k]) for k in OPTION_ORDER if k in options]
-    ctx.use("task")
-    decorators = [decorator("task", ordered, like=deco) if d is deco else d for d in draft.fn.decorators]
+    ctx.use(draft.kind)
+    decorators = [decorator(draft.kind, ordered, like=deco) if d is deco else d for d in draft.fn.decorators]
     fn = draft.fn.with_changes(decorators=decorators, leading_lines=[*draft.fn.leading_lines, *comment_lines(draft.notes)])
     return [*draft.classes, fn]
 
