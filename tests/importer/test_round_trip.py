@@ -29,6 +29,7 @@ KFP_CASES = [
     ("kfp_artifacts.py", "artifacts_pipeline", {"message": "hi", "factor": 3.0}),
     ("kfp_named_tuples.py", "named_tuples", {"a": 1.5, "b": 4.0}),
     ("kfp_retry_after.py", "retry_after", {"message": "round"}),
+    ("kfp_container.py", "containers", {"name": "flowc"}),
 ]
 
 
@@ -36,11 +37,14 @@ def _original_kfp(source: str, pipeline: str, args: dict[str, Any], workdir: Pat
     """Run the original with the kfp SDK's own local runner (this test imports the original: it is the reference)."""
     from kfp import local
 
+    from tests.backends.kfp.local_run import lifted_guard
+
     local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(workdir / "original"))
     sys.path.insert(0, str(SOURCES))
     try:
         module = importlib.import_module(Path(source).stem)
-        return getattr(module, pipeline)(**args).output
+        with lifted_guard():  # kfp.local runs only Python components; container ones run as subprocesses here
+            return getattr(module, pipeline)(**args).output
     finally:
         sys.path.remove(str(SOURCES))
 
