@@ -153,10 +153,28 @@ def keyword_call(func: str, kwargs: Sequence[tuple[str, cst.BaseExpression]]) ->
     )
 
 
+LINE_LENGTH = 100
+
+
 def decorator(name: str, kwargs: Sequence[tuple[str, cst.BaseExpression]], like: cst.Decorator | None = None) -> cst.Decorator:
-    """`@name` or `@name(k=v, ...)`, keeping the comments above `like` (the decorator it replaces)."""
+    """`@name` or `@name(k=v, ...)` (one argument a line when longer than LINE_LENGTH), keeping the comments above `like`."""
     expr: cst.BaseExpression = keyword_call(name, kwargs) if kwargs else cst.Name(name)
+    if isinstance(expr, cst.Call) and len(source_of(expr)) + 1 > LINE_LENGTH:
+        expr = one_per_line(expr)
     return cst.Decorator(decorator=expr, leading_lines=like.leading_lines if like is not None else ())
+
+
+def one_per_line(call: cst.Call) -> cst.Call:
+    """`f(\n    a=1,\n    b=2,\n)`: each argument on a line of its own, a trailing comma after the last."""
+
+    def newline(indent: str) -> cst.ParenthesizedWhitespace:
+        return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), indent=True, last_line=cst.SimpleWhitespace(indent))
+
+    args = [
+        a.with_changes(comma=cst.Comma(whitespace_after=newline("" if i == len(call.args) - 1 else "    ")))
+        for i, a in enumerate(call.args)
+    ]
+    return call.with_changes(whitespace_before_args=newline("    "), args=args)
 
 
 def from_import(module: str, names: Iterable[str]) -> cst.SimpleStatementLine:

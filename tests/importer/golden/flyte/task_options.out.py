@@ -5,7 +5,14 @@ from flowc import Resources, pipeline, task
 
 # flowc import: `cache_version="2.0"` of @task has no flowc equivalent and was left out
 # flowc import: `ephemeral_storage="10Gi"` of Resources has no flowc equivalent and was left out
-@task(image="ghcr.io/acme/ml:1.0", resources=Resources(cpu="2", memory="4Gi", gpu=1), retries=3, timeout="2h", cache=True, env={"MODE": "train"})
+@task(
+    image="ghcr.io/acme/ml:1.0",
+    resources=Resources(cpu="2", memory="4Gi", gpu=1),
+    retries=3,
+    timeout="2h",
+    cache=True,
+    env={"MODE": "train"},
+)
 def train(lr: float) -> float:
     """Train a model."""
     # the real work

@@ -3,7 +3,13 @@ from typing import NamedTuple
 from flowc import container_task, pipeline
 
 
-@container_task(image="alpine:3.20", command=["sh", "-c", 'mkdir -p "$(dirname "$1")" && echo "Hello, $0 {{ok}}" > "$1"'], args=["{name}", "{output}"], retries=1, cache=True)
+@container_task(
+    image="alpine:3.20",
+    command=["sh", "-c", 'mkdir -p "$(dirname "$1")" && echo "Hello, $0 {{ok}}" > "$1"'],
+    args=["{name}", "{output}"],
+    retries=1,
+    cache=True,
+)
 def say_hello(name: str) -> str:
     """Write a greeting."""
     ...
@@ -14,7 +20,11 @@ class CountOutputs(NamedTuple):
     upper: str
 
 
-@container_task(image="alpine:3.20", command=["sh", "-c", 'printf %s "$0" | wc -c > "$1"; echo "$0" | tr a-z A-Z > "$2"', "{word}", "{size}", "{upper}"], cache=True)
+@container_task(
+    image="alpine:3.20",
+    command=["sh", "-c", 'printf %s "$0" | wc -c > "$1"; echo "$0" | tr a-z A-Z > "$2"', "{word}", "{size}", "{upper}"],
+    cache=True,
+)
 def count(word: str) -> CountOutputs: ...
 
 
