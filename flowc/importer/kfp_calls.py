@@ -16,6 +16,7 @@ import libcst as cst
 from flowc.importer.emit import literal_value, snippet, source_of
 from flowc.importer.kfp_context import RETURN_FIELD, Component, KfpContext, TaskOptionValue
 from flowc.ir import codes
+from flowc.ir.codes import Code
 
 # `.set_*` methods and the flowc option each one sets.
 OPTION_METHODS = {
@@ -51,10 +52,11 @@ class Scope:
 class CallRewriter(cst.CSTTransformer):
     """Rewrites one statement's expressions; `notes` and `after` hold what the statement needs around it."""
 
-    def __init__(self, ctx: KfpContext, scope: Scope) -> None:
+    def __init__(self, ctx: KfpContext, scope: Scope, dry: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
         self.scope = scope
+        self.dry = dry  # only look: report nothing, record no option
         self.notes: list[str] = []
         self.after: list[cst.BaseExpression] = []
         self.called: list[str] = []  # components called in the statement, innermost first
@@ -107,7 +109,7 @@ class CallRewriter(cst.CSTTransformer):
     def _collected(self, original: cst.Call, inner: cst.BaseExpression) -> cst.BaseExpression:
         if isinstance(inner, cst.Name) and inner.value in self.scope.collected:
             return cst.Name(self.scope.collected[inner.value])
-        self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, f"{source_of(original)} of a loop flowc could not turn into a list comprehension"))
+        self.notes.append(self._note(codes.IMPORT_NOT_TRANSLATED, original, f"{source_of(original)} of a loop flowc could not turn into a list comprehension"))
         return original
 
     def _method(self, component: Component, method: str, original: cst.Call, call: cst.Call) -> None:
@@ -117,13 +119,13 @@ class CallRewriter(cst.CSTTransformer):
         option = OPTION_METHODS.get(method)
         if option is None or component.is_pipeline:
             written = f"`.{method}({', '.join(snippet(a) for a in original.args)})`"
-            self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, original, written + (" on a pipeline call" if component.is_pipeline else "")))
+            self.notes.append(self._note(codes.IMPORT_DROPPED_OPTION, original, written + (" on a pipeline call" if component.is_pipeline else "")))
             return
         main, _ = _split_args(call, MAIN_ARGUMENT.get(method))
         _, extra = _split_args(original, MAIN_ARGUMENT.get(method))  # original nodes: they have positions
         for arg in extra:
             if option != "env":
-                self.notes.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{snippet(arg)}` of .{method}"))
+                self.notes.append(self._note(codes.IMPORT_DROPPED_OPTION, arg, f"`{snippet(arg)}` of .{method}"))
         value = self._value(method, option, main, call)
         if value is not None:
             self._record(component, option, value, original)
@@ -137,16 +139,21 @@ class CallRewriter(cst.CSTTransformer):
             ok, value = literal_value(main)
             if ok:
                 return int(str(value)) if option == "gpu" else value
-        self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, call, f"`.{method}(...)` with a value that is not a literal"))
+        self.notes.append(self._note(codes.IMPORT_NOT_TRANSLATED, call, f"`.{method}(...)` with a value that is not a literal"))
         return None
 
+    def _note(self, code: Code, node: cst.CSTNode, *args: object) -> str:
+        return "" if self.dry else self.ctx.notes.add(code, node, *args)
+
     def _record(self, component: Component, option: str, value: object, node: cst.CSTNode) -> None:
+        if self.dry:
+            return
         known = component.options.get(option)
         before: object = known.value if known is not None else None
         if option == "env" and isinstance(before, dict) and isinstance(value, dict):
             value = {**cast("dict[str, str]", before), **cast("dict[str, str]", value)}
         elif known is not None and before != value:
-            self.notes.append(self.ctx.notes.add(codes.IMPORT_OPTIONS_DIFFER, node, component.name, option, f"{option}={before!r}"))
+            self.notes.append(self._note(codes.IMPORT_OPTIONS_DIFFER, node, component.name, option, f"{option}={before!r}"))
             return
         component.options[option] = TaskOptionValue(value, node)
 

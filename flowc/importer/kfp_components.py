@@ -60,6 +60,7 @@ def draft_component(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext) -
     _read_decorator(deco, draft, ctx)
     params = [param_of(p, draft, ctx) for p in fn.params.params]
     draft.fn = fn.with_changes(params=fn.params.with_changes(params=kept_params(fn, params)))
+    draft.component.params = {p.name.value: p.annotation.annotation for p in params if p is not None and p.annotation is not None}
     _shape_result(draft, ctx)
     return draft
 

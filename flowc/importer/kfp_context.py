@@ -35,6 +35,7 @@ class Component:
     result: cst.BaseExpression | None = None  # its flowc return annotation
     options: dict[str, TaskOptionValue] = field(default_factory=lambda: {})
     is_pipeline: bool = False
+    params: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})  # its inputs' flowc types
 
 
 @dataclass

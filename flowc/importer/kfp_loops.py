@@ -42,7 +42,7 @@ def body_pipeline(
     types: dict[str, cst.BaseExpression], ctx: KfpContext,
 ) -> tuple[cst.FunctionDef, cst.SimpleStatementLine] | None:
     """The sub-pipeline holding the loop body, and the statement that fans out over it; None if a type is unknown."""
-    element = item_type(items, types)
+    element = item_type(items, types) or _used_as(target.value, body, ctx)
     result = types.get(collected)
     inputs = [n for n in _read_names(body) if n in types and n != target.value and n not in _assigned(body)]
     if element is None or result is None or any(_is_namedtuple(types[n], ctx) for n in inputs):
@@ -57,6 +57,23 @@ def body_pipeline(
     call = cst.Call(func=cst.Name(name), args=[keyword_arg(p.name.value, cst.Name(p.name.value)) for p in params])
     fan_out = cst.ListComp(elt=call, for_in=cst.CompFor(target=target, iter=items))
     return fn, simple_line(cst.Assign(targets=[cst.AssignTarget(cst.Name(collected))], value=fan_out))
+
+
+def _used_as(item: str, body: cst.IndentedBlock, ctx: KfpContext) -> cst.BaseExpression | None:
+    """The type of the input the loop item is first passed to (`prepend(content=item)`: prepend's `content`)."""
+    found: list[cst.BaseExpression] = []
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            component = ctx.components.get(node.func.value) if isinstance(node.func, cst.Name) else None
+            for arg in node.args if component is not None else ():
+                if arg.keyword is not None and isinstance(arg.value, cst.Name) and arg.value.value == item and component is not None:
+                    given = component.params.get(arg.keyword.value)
+                    if given is not None:
+                        found.append(given)
+
+    body.visit(_Calls())
+    return found[0] if found else None
 
 
 def _is_namedtuple(annotation: cst.BaseExpression, ctx: KfpContext) -> bool:

@@ -195,7 +195,7 @@ class Block:
 
     def _uses_kfp(self, stmt: cst.SimpleStatementLine) -> bool:
         """Whether the statement still names the kfp SDK once rewritten (`dsl.importer(...)`, ...)."""
-        new, _ = self._expr(stmt)
+        new = stmt.visit(CallRewriter(self.ctx, self.scope, dry=True))
         found = False
         ctx = self.ctx
 

@@ -46,6 +46,7 @@ def test_golden(case: Path) -> None:
     if os.environ.get("FLOWC_UPDATE_GOLDEN"):
         out.write_text(result.text, encoding="utf-8")
     assert result.text == out.read_text(encoding="utf-8")
+    assert all(d.span is not None for d in result.diagnostics), [d.message for d in result.diagnostics if d.span is None]
     got = {(d.span.line, d.code) for d in result.diagnostics if d.span is not None}
     assert got == _expected(case.read_text(encoding="utf-8")), [str(d.span) + " " + d.message for d in result.diagnostics]
 
