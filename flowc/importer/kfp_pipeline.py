@@ -196,16 +196,7 @@ class Block:
     def _uses_kfp(self, stmt: cst.SimpleStatementLine) -> bool:
         """Whether the statement still names the kfp SDK once rewritten (`dsl.importer(...)`, ...)."""
         new = stmt.visit(CallRewriter(self.ctx, self.scope, dry=True))
-        found = False
-        ctx = self.ctx
-
-        class _Find(cst.CSTVisitor):
-            def visit_Name(self, node: cst.Name) -> None:
-                nonlocal found
-                found = found or ctx.kfp(node) is not None
-
-        new.visit(_Find())
-        return found
+        return isinstance(new, cst.CSTNode) and self.ctx.uses_sdk(new)
 
     def _exit_handler(self, stmt: cst.With) -> list[cst.BaseStatement]:
         """`with dsl.ExitHandler(exit_task):` -> its body, inline; the exit task stays an ordinary step (noted)."""
