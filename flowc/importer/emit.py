@@ -19,7 +19,7 @@ from libcst.metadata import CodeRange
 
 from flowc.ir.codes import Code
 from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.span import Span
+from flowc.ir.span import Span, source_lines
 
 COMMENT_PREFIX = "# flowc import: "
 _EMPTY_MODULE = cst.Module(body=[])
@@ -76,7 +76,7 @@ def snippet(node: cst.CSTNode) -> str:
 
 def commented_out(node: cst.CSTNode) -> list[str]:
     """The original code of `node`, each line as a comment (`#     line`)."""
-    return [("#     " + line).rstrip() for line in source_of(node).strip("\n").splitlines()]
+    return [("#     " + line).rstrip() for line in source_lines(source_of(node).strip("\r\n"))]
 
 
 def comment_lines(texts: Iterable[str]) -> list[cst.EmptyLine]:

@@ -88,3 +88,12 @@ def test_cli_needs_an_output_folder_for_several_files_and_fails_on_unreadable_in
     plain.write_text("x = 1\n", encoding="utf-8")
     unknown = subprocess.run([sys.executable, "-m", "flowc.cli", "import", str(plain)], capture_output=True, text=True, check=False)
     assert unknown.returncode == 1 and "error[FLC901]" in unknown.stderr and unknown.stdout == ""
+
+
+def test_commented_out_code_splits_lines_as_python_does() -> None:
+    """A U+2028 or form feed inside a string is no line break for Python: the commented-out line stays one line."""
+    text = 'import kfp\nclient = kfp.Client(host="a\u2028b\x0cc")\n'
+    result = import_text("odd.py", text, "kfp")
+    assert result.text is not None
+    assert '#     client = kfp.Client(host="a\u2028b\x0cc")' in result.text.split("\n")
+    assert [d.code for d in result.diagnostics] == ["FLC905"]
