@@ -139,3 +139,24 @@ def test_failing_tasks_get_distinct_names_and_run_as_bare_tasks(tmp_path: Path) 
     assert isinstance(fail, TaskNode) and fail.task == "flow_fail_2"
     task = program.task("flow_fail_2")
     assert task.options.cache is False and task.options.retries == 0
+
+
+def test_the_message_reaches_the_step_exactly(tmp_path: Path) -> None:
+    """Quotes, braces of engine templates and escapes stay text: the step raises exactly the message."""
+    message = 'it\'s "{{ ds }}" {x}\\n\u00e9'
+    program = _read(tmp_path, f'''
+        @pipeline
+        def flow(x: int) -> int:
+            if x < 0:
+                raise KeyError({message!r})
+            return step(x=x)
+    ''')
+    _, task = _failing(program, "fail")
+    namespace: dict[str, object] = {}
+    exec(task.code.function, namespace)  # type: ignore[attr-defined]  # the generated code, not the user's
+    try:
+        namespace[task.code.function_name]()  # type: ignore[attr-defined,operator]
+    except KeyError as exc:
+        assert exc.args == (message,)
+    else:
+        raise AssertionError("the failing step did not raise")
