@@ -69,7 +69,18 @@ def code_pieces(code: TaskCode) -> tuple[tuple[int, str], ...]:
         text = "\n".join(lines[text_line - 1 : end - 1]).rstrip()
         if text:
             pieces.append((file_line, text + "\n"))
-    return tuple(sorted(pieces, key=lambda p: p[0]))
+    return _merged(sorted(pieces, key=lambda p: p[0]))
+
+
+def _merged(pieces: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """Pieces with each one that starts on the line after the one before joined to it."""
+    out: list[tuple[int, str]] = []
+    for line, text in pieces:
+        if out and out[-1][0] + out[-1][1].count("\n") == line:
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((line, text))
+    return tuple(out)
 
 
 def _newlines(text: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from flowc.codegen.futures import exec_statement, has_future_import
-from flowc.codegen.literals import py_identifier, py_literal
+from flowc.codegen.literals import py_literal
 from flowc.codegen.runtime import placeholder_text_source, runtime_source
+from flowc.codegen.task_code import code_literal
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import PythonTask
 from flowc.ir.types import NamedTupleType
@@ -46,25 +46,16 @@ def task_runtime() -> str:
 
 
 def task_code(task: PythonTask) -> str:
-    """The task's own part of its program: flowc names bound, its code, its interface.
+    """The task's own part of its program: its code (as data) and its interface.
 
     The full program is `task_runtime() + task_code(task)`: self-contained, so the
     image needs the task's packages, never flowc or Airflow. The same text runs
-    in-process in the worker (python mode) and as `python -c` in a pod.
+    in-process in the worker (python mode) and as `python -c` in a pod; either way the
+    task's code is compiled under its own file's name and lines (`load_task_function`).
     """
-    bindings = [
-        f"{py_identifier(imp.local)} = {py_identifier(imp.attr) if imp.attr else 'flowc'}"
-        for imp in task.code.flowc_imports
-        if imp.local != imp.attr
-    ]
-    own = [task.code.preamble.strip(), task.code.function.strip()]
-    if has_future_import(task.code.preamble):
-        # Its future imports must open a compilation unit: the task's code gets its own.
-        own = [exec_statement("\n\n".join(own) + "\n", f"<flowc task {task.name}>", "globals()")]
     parts = [
         "# --- task code ---",
-        "\n".join(bindings),
-        *own,
+        "_FLOWC_SOURCE = " + code_literal(task.name, task.code),
         "_FLOWC_TASK = " + py_literal(task_interface(task)),
     ]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return "\n\n".join(parts) + "\n"
