@@ -101,8 +101,18 @@ def load_task_function(code, module_name):
     for line, text in code["pieces"]:
         source += "\n" * (line - 1 - source.count("\n")) + text
     _flowc_remember_lines(code["file"], source)
+    if _sys.excepthook is _sys.__excepthook__:
+        # Before 3.13 the default hook reads lines from disk, not linecache: print as `traceback` does.
+        _sys.excepthook = _flowc_print_exception
     exec(compile(source, code["file"], "exec", dont_inherit=True), module.__dict__)
     return module.__dict__[code["function"]]
+
+
+def _flowc_print_exception(kind, value, tb):
+    """An uncaught exception printed as the default hook does, its lines from linecache."""
+    import traceback as _traceback
+
+    _traceback.print_exception(kind, value, tb)
 
 
 def _flowc_remember_lines(filename, source):
