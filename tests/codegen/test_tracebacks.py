@@ -23,7 +23,7 @@ import pytest
 from flowc import api
 from flowc.backends.airflow.sources import task_code, task_runtime
 from flowc.backends.airflow.operators import POD_ENTRY
-from flowc.ir.model import Program, PythonTask
+from flowc.ir.model import Program, PythonTask, TaskNode
 
 FILE = "flows/failing.py"
 PROGRAM = '''\
@@ -87,8 +87,8 @@ def assert_points_at_the_source(text: str) -> None:
 
 def _runtime(program: Program, pipeline: str, workdir: Path) -> str:
     """The task program the Airflow pod and `flowc run` run, as a process of its own."""
-    call = next(n for n in program.pipeline(pipeline).body if hasattr(n, "task"))
-    task = program.task(call.task)  # pyright: ignore[reportAttributeAccessIssue]
+    call = next(n for n in program.pipeline(pipeline).body if isinstance(n, TaskNode))
+    task = program.task(call.task)
     assert isinstance(task, PythonTask)
     env = dict(os.environ, FLOWC_INPUTS=json.dumps({"x": 5}), FLOWC_XCOM_DIR=str(workdir / "xcom"))
     done = subprocess.run(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import __future__
 import ast
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import FunctionType
+from typing import cast
 
 import pytest
 
@@ -143,7 +145,7 @@ def test_flowc_imports_are_bound_to_the_runtime() -> None:
     namespace: dict[str, object] = {}
     exec(runtime_source(), namespace)
     exec("def factory():\n" + factory_body(task) + "\n", namespace)
-    function: Any = namespace["factory"]()  # type: ignore[operator]
+    function = cast(Callable[[], FunctionType], namespace["factory"])()
     assert function() == (namespace["Dataset"], namespace["flowc"])
     # The future import is kept: the code runs as a module of its own.
     assert function.__code__.co_flags & __future__.annotations.compiler_flag
