@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from flowc import api
-from flowc.backends.airflow.sources import task_code, task_runtime
+from flowc.codegen.task_program import task_code, task_runtime
 from flowc.backends.airflow.operators import POD_ENTRY
 from flowc.ir.model import Program, PythonTask, TaskNode
 
