@@ -4,7 +4,9 @@ The pipeline file is compiled as `flows/failing.py` (named relative to where flo
 and run from another folder, where no such file is: the lines a traceback shows come
 from the text the runtime registered, as in a pod. `plain` runs `judge` as a task of its
 own; in `fused` the optimizer fuses `double` and `judge` into one step whose members each
-run at their own lines. Each engine runs both pipelines with its own local runner.
+run at their own lines. Each engine runs both pipelines with its own local runner; so do
+`flowc run` (which must read the file, so it alone runs beside it) and the task program
+that Airflow's pods and `flowc run` execute, run here by itself.
 """
 
 from __future__ import annotations
@@ -66,10 +68,16 @@ PIPELINES = ("plain", "fused")
 
 
 @pytest.fixture(scope="module")
-def program(tmp_path_factory: pytest.TempPathFactory) -> Program:
-    src = tmp_path_factory.mktemp("src")
-    (src / "flows").mkdir()
-    (src / FILE).write_text(PROGRAM)
+def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder flowc compiles in: it holds `flows/failing.py`."""
+    folder = tmp_path_factory.mktemp("src")
+    (folder / "flows").mkdir()
+    (folder / FILE).write_text(PROGRAM)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def program(src: Path) -> Program:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(src)
         loaded = api.load([FILE], root=src)
@@ -97,6 +105,14 @@ def _runtime(program: Program, pipeline: str, workdir: Path) -> str:
     )
     assert done.returncode != 0
     return done.stderr
+
+
+def flowc_run(src: Path, pipeline: str, workdir: Path) -> str:
+    """`flowc run` (which compiles the file itself, so it runs where the file is)."""
+    argv = [sys.executable, "-m", "flowc.cli", "run", FILE, "--pipeline", pipeline, "--param", "x=5", "--store", str(workdir / "store")]
+    done = subprocess.run(argv, cwd=src, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0, done.stdout
+    return done.stdout + done.stderr
 
 
 def _kfp(program: Program, pipeline: str, workdir: Path) -> str:
@@ -158,16 +174,17 @@ RUNNERS: dict[str, Callable[[Program, str, Path], str]] = {
     "engine",
     [
         pytest.param("runtime"),
+        pytest.param("flowc run"),
         pytest.param("kfp", marks=pytest.mark.engine),
         pytest.param("airflow", marks=[pytest.mark.engine, pytest.mark.xdist_group("airflow-engine")]),
         pytest.param("flyte", marks=pytest.mark.engine),
     ],
 )
 @pytest.mark.parametrize("pipeline", PIPELINES)
-def test_a_failing_task_points_at_its_source_line(engine: str, pipeline: str, program: Program, tmp_path: Path) -> None:
+def test_a_failing_task_points_at_its_source_line(engine: str, pipeline: str, program: Program, src: Path, tmp_path: Path) -> None:
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(workdir)  # where `flows/failing.py` is not
-        text = RUNNERS[engine](program, pipeline, workdir)
+        text = flowc_run(src, pipeline, workdir) if engine == "flowc run" else RUNNERS[engine](program, pipeline, workdir)
     assert_points_at_the_source(text)
