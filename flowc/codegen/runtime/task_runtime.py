@@ -97,15 +97,21 @@ def load_task_function(code, module_name):
     _sys.modules[module_name] = module  # dataclasses, pickle and typing look the module up
     for local, attr in code["flowc_imports"]:
         module.__dict__[local] = flowc if attr is None else getattr(flowc, attr, None)
-    source = ""
-    for line, text in code["pieces"]:
-        source += "\n" * (line - 1 - source.count("\n")) + text
+    source = _flowc_placed(code["pieces"])
     _flowc_remember_lines(code["file"], source)
     if _sys.excepthook is _sys.__excepthook__:
         # Before 3.13 the default hook reads lines from disk, not linecache: print as `traceback` does.
         _sys.excepthook = _flowc_print_exception
     exec(compile(source, code["file"], "exec", dont_inherit=True), module.__dict__)
     return module.__dict__[code["function"]]
+
+
+def _flowc_placed(pieces):
+    """The pieces' text, each from its first line on: blank lines pad the gaps."""
+    source = ""
+    for line, text in pieces:
+        source += "\n" * (line - 1 - source.count("\n")) + text
+    return source
 
 
 def _flowc_print_exception(kind, value, tb):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import os
 import textwrap
 
 import libcst as cst
@@ -35,8 +36,13 @@ def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
         function=function,
         preamble=preamble,
         flowc_imports=_flowc_imports(syms, used),
-        origin=CodeOrigin(path=printable_path(syms.source.path), function_line=definition.tree.lineno, preamble_lines=lines),
+        origin=CodeOrigin(path=_origin_path(syms.source.path), function_line=definition.tree.lineno, preamble_lines=lines),
     )
+
+
+def _origin_path(path: str) -> str:
+    """The file as the user named it, for tracebacks: `./a/../b.py` as `b.py` (no machine path is added)."""
+    return os.path.normpath(printable_path(path))
 
 
 def _function_uses(tree: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -119,11 +125,12 @@ def _file_lines(syms: ModuleSymbols, code: str, stmt: TopStatement) -> list[tupl
     decorators: list[ast.expr] = getattr(tree, "decorator_list", [])
     if not isinstance(node, cst.FunctionDef) or not decorators:
         return [(0, decorators[0].lineno if decorators else tree.lineno)]
-    kept = [d for d, c in zip(decorators, node.decorators) if not _is_flowc_decorator(syms, c)]
+    kept = [(d, len(c.leading_lines)) for d, c in zip(decorators, node.decorators) if not _is_flowc_decorator(syms, c)]
     if len(kept) == len(decorators):
         return [(0, decorators[0].lineno)]
-    # A flowc decorator was dropped with its lines: each remaining decorator, and the `def`, is placed by itself.
+    # A flowc decorator was dropped with its lines: each remaining decorator (from the comments
+    # or blank lines above it), and the `def`, is placed by itself.
     written = ast.parse(code).body[0]
     assert isinstance(written, (ast.FunctionDef, ast.AsyncFunctionDef))
-    pairs = [(w.lineno - 1, d.lineno) for w, d in zip(written.decorator_list, kept)]
+    pairs = [(w.lineno - 1 - above, d.lineno - above) for w, (d, above) in zip(written.decorator_list, kept)]
     return pairs + [(written.lineno - 1, tree.lineno)]
