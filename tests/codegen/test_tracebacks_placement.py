@@ -87,3 +87,45 @@ def test_helpers_below_the_task_and_dropped_decorators_keep_their_lines(
     assert (scaled.code.origin.path, scaled.code.origin.function_line) == ("tricky.py", 10)
     # `later` lost its @task, between two decorators it keeps: each part stays on its line.
     assert assert_placed_at_their_lines(loaded.program, {"tricky.py": TRICKY}) == 10 + 3  # scaled, later
+
+
+HOSTILE_DIR = "we'ird {{ dag_run }} \"{.inputs.x}\" $(x)"
+
+
+def _shipped_files(target: str, text: str) -> set[str]:
+    """The file names each artifact ships task code under, read back as the runtime reads them."""
+    import ast
+    import base64
+
+    import yaml
+
+    def assigned(source: str, name: str) -> list[object]:
+        tree = ast.parse(source)
+        return [ast.literal_eval(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+
+    if target == "kfp":
+        spec = next(yaml.safe_load_all(text))
+        programs = [base64.b64decode(e["container"]["command"][3]).decode() for e in spec["deploymentSpec"]["executors"].values()]
+        codes = [c for p in programs for c in assigned(p, "_FLOWC_CODE")]
+    elif target == "airflow":
+        tasks = cast(dict[str, str], assigned(text, "_FLOWC_CODE")[0])
+        codes = [c for program in tasks.values() for c in assigned(program, "_FLOWC_SOURCE")]
+    else:
+        calls = [n for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "load_task_function"]
+        codes = [ast.literal_eval(c.args[0]) for c in calls if isinstance(c.args[0], ast.Dict)]  # not the runtime's own call
+    return {cast(dict[str, str], c)["file"] for c in codes}
+
+
+@pytest.mark.parametrize("target", ["kfp", "airflow", "flyte"])
+def test_a_file_name_reaches_the_runtime_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    """Quotes and engine template syntax in the path stay text: every artifact parses and ships it unchanged."""
+    (tmp_path / HOSTILE_DIR).mkdir()
+    (tmp_path / HOSTILE_DIR / "tricky.py").write_text(TRICKY)
+    monkeypatch.chdir(tmp_path)
+    loaded = api.load([f"{HOSTILE_DIR}/tricky.py"], root=tmp_path / HOSTILE_DIR)
+    assert loaded.ok, loaded.diagnostics
+    result = api.emit(loaded.program, target, {})
+    assert not [d for d in result.diagnostics if d.is_error], result.diagnostics
+    (text,) = [data.decode() for name, data in result.files.items() if name.endswith((".py", ".yaml"))]
+    assert _shipped_files(target, text) == {f"{HOSTILE_DIR}/tricky.py"}
