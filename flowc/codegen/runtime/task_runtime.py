@@ -86,9 +86,9 @@ def load_task_function(code, module_name):
     comes from, its `pieces` ([first line there, text]), the `function` and how the
     code names flowc (`flowc_imports`). Each piece is placed at its own line, padded
     with blank lines, and the whole compiled under the file's name, so a traceback
-    reads `File "examples/churn.py", line 42, in train`. The text also goes into
-    `linecache` under that name: the traceback shows each line even where the file is
-    not (a pod, a worker), and lines of other tasks from the same file stay.
+    reads `File "examples/churn.py", line 42, in train`. Where that file is not (a pod,
+    a worker) the text goes into `linecache` under its name, so the traceback shows each
+    line there too; lines of other tasks from the same file stay.
     """
     import sys as _sys
     import types as _types
@@ -122,9 +122,15 @@ def _flowc_print_exception(kind, value, tb):
 
 
 def _flowc_remember_lines(filename, source):
-    """Put `source` into linecache as `filename`'s text, keeping lines an earlier task put there."""
+    """Put `source` into linecache as `filename`'s text, keeping lines an earlier task put there.
+
+    Where the file itself is (a local run), linecache reads it as ever: an entry holding
+    only the task's lines would mislead others that read it (`inspect.getsource`).
+    """
     import linecache as _linecache
 
+    if _flowc_os.path.isfile(filename):
+        return
     parts = source.split("\n")
     lines = [line + "\n" for line in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     entry = _linecache.cache.get(filename)
