@@ -64,6 +64,7 @@ from flowc.ir.model import (
     Compare,
     CompareOp,
     Condition,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     Input,
@@ -215,6 +216,8 @@ class _Lowering:
                 out.append(dataclasses.replace(node, body=self._body(node.body)))
             elif isinstance(node, ConditionNode):
                 out.extend(self._condition(node))
+            elif isinstance(node, CleanupNode):
+                out.append(dataclasses.replace(node, body=self._body(node.body), cleanup=self._body(node.cleanup)))
             else:
                 out.append(node)
         return tuple(out)
