@@ -15,6 +15,7 @@ failed task instances, Flyte's failure-node `FlyteError`), and the task receives
 
 from __future__ import annotations
 
+import sys
 from typing import Literal, NamedTuple
 
 __all__ = ["RunState", "RunStatus", "run_status"]
@@ -35,5 +36,24 @@ class RunStatus(NamedTuple):
 
 
 def run_status() -> RunStatus:
-    """The status of the enclosing `try` block; only in its `finally` block (a placeholder in plain Python)."""
-    return RunStatus(state="succeeded")
+    """The status of the enclosing `try` block; only in its `finally` block.
+
+    Called as plain Python (a pipeline function run directly), it reports the exception
+    the `finally` block is running under, if any: the same meaning an engine gives it.
+    """
+    error = sys.exc_info()[1]
+    if error is None:
+        return RunStatus(state="succeeded")
+    return RunStatus(state="failed", failed_step=_failed_task(error), error=str(error))
+
+
+def _failed_task(error: BaseException) -> str | None:
+    """The innermost flowc task (a function marked by `@task`) the exception came through."""
+    found: str | None = None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if hasattr(tb.tb_frame.f_globals.get(code.co_name), "__flowc__"):
+            found = code.co_name
+        tb = tb.tb_next
+    return found
