@@ -98,9 +98,10 @@ def counting(module: ModuleType, program: Program) -> Iterator[Counter[str]]:
 
 def _counted(fn: Any, ran: Counter[str], *names: str) -> Any:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        for name in names:
+        result = fn(*args, **kwargs)
+        for name in names:  # counted when it ran to its end, as an engine's succeeded step
             ran[name] += 1
-        return fn(*args, **kwargs)
+        return result
 
     return wrapper
 

@@ -44,9 +44,13 @@ def counting_executions() -> Iterator[Counter[str]]:
     real = task_dispatcher.run_single_task_implementation
 
     def counted(*args: Any, **kwargs: Any) -> Any:
-        with lock:
-            counts[kwargs["component_spec"].executor_label] += 1
-        return real(*args, **kwargs)
+        from kfp.local import status
+
+        result = real(*args, **kwargs)
+        if result[1] == status.Status.SUCCESS:  # a task that failed did not run to its end
+            with lock:
+                counts[kwargs["component_spec"].executor_label] += 1
+        return result
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(task_dispatcher, "run_single_task_implementation", counted)
@@ -55,11 +59,25 @@ def counting_executions() -> Iterator[Counter[str]]:
 
 def run_spec(path: Path, args: dict[str, Any], root: Path, *, caching: bool = False) -> tuple[dict[str, Any], Counter[str]]:
     """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor."""
+    outputs, counts, error = run_spec_outcome(path, args, root, caching=caching)
+    if error is not None:
+        raise RuntimeError(error)
+    return outputs, counts
+
+
+def run_spec_outcome(
+    path: Path, args: dict[str, Any], root: Path, *, caching: bool = False
+) -> tuple[dict[str, Any], Counter[str], str | None]:
+    """`run_spec`, with a failed run as its error text (kfp.local raises when the pipeline fails);
+    executions count the tasks that succeeded."""
     from kfp import components, local
 
     local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(root), enable_caching=caching)
     component = components.load_component_from_file(str(path))
     with counting_executions() as counts:
-        task = component(**args)
+        try:
+            task = component(**args)
+        except RuntimeError as exc:
+            return {}, counts, str(exc)
     outputs = {("output" if k == "Output" else k): v for k, v in task.outputs.items()}
-    return outputs, counts
+    return outputs, counts, None

@@ -20,10 +20,13 @@ from flowc.ir.model import Program, PythonTask
 
 @dataclass
 class RunResult:
-    """Pipeline outputs by name, and how many times each task (by IR task name) ran."""
+    """Pipeline outputs by name, how many times each task (by IR task name) ran and succeeded,
+    and whether the run failed (`detail`: what the engine said, for the assertion message)."""
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+    failed: bool = False
+    detail: str = ""
 
 
 def by_member(program: Program, ran: Counter[str]) -> Counter[str]:

@@ -19,7 +19,7 @@ import pytest
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.ir.model import Program
 from flowc.ir.names import kfp_name
-from tests.backends.kfp.local_run import lifted_guard, run_spec
+from tests.backends.kfp.local_run import lifted_guard, run_spec_outcome
 from tests.conformance.runners import RunResult, artifact_of, assert_no_errors, by_member
 
 
@@ -43,8 +43,9 @@ def run_compiled(program: Program, spec: Path, args: dict[str, Any], workdir: Pa
     with lifted_guard(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
         mp.setenv("TMPDIR", str(workdir))
-        outputs, executions = run_spec(spec, dict(args), workdir / "root")
-    return RunResult(outputs=outputs, ran=by_member(program, _by_task(program, executions)))
+        outputs, executions, error = run_spec_outcome(spec, dict(args), workdir / "root")
+    ran = by_member(program, _by_task(program, executions))
+    return RunResult(outputs=outputs, ran=ran, failed=error is not None, detail=error or "")
 
 
 def _by_task(program: Program, executions: Counter[str]) -> Counter[str]:
