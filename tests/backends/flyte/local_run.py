@@ -92,8 +92,17 @@ def counting(module: ModuleType, program: Program) -> Iterator[Counter[str]]:
             elif hasattr(module, f"_code_{fn}"):
                 # a fused step's run counts once for each member task it runs
                 names = task.members or (task.name,)
-                mp.setattr(module, f"_code_{fn}", _counted(getattr(module, f"_code_{fn}"), ran, *names))
+                mp.setattr(module, f"_code_{fn}", _counted_factory(getattr(module, f"_code_{fn}"), ran, *names))
         yield ran
+
+
+def _counted_factory(factory: Any, ran: Counter[str], *names: str) -> Any:
+    """A task's code factory whose function counts its runs."""
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        return _counted(factory(*args, **kwargs), ran, *names)
+
+    return make
 
 
 def _counted(fn: Any, ran: Counter[str], *names: str) -> Any:
