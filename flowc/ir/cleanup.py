@@ -89,8 +89,11 @@ def validate_cleanup(program: Program) -> list[Diagnostic]:
 
 
 def _pipeline_problems(pipeline: Pipeline) -> Iterator[Diagnostic]:
-    if any(contains_run_status(p.type) for p in pipeline.params) or contains_run_status(pipeline.returns):
-        yield Diagnostic.of(codes.RUN_STATUS_PLACE, pipeline.span, "cannot be a pipeline's parameter or result")
+    for p in pipeline.params:
+        if contains_run_status(p.type):
+            yield Diagnostic.of(codes.RUN_STATUS_PLACE, p.span or pipeline.span, "cannot be a pipeline's parameter")
+    if contains_run_status(pipeline.returns):
+        yield Diagnostic.of(codes.RUN_STATUS_PLACE, pipeline.span, "cannot be a pipeline's result")
     allowed: dict[str, str] = {}  # status reads allowed: step id -> its try block
     for block in cleanup_nodes(pipeline.body):
         for n in block.cleanup:

@@ -84,7 +84,10 @@ def build_module(program: Program, entry: Pipeline) -> Module:
     functions: list[FlyteFunction] = []
     for p in pipelines:
         module.diagnostics += checks.check_fanout(p)
-        module.diagnostics += check_cleanup(p, entry=p is entry)
+        cleanup_problems = check_cleanup(p, entry=p is entry)
+        module.diagnostics += cleanup_problems
+        if cleanup_problems:
+            continue  # the writer relies on what Flyte can run
         writer = WorkflowWriter(program, p, globals_)
         functions += writer.write()
         module.diagnostics += writer.diagnostics

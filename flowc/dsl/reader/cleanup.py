@@ -11,11 +11,19 @@ from flowc.dsl.reader.positions import statements
 from flowc.dsl.reader.returns import Returned
 from flowc.dsl.reader.scope import Body, Scope, Value
 from flowc.ir import codes
-from flowc.ir.model import CleanupNode, RunStatusBinding
+from flowc.ir.model import CleanupNode, RunStatusBinding, TaskNode
 from flowc.ir.types import RUN_STATUS
 
 if TYPE_CHECKING:
     from flowc.dsl.reader.statements import StatementReader
+
+_KINDS = {
+    "pipeline": "a sub-pipeline call",
+    "loop": "a fan-out",
+    "condition": "an `if` statement",
+    "cleanup": "a `try` statement",
+    "task": "a task call",
+}
 
 
 def read_try(reader: StatementReader, stmt: cst.Try | cst.TryStar, scope: Scope, out: Body) -> Returned | None:
@@ -38,6 +46,10 @@ def read_try(reader: StatementReader, stmt: cst.Try | cst.TryStar, scope: Scope,
     ctx.cleanup = saved
     if in_finally is not None:
         ctx.report(codes.FINALLY_STATEMENT, in_finally.span, "`return`")
+        returned = returned or in_finally  # reported once: no "returns nothing" after it
+    for node in cleanup:
+        if not isinstance(node, TaskNode):  # what every engine runs as its cleanup: steps
+            ctx.report(codes.FINALLY_STATEMENT, node.span, _KINDS[node.kind])
     out.append(CleanupNode(id=try_id, body=tuple(body), cleanup=tuple(cleanup), after=ctx.after, span=ctx.span(stmt)))
     return returned
 
