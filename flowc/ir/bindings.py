@@ -59,6 +59,8 @@ def node_bindings(node: Node) -> Iterator[Binding]:
                     yield from condition_bindings(br.condition)
             for out in outputs:
                 yield from out.sources
+        case CleanupNode():
+            return  # its bodies' nodes read for themselves
 
 
 class BindingTypes:

@@ -34,7 +34,6 @@ from flowc.ir import codes
 from flowc.ir.bindings import node_bindings
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
-    Binding,
     CleanupNode,
     ConditionNode,
     LoopNode,
@@ -57,7 +56,7 @@ class CleanupRead:
     """A binding a step of a `finally` block reads, and where it comes from."""
 
     node: TaskNode | PipelineNode | LoopNode | ConditionNode | CleanupNode
-    binding: Binding
+    binding: OutputBinding
 
 
 def cleanup_nodes(body: tuple[Node, ...]) -> list[CleanupNode]:

@@ -166,3 +166,5 @@ def _typed_reads(program: Program, node: Node) -> Iterable[tuple[str, Binding, T
             for out in outputs:
                 for source in out.sources:
                     yield out.name, source, out.type
+        case CleanupNode():
+            return

@@ -61,10 +61,10 @@ from flowc.ir.model import (
     Binding,
     BoolOp,
     Branch,
+    CleanupNode,
     Compare,
     CompareOp,
     Condition,
-    CleanupNode,
     ConditionNode,
     ConstBinding,
     Input,
@@ -78,6 +78,7 @@ from flowc.ir.model import (
     Pipeline,
     Program,
     PythonTask,
+    RunStatusBinding,
     Task,
     TaskCode,
     TaskNode,
@@ -286,6 +287,8 @@ class _Lowering:
                 return found.var if isinstance(found, LoopNode) else "item"
             case ConstBinding():
                 return "value"
+            case RunStatusBinding():
+                return "status"
 
 
 class _Names:
