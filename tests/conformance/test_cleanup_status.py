@@ -1,0 +1,57 @@
+"""What a `finally` step learns of its failed `try` block (`flowc.RunStatus`), per engine.
+
+The construct suite (`constructs/cleanup/`) checks that the cleanup step runs once and
+sees a failure, and that the run fails, on every engine. Here the failing program's
+cleanup step records the status it received, and each engine must say what it can:
+Airflow names the failed step (the dag run's failed task instance) but keeps no error
+text; KFP's `PipelineTaskFinalStatus` names no failed step; Flyte's failure handler
+gets the error message, and on a cluster the failed node (`FlyteError.failed_node_id`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowc import api
+from tests.conformance.runners import RunResult
+
+PROGRAM = Path(__file__).parent / "constructs" / "cleanup" / "cleanup_try_fails.py"
+FAILED_STEP = "cleanup_step_fails"
+ERROR = "cleanup_step_fails refuses 2"
+
+# engine -> (failed_step, error text it contains, or None when the engine gives none)
+EXPECTED: dict[str, tuple[str | None, str | None]] = {
+    "airflow": (FAILED_STEP, None),
+    "kfp": (None, "failed"),  # "Task <handler> failed.": the handler's state, not the step's error
+    "flyte": (FAILED_STEP, ERROR),
+}
+
+FLYTE_LOCAL = (
+    "flytekit's local run passes the failure handler's own node id as FlyteError.failed_node_id "
+    "(WorkflowBase.__call__, flytekit/core/workflow.py); propeller passes the failed node's id"
+)
+
+
+def _params() -> list[Any]:
+    marks = {"flyte": [pytest.mark.xfail(reason=FLYTE_LOCAL, strict=True)]}
+    return [pytest.param(e, id=e, marks=[pytest.mark.engine, *marks.get(e, [])]) for e in EXPECTED]
+
+
+@pytest.mark.parametrize("engine", _params())
+def test_cleanup_step_sees_the_failed_step(engine: str, tmp_path: Path) -> None:
+    loaded = api.load([PROGRAM], root=PROGRAM.parent)
+    assert loaded.ok
+    record = tmp_path / "status.json"
+    runner = importlib.import_module(f"tests.conformance.runners.{engine}")
+    got: RunResult = runner.run(loaded.program, "cleanup_try_fails", {"record": str(record)}, tmp_path / "run")
+    assert got.failed, got
+    status = json.loads(record.read_text(encoding="utf-8"))
+    failed_step, error = EXPECTED[engine]
+    assert status["state"] == "failed"
+    assert (status["error"] is None) == (error is None) and (error is None or error in status["error"]), status
+    assert status["failed_step"] == failed_step, status
