@@ -32,14 +32,14 @@ def lifted_guard() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def counting_executions() -> Iterator[Counter[str]]:
+def counting_executions(counts: Counter[str] | None = None) -> Iterator[Counter[str]]:
     """Count task executions by executor label (observes kfp.local; changes nothing it does).
 
     Every call of a task has a component of its own, and all share the task's executor.
     """
     from kfp.local import task_dispatcher
 
-    counts: Counter[str] = Counter()
+    counts = Counter[str]() if counts is None else counts
     lock = threading.Lock()
     real = task_dispatcher.run_single_task_implementation
 
@@ -57,27 +57,16 @@ def counting_executions() -> Iterator[Counter[str]]:
         yield counts
 
 
-def run_spec(path: Path, args: dict[str, Any], root: Path, *, caching: bool = False) -> tuple[dict[str, Any], Counter[str]]:
-    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor."""
-    outputs, counts, error = run_spec_outcome(path, args, root, caching=caching)
-    if error is not None:
-        raise RuntimeError(error)
-    return outputs, counts
-
-
-def run_spec_outcome(
-    path: Path, args: dict[str, Any], root: Path, *, caching: bool = False
-) -> tuple[dict[str, Any], Counter[str], str | None]:
-    """`run_spec`, with a failed run as its error text (kfp.local raises when the pipeline fails);
-    executions count the tasks that succeeded."""
+def run_spec(
+    path: Path, args: dict[str, Any], root: Path, *, caching: bool = False, executions: Counter[str] | None = None,
+) -> tuple[dict[str, Any], Counter[str]]:
+    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor
+    (counted into `executions` when given, so a caller still has them when the run fails)."""
     from kfp import components, local
 
     local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(root), enable_caching=caching)
     component = components.load_component_from_file(str(path))
-    with counting_executions() as counts:
-        try:
-            task = component(**args)
-        except RuntimeError as exc:
-            return {}, counts, str(exc)
+    with counting_executions(executions) as counts:
+        task = component(**args)
     outputs = {("output" if k == "Output" else k): v for k, v in task.outputs.items()}
-    return outputs, counts, None
+    return outputs, counts

@@ -42,6 +42,6 @@ def run_compiled(
         with counting(module, program) as ran:
             try:
                 outputs = run_workflow(module, python_name(pipeline), dict(args))
-            except Exception as exc:  # noqa: BLE001 - flytekit re-raises a failed task's error
-                return RunResult(outputs={}, ran=by_member(program, ran), failed=True, detail=f"{type(exc).__name__}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - flytekit's local execution raises the failed task's error
+                return RunResult(outputs={}, ran=by_member(program, ran), error=f"{type(exc).__name__}: {exc}")
     return RunResult(outputs=outputs, ran=by_member(program, ran))

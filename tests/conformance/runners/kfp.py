@@ -8,6 +8,8 @@ executor (one per task, shared by each call's component) and mapped back to IR t
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections import Counter
@@ -19,7 +21,7 @@ import pytest
 from flowc.backends.kfp.backend import KfpBackend
 from flowc.ir.model import Program
 from flowc.ir.names import kfp_name
-from tests.backends.kfp.local_run import lifted_guard, run_spec_outcome
+from tests.backends.kfp.local_run import lifted_guard, run_spec
 from tests.conformance.runners import RunResult, artifact_of, assert_no_errors, by_member
 
 
@@ -43,9 +45,17 @@ def run_compiled(program: Program, spec: Path, args: dict[str, Any], workdir: Pa
     with lifted_guard(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
         mp.setenv("TMPDIR", str(workdir))
-        outputs, executions, error = run_spec_outcome(spec, dict(args), workdir / "root")
-    ran = by_member(program, _by_task(program, executions))
-    return RunResult(outputs=outputs, ran=ran, failed=error is not None, detail=error or "")
+        executions: Counter[str] = Counter()
+        logs = io.StringIO()  # kfp.local prints each task's output (a failed step's traceback) to stdout
+        try:
+            with contextlib.redirect_stdout(logs):
+                outputs, _ = run_spec(spec, dict(args), workdir / "root", executions=executions)
+        except RuntimeError as exc:  # kfp.local: "Pipeline ... finished with status FAILURE. Inner task failed: ..."
+            ran = by_member(program, _by_task(program, executions))
+            return RunResult(outputs={}, ran=ran, error=f"{exc}\n{logs.getvalue()}")
+        finally:
+            sys.stdout.write(logs.getvalue())
+    return RunResult(outputs=outputs, ran=by_member(program, _by_task(program, executions)))
 
 
 def _by_task(program: Program, executions: Counter[str]) -> Counter[str]:
