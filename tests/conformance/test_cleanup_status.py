@@ -55,3 +55,28 @@ def test_cleanup_step_sees_the_failed_step(engine: str, tmp_path: Path) -> None:
     assert status["state"] == "failed"
     assert (status["error"] is None) == (error is None) and (error is None or error in status["error"]), status
     assert status["failed_step"] == failed_step, status
+
+
+def test_flowc_run_runs_the_cleanup_once_and_fails(tmp_path: Path) -> None:
+    """The local runner: the `finally` step runs once after the failed step, sees it, and the run fails."""
+    from tests.run.harness import run_in
+
+    loaded = api.load([PROGRAM], root=PROGRAM.parent)
+    record = tmp_path / "status.json"
+    outcome, printed = run_in(loaded.program, "cleanup_try_fails", {"record": str(record)}, tmp_path / "store", jobs=2)
+    assert outcome.state == "failed", printed
+    states = sorted((s.name, s.state) for s in outcome.steps)
+    assert states == [
+        ("cleanup_sees_failure", "succeeded"), ("cleanup_step_fails", "failed"), ("cleanup_step_ok", "succeeded"),
+    ], printed
+    status = json.loads(record.read_text(encoding="utf-8"))
+    assert status["state"] == "failed" and status["failed_step"] == FAILED_STEP and ERROR in status["error"], status
+
+
+def test_flowc_run_runs_the_cleanup_once_and_goes_on(tmp_path: Path) -> None:
+    from tests.run.harness import run
+
+    program = PROGRAM.with_name("cleanup_try_succeeds.py")
+    got = run(api.load([program], root=program.parent).program, "cleanup_try_succeeds", {}, tmp_path)
+    assert got.outputs == {"output": 112}
+    assert got.ran["cleanup_sees_success"] == 1 and got.ran["cleanup_add"] == 3, got.ran
