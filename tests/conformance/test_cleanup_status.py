@@ -80,3 +80,30 @@ def test_flowc_run_runs_the_cleanup_once_and_goes_on(tmp_path: Path) -> None:
     got = run(api.load([program], root=program.parent).program, "cleanup_try_succeeds", {}, tmp_path)
     assert got.outputs == {"output": 112}
     assert got.ran["cleanup_sees_success"] == 1 and got.ran["cleanup_add"] == 3, got.ran
+
+
+NESTING = Path(__file__).with_name("cleanup_nesting.py")
+
+
+@pytest.mark.engine
+def test_kfp_runs_the_exit_handler_of_a_sub_pipeline(tmp_path: Path) -> None:
+    from tests.conformance.runners import kfp
+
+    program = api.load([NESTING], root=NESTING.parent).program
+    ok = kfp.run(program, "cleanup_sub_outer", {"x": 2}, tmp_path / "ok")
+    assert ok.outputs == {"output": 8} and ok.ran["sub_clean"] == 1, ok
+    failed = kfp.run(program, "cleanup_sub_outer", {"x": 9}, tmp_path / "failed")
+    assert failed.error is not None and failed.ran["sub_clean"] == 1 and failed.ran["sub_work"] == 0, failed
+
+
+def test_flowc_run_runs_nested_cleanups_once_each(tmp_path: Path) -> None:
+    from tests.run.harness import run_in
+
+    nested = NESTING.with_name("cleanup_nested.py")
+    program = api.load([nested], root=nested.parents[2]).program
+    outcome, printed = run_in(program, "cleanup_nested", {"x": 4}, tmp_path / "store", jobs=2)
+    assert outcome.state == "failed", printed
+    states = sorted((s.path, s.state) for s in outcome.steps)
+    assert states == [
+        ("sub_clean", "succeeded"), ("sub_clean_2", "succeeded"), ("sub_work", "succeeded"), ("sub_work_2", "failed"),
+    ], printed
