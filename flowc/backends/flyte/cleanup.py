@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from flowc.ir import codes
 from flowc.ir.cleanup import cleanup_nodes, cleanup_reads
 from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import CleanupNode, Pipeline
+from flowc.codegen.literals import py_literal
+from flowc.ir.model import CleanupNode, Pipeline, PipelineNode, TaskNode
 from flowc.ir.names import python_name
 from flowc.backends.flyte.functions import FlyteFunction, Names
 from flowc.backends.flyte.typemap import FLYTE_ERROR
@@ -61,8 +62,15 @@ def _unsupported(node: CleanupNode, what: str) -> Diagnostic:
 
 
 def success_path(writer: WorkflowWriter, node: CleanupNode, scope: Scope, handles: dict[str, str], lines: list[str], names: Names) -> None:
-    """The `try` body, then its `finally` steps after every step of it (`run_status()`: None)."""
+    """The `try` body, then its `finally` steps after every step of it (`run_status()`: None).
+
+    The body's calls are named after their steps (`node_name`), so that a failure's
+    `FlyteError.failed_node_id` on a cluster names the step (dnsified).
+    """
     writer.body(node.body, scope, handles, lines, names)
+    for step in node.body:
+        if isinstance(step, (TaskNode, PipelineNode)):
+            lines.append(f"{handles[step.id]}.with_overrides(node_name={py_literal(step.id)})")
     scope[("status", node.id, None)] = "None"
     writer.body(node.cleanup, scope, handles, lines, names)
     for step in node.cleanup:
