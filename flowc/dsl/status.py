@@ -39,7 +39,8 @@ def run_status() -> RunStatus:
     """The status of the enclosing `try` block; only in its `finally` block.
 
     Called as plain Python (a pipeline function run directly), it reports the exception
-    the `finally` block is running under, if any: the same meaning an engine gives it.
+    the `finally` block is running under, if any: the same meaning an engine gives it
+    (`sys.exc_info()`: a pipeline function called inside an `except` block sees that one).
     """
     error = sys.exc_info()[1]
     if error is None:
