@@ -137,6 +137,7 @@ class DagRunReport:
 class FolderReport:
     import_errors: dict[str, str]
     runs: list[DagRunReport]
+    output: str = ""  # what the Airflow process printed: `dag.test()` prints task logs there
 
 
 def run_dags(
@@ -158,7 +159,7 @@ def run_dags(
                      logs[i][-20000:] if r["state"] != "success" and i < len(logs) else "")
         for i, r in enumerate(data["runs"])
     ]
-    return FolderReport(data["import_errors"], reports)
+    return FolderReport(data["import_errors"], reports, proc.stdout + proc.stderr)
 
 
 def _run_logs(stdout: str) -> list[str]:
