@@ -1,4 +1,4 @@
-"""What the pre-commit hooks (`.pre-commit-hooks.yaml`) run on: the project's configured files.
+"""What the pre-commit hooks (`.pre-commit-hooks.yaml`) run on: the staged files, as `[tool.flowc]` sees them.
 
 pre-commit passes a hook the staged files that match its `types`; flowc does not
 trust a folder pattern in the hook definition but asks `[tool.flowc]`:
@@ -9,9 +9,20 @@ trust a folder pattern in the hook definition but asks `[tool.flowc]`:
     out = "generated"         # the committed artifacts
 
 A hook runs when a staged file lies under one of `paths`, under `root` (a module a
-pipeline may import) or, for `flowc-compile`, under `out` (an artifact edited by
-hand). It then checks or compiles all of `paths`, so every pipeline that imports a
-changed module is checked again, not only the changed files themselves.
+pipeline may import) or, for `flowc-compile`, under `out` (an artifact edited by hand).
+
+`flowc-check` then reports what concerns the staged files: the changed pipeline files
+under `paths`, and every file under `paths` whose check reads a changed module (it
+imports it, directly or through another module), as the incremental check's units
+record it (`flowc.incremental.units.Unit.reads_any`: the import graph it invalidates
+by). A broken pipeline that no staged file concerns is not reported: hooks look at
+what a commit changes, and `pre-commit run --all-files` (or `flowc check` in CI) checks
+everything. A staged pyproject.toml concerns every pipeline (targets, image defaults,
+backend options): then all of `paths` is checked.
+
+`flowc-compile` compiles all of `paths`: which artifacts exist, and what each holds,
+depends on the whole project (an artifact's entry pipeline may call sub-pipelines of
+any module), so only a whole compile can tell that every committed artifact is current.
 """
 
 from __future__ import annotations
@@ -42,6 +53,15 @@ def hook_paths(config: Config, changed: Sequence[str | Path]) -> list[str]:
     if config.paths:
         return [shown(p) for p in config.paths]
     return [str(f) for f in changed if str(f).endswith(".py")]
+
+
+def changed_files(config: Config, changed: Sequence[str | Path]) -> frozenset[str] | None:
+    """The staged files as real paths, to check what they concern; None when one of them concerns
+    every pipeline: the project's pyproject.toml."""
+    files = frozenset(os.path.realpath(f) for f in changed)
+    if config.path is not None and os.path.realpath(config.path) in files:
+        return None
+    return files
 
 
 def _real(path: Path) -> Path:
