@@ -1,0 +1,5 @@
+import sys
+
+from flowc.cli.app import main
+
+sys.exit(main())

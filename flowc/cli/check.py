@@ -1,0 +1,51 @@
+"""`flowc check`: compile without writing, through the incremental cache."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from flowc.cli.common import check_arguments, report, request, settings
+
+if TYPE_CHECKING:
+    from flowc.incremental.units import Checked
+
+
+def register(sub: Any) -> None:
+    check = sub.add_parser("check", help="compile without writing: every error compile would report")
+    check_arguments(check)
+    check.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from flowc import api, incremental
+    from flowc.incremental.units import Checked, run_check
+
+    settled = settings(args, "check")
+    if isinstance(settled, int):
+        return settled
+    root = args.root or settled.config.root
+    if args.no_cache:
+        loaded = api.check(
+            args.paths, settled.targets, options=settled.options, root=root,
+            optimize=settled.optimize, defaults=settled.config.task_defaults,
+        )
+        return _report_check(Checked.of(loaded), args.format)
+    return incremental.check(
+        request(args),
+        lambda snapshot, kept, stale: run_check(
+            args.paths, settled.targets, settled.options, root, snapshot, kept, stale,
+            optimize=settled.optimize, defaults=settled.config.task_defaults,
+        ),
+        lambda checked: _report_check(checked, args.format),
+    )
+
+
+def _report_check(checked: Checked, fmt: str) -> int:
+    report(checked.diagnostics, checked.sources, fmt)
+    if fmt == "text":
+        errors = sum(d.is_error for d in checked.diagnostics)
+        summary = f"{checked.files} file(s), {checked.pipelines} pipeline(s), {checked.tasks} task(s): "
+        print(summary + (f"{errors} error(s)" if errors else "ok"), file=sys.stderr if errors else sys.stdout)
+    return 0 if checked.ok else 1
