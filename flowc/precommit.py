@@ -9,7 +9,8 @@ trust a folder pattern in the hook definition but asks `[tool.flowc]`:
     out = "generated"         # the committed artifacts
 
 A hook runs when a staged file lies under one of `paths`, under `root` (a module a
-pipeline may import) or, for `flowc-compile`, under `out` (an artifact edited by hand).
+pipeline may import), is the pyproject.toml or, for `flowc-compile`, lies under `out`
+(an artifact edited by hand).
 
 `flowc-check` then reports what concerns the staged files: the changed pipeline files
 under `paths`, and every file under `paths` whose check reads a changed module (it
@@ -35,8 +36,9 @@ from flowc.config import Config, shown
 
 
 def watched_folders(config: Config, *, artifacts: bool) -> list[Path]:
-    """The files and folders whose changes concern a hook: paths, root and (for artifacts) out."""
-    out = [*config.paths, *([config.root] if config.root else [])]
+    """The files and folders whose changes concern a hook: paths, root, the pyproject.toml
+    itself (targets, defaults, options) and (for artifacts) out."""
+    out = [*config.paths, *([config.root] if config.root else []), *([config.path] if config.path else [])]
     if artifacts and config.out is not None:
         out.append(config.out)
     return out
