@@ -154,11 +154,11 @@ def _unknown_keys(path: Path, text: str, section: dict[str, Any]) -> list[Diagno
         what = f"unknown table [tool.flowc.{key}] (no such backend)" if isinstance(section[key], dict) else f"unknown key {key!r}"
         close = difflib.get_close_matches(key, [*KEYS, *backends], n=1)
         hint = f"did you mean {close[0]!r}? {valid}" if close else valid
-        out.append(Diagnostic.of(codes.BAD_CONFIG, _locate(path, text, key), what, hint=hint))
+        out.append(Diagnostic.of(codes.BAD_CONFIG, locate_setting(path, text, key), what, hint=hint))
     return out
 
 
-def _locate(path: Path, text: str, key: str, table: str | None = None) -> Span | None:
+def locate_setting(path: Path, text: str, key: str, table: str | None = None) -> Span | None:
     """Where `key` is set (inside `[tool.flowc.<table>]` when given) or its table opens in pyproject.toml."""
     start, end = 0, len(text)
     if table is not None:
@@ -197,7 +197,7 @@ def check_option_tables(config: Config, flags: Sequence[str]) -> list[Diagnostic
             continue  # an unknown table is reported by load_config; an unavailable backend by the driver
         own = {k: v for k, v in table.items() if f"{name}.{k}" not in overridden}
         for key, d in parse_options_by_name(name, backend.options, own)[1]:
-            out.append(d.model_copy(update={"span": _locate(config.path, text, key, table=name)}))
+            out.append(d.model_copy(update={"span": locate_setting(config.path, text, key, table=name)}))
     return out
 
 

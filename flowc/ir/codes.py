@@ -189,6 +189,7 @@ GRAPHVIZ_MISSING = _code(
     "FLC830", "`--format svg` needs Graphviz's `dot` program, which is not on PATH",
     "install Graphviz (`apt-get install graphviz`, `brew install graphviz`), or print `--format dot` and render it elsewhere",
 )
+GIT_FAILED = _code("FLC840", "git: {}", "`flowc diff` compares two git revisions (default HEAD and the working tree) or two directories")
 GRAPHVIZ_FAILED = _code("FLC831", "Graphviz's `dot` failed: {}", "this is a bug in flowc's DOT output; report it with `--format dot`")
 
 

@@ -126,15 +126,19 @@ def render_json(diagnostics: Sequence[Diagnostic]) -> str:
     return json.dumps([d.model_dump(mode="json") for d in diagnostics], indent=2, sort_keys=True)
 
 
+def github_data(s: str) -> str:
+    """`s` escaped as the message of a GitHub Actions workflow command."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(s: str) -> str:
+    """`s` escaped as a property (`file=`, `title=`) of a GitHub Actions workflow command."""
+    return github_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
 def render_github(d: Diagnostic) -> str:
     """A GitHub Actions workflow command, so CI annotates the pull request."""
-
-    def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def esc_prop(s: str) -> str:
-        return esc(s).replace(":", "%3A").replace(",", "%2C")
-
+    esc, esc_prop = github_data, github_property
     level = "error" if d.is_error else "warning"
     props = ""
     if d.span:

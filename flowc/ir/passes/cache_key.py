@@ -138,6 +138,11 @@ def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:
 
 def task_cache_key(task: PythonTask | ContainerTask, normalize: Callable[[str], str] = normalized_code) -> str:
     """The hex SHA-256 cache key of one task."""
+    return digest(task_key_parts(task, normalize))
+
+
+def task_key_parts(task: PythonTask | ContainerTask, normalize: Callable[[str], str] = normalized_code) -> dict[str, object]:
+    """What a task's key is the digest of, by part (`flowc diff` says which part changed)."""
     parts: dict[str, object] = {
         "version": KEY_VERSION,
         "kind": task.kind,
@@ -155,7 +160,7 @@ def task_cache_key(task: PythonTask | ContainerTask, normalize: Callable[[str], 
     else:
         parts["command"] = [template_text(a) for a in task.command]
         parts["args"] = [template_text(a) for a in task.args]
-    return digest(parts)
+    return parts
 
 
 def digest(data: object) -> str:
