@@ -8,9 +8,10 @@ trust a folder pattern in the hook definition but asks `[tool.flowc]`:
     root = "."                # the import root: modules the pipelines import live under it
     out = "generated"         # the committed artifacts
 
-A hook runs when a staged file lies under one of `paths`, under `root` (a module a
-pipeline may import), is the pyproject.toml or, for `flowc-compile`, lies under `out`
-(an artifact edited by hand).
+A hook runs when a staged file lies under one of `paths`, under the import root of one
+(`root`, or else the first folder above it that is not a package: a module a pipeline may
+import), is the pyproject.toml or, for `flowc-compile`, lies under `out` (an artifact
+edited by hand).
 
 `flowc-check` then reports what concerns the staged files: the changed pipeline files
 under `paths`, and every file under `paths` whose check reads a changed module (it
@@ -36,12 +37,27 @@ from flowc.config import Config, shown
 
 
 def watched_folders(config: Config, *, artifacts: bool) -> list[Path]:
-    """The files and folders whose changes concern a hook: paths, root, the pyproject.toml
-    itself (targets, defaults, options) and (for artifacts) out."""
-    out = [*config.paths, *([config.root] if config.root else []), *([config.path] if config.path else [])]
+    """The files and folders whose changes concern a hook: paths, root, the import root of each path
+    (modules its pipelines may import), the pyproject.toml itself (targets, defaults, options) and (for
+    artifacts) out."""
+    roots = {root for root in (import_root(config, p) for p in config.paths) if root is not None}
+    out = [*config.paths, *([config.root] if config.root else []), *sorted(roots), *([config.path] if config.path else [])]
     if artifacts and config.out is not None:
         out.append(config.out)
     return out
+
+
+def import_root(config: Config, path: Path) -> Path | None:
+    """Where the modules that the pipelines under `path` import live, as the reader finds them:
+    `root` when it holds `path`, else the first folder above it that is not a package (None
+    when `path` does not exist)."""
+    from flowc.dsl.reader.files import auto_root
+
+    if config.root is not None and _within(_real(path), _real(config.root)):
+        return config.root
+    if os.path.isdir(path):
+        return auto_root(_real(path) / "_.py")
+    return auto_root(_real(path)) if os.path.isfile(path) else None
 
 
 def touches(config: Config, changed: Iterable[str | Path], *, artifacts: bool = False) -> list[Path]:

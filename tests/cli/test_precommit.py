@@ -224,5 +224,9 @@ def test_a_hook_watches_paths_root_and_for_compile_out(tmp_path: Path, monkeypat
     assert precommit.hook_paths(config, changed) == ["flows", "one.py"]
     assert precommit.hook_paths(Config(), ["a.py", "b.md"]) == ["a.py"]  # no [tool.flowc] paths: the staged files
     assert precommit.touches(config, ["pyproject.toml", "other.toml"]) == [Path("pyproject.toml")]
+    (tmp_path / "flows" / "pkg").mkdir(parents=True)
+    (tmp_path / "flows" / "pkg" / "__init__.py").write_text("")
+    packaged = Config(tmp_path / "pyproject.toml", paths=(Path("flows/pkg"),))  # no root: the reader's, above the package
+    assert precommit.touches(packaged, ["flows/helpers.py", "docs/x.py"]) == [Path("flows/helpers.py")]
     assert precommit.changed_files(config, ["pyproject.toml", "one.py"]) is None  # [tool.flowc] concerns every pipeline
     assert precommit.changed_files(config, ["flows/a.py"]) == {os.path.realpath("flows/a.py")}
