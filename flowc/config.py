@@ -8,6 +8,7 @@
     image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
     packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
     optimize = false                 # turn the optimizer off (like -O0); default true
+    store = ".flowc/runs"            # where `flowc run` keeps runs, results and artifacts (this is the default)
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
     mode = "kubernetes"
@@ -34,7 +35,7 @@ from flowc.ir.span import Span
 from flowc.ir.task_options import ProjectDefaults
 from flowc.ir.values import requirement_problem
 
-KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize")
+KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize", "store")
 OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
@@ -48,6 +49,7 @@ class Config:
     targets: tuple[str, ...] = ()
     out: Path | None = None
     root: Path | None = None
+    store: Path | None = None
     paths: tuple[Path, ...] = ()
     task_defaults: ProjectDefaults = ProjectDefaults()
     optimize: bool = True
@@ -95,8 +97,8 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         raise ConfigError(f"{path}: tool.flowc.targets must be a list of target names")
     # tomllib types a table's values as Any; a nested table is a dict with str keys.
     options = {k: dict(cast("dict[str, Any]", v)) for k, v in section.items() if isinstance(v, dict)}
-    out, root = section.get("out"), section.get("root")
-    for key, value in (("out", out), ("root", root)):
+    out, root, store = section.get("out"), section.get("root"), section.get("store")
+    for key, value in (("out", out), ("root", root), ("store", store)):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: tool.flowc.{key} must be a path string")
     optimize = section.get("optimize", True)
@@ -107,6 +109,7 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
         out=base / out if out else None,
         root=base / root if root else None,
+        store=base / store if store else None,
         paths=tuple(base / p for p in _strings(path, section, "paths")),
         task_defaults=_task_defaults(path, section),
         optimize=optimize,

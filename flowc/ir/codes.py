@@ -191,6 +191,18 @@ GRAPHVIZ_MISSING = _code(
 )
 GIT_FAILED = _code("FLC840", "git: {}", "`flowc diff` compares two git revisions (default HEAD and the working tree) or two directories")
 GRAPHVIZ_FAILED = _code("FLC831", "Graphviz's `dot` failed: {}", "this is a bug in flowc's DOT output; report it with `--format dot`")
+# FLC86x: `flowc run`
+BAD_RUN_PARAM = _code(
+    "FLC860", "--param {}: {}",
+    "give a value of the declared type: text as is for `str`, a Python literal otherwise (`3`, `0.5`, `true`, `[1, 2]`)",
+)
+UNKNOWN_RUN_PARAM = _code("FLC861", "pipeline {!r} has no parameter {!r}", None)
+MISSING_RUN_PARAM = _code("FLC862", "pipeline {!r} needs a value for parameter {!r}", "give it with --param {}=VALUE")
+CONTAINER_CANNOT_RUN = _code(
+    "FLC863", "cannot run container task {!r} (step {}): {}",
+    "install docker, or run its command as a local subprocess with --containers=local",
+)
+AMBIGUOUS_RUN_PIPELINE = _code("FLC864", "{} pipelines to run: {}", "choose one with --pipeline NAME")
 
 
 def table_markdown() -> str:

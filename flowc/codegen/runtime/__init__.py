@@ -20,3 +20,10 @@ def placeholder_text_source() -> str:
     """The text of `placeholder_text.py` (the value-to-text rule), for runtimes that fill container commands."""
     text = files("flowc.codegen.runtime").joinpath("placeholder_text.py").read_text(encoding="utf-8")
     return text[text.index("# --- placeholder text ---"):]
+
+
+@cache
+def input_digest_source() -> str:
+    """The text of `input_digest.py` (the canonical form of input values), for runtimes with a result cache."""
+    text = files("flowc.codegen.runtime").joinpath("input_digest.py").read_text(encoding="utf-8")
+    return text[text.index("# --- input digest ---"):]

@@ -12,13 +12,9 @@ the worker before it starts the pod (so the store must be reachable from the wor
 from the pods).
 
 The result key is the sha256 of the canonical JSON (sorted keys, no spaces) of the step key
-and the resolved input values, each typed as the task declares it (so 13 and 13.0 agree
-for a float input: XCom on SQLite turns 13.0 into 13). An artifact counts by its content
-(the sha256 of its file, or of each file of its folder with the file's relative name) and
-its metadata, never by its path: every run writes its artifacts under its own run id, so a
-key by path (or by path, size and mtime) would never match in a later run. An artifact
-the worker cannot see (kubernetes mode without the artifact volume mounted on the workers)
-counts by its path, so the steps reading it always run.
+and the resolved input values in their canonical form (`flowc/codegen/runtime/input_digest.py`,
+pasted before this file: typed as the task declares them, artifacts by content; the local
+runner's store keys on the same rule).
 
 An entry is a folder `<store>/<key[:2]>/<key>/` holding `result.json` (the outputs, each
 artifact as a file of the entry) and `files/<n>/<name>` (a copy of each output artifact).
@@ -61,67 +57,12 @@ def _flowc_result_key(step_key, task, inputs):
     import hashlib
     import json
 
-    specs = {name: spec for name, spec in task["inputs"]}
-    values = {name: _flowc_walk(value, specs.get(name, ["any"]), _flowc_canonical_leaf) for name, value in inputs.items()}
+    values = _flowc_canonical_inputs(task["inputs"], inputs)
     text = json.dumps(
         {"flowc": "airflow-result-1", "step": step_key, "inputs": values},
         sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=repr,
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _flowc_walk(value, spec, leaf):
-    """`value` rebuilt with `leaf(value, kind)` applied to everything but lists, dicts and tuples."""
-    kind = spec[0]
-    if value is None:
-        return None
-    if kind == "optional":
-        return _flowc_walk(value, spec[1], leaf)
-    if kind == "list" and isinstance(value, list):
-        return [_flowc_walk(v, spec[1], leaf) for v in value]
-    if kind == "dict" and isinstance(value, dict):
-        return {str(k): _flowc_walk(v, spec[1], leaf) for k, v in value.items()}
-    if kind == "namedtuple" and isinstance(value, dict):
-        return {name: _flowc_walk(value.get(name), field, leaf) for name, field in spec[2]}
-    return leaf(value, kind)
-
-
-def _flowc_canonical_leaf(value, kind):
-    """A value as the result key sees it: typed as declared, an artifact by its content."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind == "float" and number:
-        return float(value)
-    if kind == "int" and number and float(value).is_integer():
-        return int(value)
-    if kind == "artifact":
-        path = value.get("path") if isinstance(value, dict) else str(value)
-        metadata = value.get("metadata") if isinstance(value, dict) else None
-        return {"sha256": _flowc_content_hash(path), "metadata": metadata or {}}
-    return value
-
-
-def _flowc_content_hash(path):
-    """sha256 of a file's bytes, or of a folder's files (relative name and each file's hash)."""
-    import hashlib
-    import os
-
-    digest = hashlib.sha256()
-    if path and os.path.isdir(path):
-        digest.update(b"folder\0")
-        for root, dirs, names in os.walk(path):
-            dirs.sort()
-            for name in sorted(names):
-                full = os.path.join(root, name)
-                rel = os.path.relpath(full, path).replace(os.sep, "/")
-                digest.update(("%s\0%s\0" % (rel, _flowc_content_hash(full))).encode("utf-8"))
-    elif path and os.path.isfile(path):
-        digest.update(b"file\0")
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-    else:
-        digest.update(("path\0%s" % path).encode("utf-8"))
-    return digest.hexdigest()
 
 
 def _flowc_result_entry(key):

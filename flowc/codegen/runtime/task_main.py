@@ -4,12 +4,12 @@
 """The entry point appended to every generated task program (pasted, never imported).
 
 A task program is the flowc task runtime, this snippet, then the task's own code
-ending with `_FLOWC_TASK` (its interface). The same text runs in two places:
-executed in-process by the DAG's `_flowc_step` (python mode, which calls
-`_flowc_main`), and as `python -c` in a pod (kubernetes mode, which appends a call
+ending with `_FLOWC_TASK` (its interface). The same text runs in three places:
+executed in-process by an Airflow DAG's `_flowc_step` (python mode, which calls
+`_flowc_main`), as `python -c` in a pod (Airflow's kubernetes mode, which appends a call
 of `_flowc_pod_entry`: inputs come from `$FLOWC_INPUTS`, outputs go to Airflow's
-XCom sidecar file). The aliases below are taken before the task's code runs, so
-its own names cannot shadow them.
+XCom sidecar file), and as a program of its own in `flowc run` (`flowc/run/python_step.py`).
+The aliases below are taken before the task's code runs, so its own names cannot shadow them.
 """
 
 # --- task main ---
