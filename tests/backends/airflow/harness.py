@@ -133,6 +133,7 @@ class DagRunReport:
 class FolderReport:
     import_errors: dict[str, str]
     runs: list[DagRunReport]
+    output: str = ""  # what the Airflow process printed: `dag.test()` prints task logs there
 
 
 def run_dags(
@@ -152,7 +153,7 @@ def run_dags(
         DagRunReport(r["dag_id"], r["state"], [tuple(t) for t in r["tasks"]], r["xcom"], r.get("error"))
         for r in data["runs"]
     ]
-    return FolderReport(data["import_errors"], reports)
+    return FolderReport(data["import_errors"], reports, proc.stdout + proc.stderr)
 
 
 def parse_folder(home: Path, folder: Path) -> dict[str, str]:
