@@ -30,6 +30,16 @@ class Finished:
     def ok(self) -> bool:
         return self.returncode == 0
 
+    @property
+    def killed_by(self) -> str | None:
+        """The signal that ended the process (`SIGKILL`, as the OOM killer sends), if one did."""
+        if self.returncode is None or self.returncode >= 0:
+            return None
+        try:
+            return signal.Signals(-self.returncode).name
+        except ValueError:
+            return f"signal {-self.returncode}"
+
 
 def run_process(argv: Sequence[str], *, env: Mapping[str, str], cwd: Path, timeout: float | None) -> Finished:
     """Run `argv` in a session of its own (so a timeout kills everything it started), stdout and stderr as one log."""

@@ -55,6 +55,8 @@ def run_python(task: PythonTask, inputs: Mapping[str, object], scratch: Path, ti
         done = run_process(argv, env=env, cwd=Path.cwd(), timeout=timeout)
         if done.returncode is None:
             return Attempt.failed(f"timed out after {timeout:g}s", done.log)
+        if done.killed_by:  # the log's last line is whatever the step printed before: not the cause
+            return Attempt.failed(f"killed by {done.killed_by} (out of memory?)", done.log)
         if not done.ok:
             return Attempt.failed(_last_line(done.log) or f"exit code {done.returncode}", done.log)
         loaded: object = json.loads(out.read_text(encoding="utf-8"))
