@@ -26,6 +26,7 @@ from flowc.ir.task_options import ProjectDefaults
 if TYPE_CHECKING:
     from flowc.run.container_step import ContainerMode
     from flowc.run.executor import Progress
+    from flowc.run.fork_server import StepServer
     from flowc.run.records import StepRecord
     from flowc.run.store import RunStore
 
@@ -133,7 +134,8 @@ def run_program(
     settings = Settings(jobs=jobs or os.cpu_count() or 1, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
     outcome = RunOutcome(run_id=run_id, state="failed")
     started = time.time()
-    executor = Executor(program, store, run_id, settings, progress)
+    server = step_server(program, chosen)
+    executor = Executor(program, store, run_id, settings, progress, server)
     try:
         values = executor.pipeline(chosen, Scope(params))
         outcome.outputs, outcome.state = typed_outputs(chosen, values), "succeeded"
@@ -145,10 +147,23 @@ def run_program(
         outcome.state = "interrupted"
         raise
     finally:
+        if server is not None:
+            server.close()
         store.finish_run(run_id, outcome.state)  # pyright: ignore[reportArgumentType]
         progress.finish(f"run {run_id} {outcome.state} in {time.time() - started:.2f}s")
     outcome.steps = store.steps(run_id)
     return outcome
+
+
+def step_server(program: Program, pipeline: Pipeline) -> StepServer | None:
+    """A step server for the run's Python steps (None when it has none, or cannot fork)."""
+    from flowc.ir.model import PythonTask
+
+    if not hasattr(os, "fork") or not any(isinstance(t, PythonTask) for t, _ in called_tasks(program, pipeline)):
+        return None
+    from flowc.run.fork_server import StepServer
+
+    return StepServer(Path.cwd())
 
 
 def make_progress(out: TextIO) -> Progress:
