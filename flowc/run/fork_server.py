@@ -14,6 +14,7 @@ when the server cannot start or has gone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -61,6 +62,20 @@ class StepServer:
         )
         self.lock = threading.Lock()
         self.ready: bool | None = None
+        self.programs: dict[str, Path] = {}
+
+    def program_file(self, name: str, text: str) -> Path:
+        """A file holding program `text` as `<name>.py`, alone in its folder: written once per run and text,
+        so that the steps of a fan-out run one file (which the server compiles once)."""
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        with self.lock:
+            path = self.programs.get(digest + name)
+            if path is None:
+                path = self.folder / "programs" / digest / f"{name}.py"
+                path.parent.mkdir(parents=True)
+                path.write_text(text, encoding="utf-8")
+                self.programs[digest + name] = path
+        return path
 
     def serves(self, env: Mapping[str, str]) -> bool:
         """Whether a step with environment `env` can be forked (else it needs a fresh interpreter)."""

@@ -50,15 +50,19 @@ def run_python(
     Forked by `server` when it can take the step, else a fresh interpreter: the same program either way.
     """
     scratch.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **dict(task.options.env), "PYTHONUNBUFFERED": "1"}
+    forked = server if server is not None and server.serves(env) else None
     with tempfile.TemporaryDirectory(prefix="flowc-step-") as tmp:
         work = Path(tmp)
-        program = work / f"{task.code.function_name}.py"
-        program.write_text(_program_text(task), encoding="utf-8")
+        if forked is not None:
+            program = forked.program_file(task.code.function_name, _program_text(task))
+        else:
+            program = work / f"{task.code.function_name}.py"
+            program.write_text(_program_text(task), encoding="utf-8")
         (work / "inputs.json").write_text(json.dumps(dict(inputs)), encoding="utf-8")
         out = work / "outputs.json"
-        env = {**os.environ, **dict(task.options.env), "PYTHONUNBUFFERED": "1"}
         argv = [sys.executable, str(program), str(work / "inputs.json"), str(out), str(scratch)]
-        done = _run(argv, env, timeout, server, work / "log")
+        done = _run(argv, env, timeout, forked, work / "log")
         if done.returncode is None:
             return Attempt.failed(f"timed out after {timeout:g}s", done.log)
         if not done.ok:
@@ -69,7 +73,7 @@ def run_python(
 
 
 def _run(argv: list[str], env: dict[str, str], timeout: float | None, server: StepServer | None, log: Path) -> Finished:
-    if server is not None and server.serves(env):
+    if server is not None:
         try:
             return server.run(argv, env=env, cwd=Path.cwd(), timeout=timeout, log=log)
         except ServerGone:

@@ -7,7 +7,9 @@ the child leaves the server behind (a session of its own, stdin from /dev/null,
 stdout and stderr into `log`, the request's environment, directory and argv) and runs
 `program` as `python program args...` would: as `__main__`, its folder first on
 `sys.path`, an uncaught exception printed as Python prints it, exit code 1, then the
-interpreter's own shutdown (threads joined, atexit, streams flushed). The server answers
+interpreter's exit as the program sees it (threads joined, atexit, streams flushed; `_exit`).
+The server compiles each program once (as a .pyc would hold it), so that a fan-out's
+children share the compiled text. The server answers
 `pid N` at once and `exit CODE` when it has reaped the child (CODE as
 `subprocess.Popen.returncode`: negative for a signal). It exits when its stdin (a pipe
 from the runner) closes; children it leaves running keep their own sessions.
@@ -35,6 +37,7 @@ class Server:
         self.listener = listener
         self.selector = selectors.DefaultSelector()
         self.buffers: dict[socket.socket, bytes] = {}
+        self.compiled: dict[tuple[str, bytes], types.CodeType] = {}
         self.children: dict[int, socket.socket] = {}
         self.wake_r, self.wake_w = socket.socketpair()
         self.wake_r.setblocking(False)
@@ -45,8 +48,8 @@ class Server:
         held = [self.listener, self.wake_r, self.wake_w, *self.buffers, *self.children.values()]
         return [s.fileno() for s in held if s.fileno() >= 0] + [self.selector.fileno() if hasattr(self.selector, "fileno") else -1]
 
-    def serve(self) -> dict[str, object] | None:
-        """Serve until the runner goes (None), or return a request in a forked child."""
+    def serve(self) -> tuple[dict[str, object], types.CodeType | None] | None:
+        """Serve until the runner goes (None), or return a request (and its program, compiled) in a forked child."""
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is the runner's to handle
         signal.set_wakeup_fd(self.wake_w.fileno())
         signal.signal(signal.SIGCHLD, lambda *_: None)
@@ -64,8 +67,10 @@ class Server:
                     self.reap()
                 else:
                     request = self.read(key.fileobj)  # pyright: ignore[reportArgumentType]
-                    if request is not None and self.start(key.fileobj, request) == 0:  # pyright: ignore[reportArgumentType]
-                        return request
+                    if request is not None:
+                        code = self.program(request)
+                        if self.start(key.fileobj, request) == 0:  # pyright: ignore[reportArgumentType]
+                            return request, code
 
     def accept(self) -> None:
         try:
@@ -95,6 +100,23 @@ class Server:
         self.selector.unregister(conn)
         self.buffers.pop(conn, None)
         conn.close()
+
+    def program(self, request: dict[str, object]) -> types.CodeType | None:
+        """The request's program compiled (once per path and text, as a .pyc would be); None if it does not compile."""
+        path = str(request["argv"][0])  # type: ignore[index]
+        try:
+            with open(path, "rb") as fh:
+                source = fh.read()
+        except OSError:
+            return None
+        key = (path, source)
+        if key not in self.compiled:
+            try:
+                self.compiled[key] = compile(source, path, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError):
+                return None  # the child compiles it again and fails as Python would
+            gc.freeze()
+        return self.compiled[key]
 
     def start(self, conn: socket.socket, request: dict[str, object]) -> int:
         """Fork: 0 in the child (which then leaves the server), the child's pid in the server."""
@@ -159,27 +181,62 @@ def _send(conn: socket.socket, text: str) -> None:
         pass  # the runner gave up on this step
 
 
-def run_program(argv: list[str]) -> None:
-    """Run `argv[0]` as `python argv[0] argv[1:]` runs it (in a child: its exceptions end the process)."""
+def run_program(argv: list[str], code: types.CodeType | None) -> None:
+    """Run `argv[0]` as `python argv[0] argv[1:]` runs it, then end the process as Python ends (never returns)."""
     program = argv[0]
     sys.argv = list(argv)
     sys.path.insert(0, os.path.dirname(os.path.realpath(program)))
     module = types.ModuleType("__main__")
     module.__dict__.update({"__file__": program, "__cached__": None, "__builtins__": __builtins__})
     sys.modules["__main__"] = module
-    with open(program, "rb") as fh:
-        source = fh.read()
     try:
-        exec(compile(source, program, "exec"), module.__dict__)
-    except SystemExit:
-        raise
+        if code is None:
+            with open(program, "rb") as fh:
+                code = compile(fh.read(), program, "exec", dont_inherit=True)
+        exec(code, module.__dict__)
+        status = 0
+    except SystemExit as exc:
+        status = _exit_status(exc)
     except KeyboardInterrupt as exc:
         _print_uncaught(exc)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
+        status = 130
     except BaseException as exc:
         _print_uncaught(exc)
-        sys.exit(1)
+        status = 1
+    _exit(module, status)
+
+
+def _exit_status(exc: SystemExit) -> int:
+    """The exit status of `sys.exit(code)`, its message printed as Python prints it."""
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code & 0xFF
+    print(exc.code, file=sys.stderr)
+    return 1
+
+
+def _exit(module: types.ModuleType, status: int) -> None:
+    """End as the interpreter ends a program, in what the program can see: its non-daemon threads
+    joined, atexit handlers run, its module's objects finalized (an unclosed file flushed), the
+    standard streams flushed. The server's own objects the child inherited are not torn down one
+    by one (the process's memory simply goes): that is what makes a forked step cheap to end."""
+    import atexit
+
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        threading._shutdown()  # pyright: ignore[reportAttributeAccessIssue]  # noqa: SLF001
+    atexit._run_exitfuncs()  # noqa: SLF001
+    module.__dict__.clear()
+    gc.collect()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
 
 
 def _print_uncaught(exc: BaseException) -> None:
@@ -197,11 +254,12 @@ def main() -> None:
     gc.freeze()  # the server's objects stay out of the children's collections: fewer pages copied on write
     sys.stdout.write("ready\n")
     sys.stdout.flush()
-    request = Server(listener).serve()
-    if request is None:
+    served = Server(listener).serve()
+    if served is None:
         listener.close()
         sys.exit(0)
-    run_program(request["argv"])  # type: ignore[arg-type]
+    request, code = served
+    run_program(request["argv"], code)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
