@@ -96,6 +96,7 @@ class StepServer:
                 reply = _Replies(conn)
                 pid = reply.pid()
             except OSError as exc:
+                self.ready = False  # gone: the run's other steps start fresh interpreters at once
                 raise ServerGone(str(exc)) from exc
             try:
                 started(pid)

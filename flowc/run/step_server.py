@@ -52,7 +52,7 @@ class Server:
         """Serve until the runner goes (None), or return a request (and its program, compiled) in a forked child."""
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is the runner's to handle
         signal.set_wakeup_fd(self.wake_w.fileno())
-        signal.signal(signal.SIGCHLD, lambda *_: None)
+        signal.signal(signal.SIGCHLD, _wake)
         self.selector.register(self.listener, selectors.EVENT_READ, "accept")
         self.selector.register(self.wake_r, selectors.EVENT_READ, "reap")
         self.selector.register(sys.stdin.fileno(), selectors.EVENT_READ, "runner")
@@ -174,6 +174,10 @@ class Server:
         os.environ.update(env)
 
 
+def _wake(signum: int, frame: object) -> None:
+    """SIGCHLD's handler: nothing; the wake-up descriptor makes the loop reap."""
+
+
 def _send(conn: socket.socket, text: str) -> None:
     try:
         conn.sendall(text.encode())
@@ -228,7 +232,7 @@ def _exit(module: types.ModuleType, status: int) -> None:
     threading = sys.modules.get("threading")
     if threading is not None:
         threading._shutdown()  # pyright: ignore[reportAttributeAccessIssue]  # noqa: SLF001
-    atexit._run_exitfuncs()  # noqa: SLF001
+    atexit._run_exitfuncs()  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
     module.__dict__.clear()
     gc.collect()
     for stream in (sys.stdout, sys.stderr):
@@ -242,7 +246,8 @@ def _exit(module: types.ModuleType, status: int) -> None:
 def _print_uncaught(exc: BaseException) -> None:
     """As the interpreter prints it: the traceback from the program's own frame on."""
     tb = exc.__traceback__
-    sys.excepthook(type(exc), exc, tb.tb_next if tb is not None else None)
+    exc = exc.with_traceback(tb.tb_next if tb is not None else None)  # the hook prints the exception's own
+    sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 def main() -> None:
