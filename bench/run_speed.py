@@ -1,6 +1,7 @@
 """`flowc run` against the engines' local modes on the same pipelines (issue 12's target).
 
     python bench/run_speed.py [--engines airflow,kfp] [--chain 50] [--width 200]
+    python bench/run_speed.py --engines ""      # flowc run alone (before/after a change)
 
 Two pipelines of light steps (`bench.generate`): a 50-step chain of distinct tasks and a
 200-wide fan-out (a task makes the list, one step per item, a task sums them). Each is
@@ -75,7 +76,7 @@ def main() -> int:
     args = parser.parse_args()
     from tests.backends.airflow.harness import session_home
 
-    engines, home = args.engines.split(","), session_home()
+    engines, home = [e for e in args.engines.split(",") if e], session_home()
     print("end to end, one whole process each (compile + run), one run: wall time, peak RSS")
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
