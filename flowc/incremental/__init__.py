@@ -38,7 +38,7 @@ def replay(request: Request) -> int | None:
     if entry is None:
         return None
     outputs, units = entry.get("outputs"), entry.get("units")
-    output: Any = cast("dict[str, Any]", outputs).get(request.format) if isinstance(outputs, dict) else None
+    output: Any = cast("dict[str, Any]", outputs).get(request.output_key) if isinstance(outputs, dict) else None
     if not isinstance(output, dict) or not isinstance(units, list):
         return None
     stored = cast("list[Any]", units)
@@ -69,7 +69,7 @@ def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]]
     if snapshot.usable:
         same = units == stored and isinstance(entry.get("outputs"), dict)  # only the format is new: keep the others
         outputs: dict[str, Any] = entry["outputs"] if same else {}
-        entry = {"units": units, "outputs": {**outputs, request.format: {"events": events, "code": code}}}
+        entry = {"units": units, "outputs": {**outputs, request.output_key: {"events": events, "code": code}}}
         store.save(request.project, name, entry, request.has_project)
     return code
 

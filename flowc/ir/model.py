@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
+from flowc.ir.code_origin import CodeOrigin
 from flowc.ir.command import Argument
 from flowc.ir.span import Span
 from flowc.ir.task_options import default_bool, default_int, default_str
@@ -261,12 +262,15 @@ class TaskCode(IRModel):
     functions (and classes such as NamedTuples) the function uses; `function` is the
     function's source without decorators. `flowc_imports` lists how the code names
     flowc (`Dataset`, `fc.Model`), which every runner binds to its own artifact classes.
+    `origin` says where in the user's file the code comes from (None: generated code);
+    runners compile it there, so tracebacks name that file and line (`ir/code_origin.py`).
     """
 
     function_name: str
     function: str
     preamble: str = ""
     flowc_imports: tuple[FlowcImport, ...] = ()
+    origin: CodeOrigin | None = None
 
 
 SINGLE_OUTPUT = "output"

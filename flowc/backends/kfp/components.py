@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from flowc.codegen.runtime import runtime_source
+from flowc.codegen.task_code import code_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
@@ -90,9 +91,11 @@ def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
 # The command carries fixed bootstraps only: the runner (which holds the task's code,
 # defaults and docstrings) and the package list travel base64-encoded, so no text from
 # a pipeline file can form a placeholder that KFP substitutes in command and args.
+# The runner's own lines go into linecache, so its frames in a traceback show their text too.
 RUN_BOOTSTRAP = (
-    "import base64, sys\n"
+    "import base64, linecache, sys\n"
     "program = base64.b64decode(sys.argv[1]).decode('utf-8')\n"
+    "linecache.cache['<flowc runner>'] = (len(program), None, program.splitlines(True), '<flowc runner>')\n"
     "exec(compile(program, '<flowc runner>', 'exec'), dict(__name__='__main__'))\n"
 )
 INSTALL_BOOTSTRAP = (
@@ -125,19 +128,15 @@ def python_command(task: PythonTask) -> tuple[list[str], list[str]]:
 
 def runner_program(task: PythonTask) -> str:
     """The self-contained Python program that runs `task` under KFP's executor contract."""
-    code = task.code
-    source = (code.preamble.rstrip() + "\n\n\n" if code.preamble.strip() else "") + code.function.rstrip() + "\n"
     spec = {
         "name": task.name,
-        "file": f"<flowc task {task.name}>",
-        "function": code.function_name,
         "params": [[p.name, type_spec(p.type), p.has_default, p.default] for p in task.params],
         "returns": type_spec(task.returns),
         "outputs": [[output_key(o.name), o.name, type_spec(o.type)] for o in task.outputs],
-        "flowc_imports": [[i.local, i.attr] for i in code.flowc_imports],
     }
     template = environment("flowc.backends.kfp").get_template("runner.py.j2")
-    return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=source)
+    code = code_literal(task.name, task.code)
+    return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=code)
 
 
 def resource_spec(task: Task) -> dict[str, Any]:

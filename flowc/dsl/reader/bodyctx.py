@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from flowc.dsl.reader.context import Diagnostics
+from flowc.dsl.reader.failsites import FailSite
 from flowc.dsl.reader.literals import ConstantLookup
 from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.scope import NodeIds
@@ -39,6 +40,7 @@ class BodyContext:
     loop_depth: int = 0
     fallback: Span | None = None
     calls: list[SubCall] = field(default_factory=lambda: [])
+    fails: list[FailSite] = field(default_factory=lambda: [])  # each `raise` read, in source order
 
     def span(self, node: cst.CSTNode) -> Span | None:
         return self.info.syms.source.positions.span(node) or self.fallback

@@ -92,6 +92,11 @@ class Positions:
                 self.pair_expr(node.value, tree.value)  # type: ignore[arg-type]
         elif isinstance(node, cst.If) and isinstance(tree, ast.If):
             self._pair_if(node, tree)
+        elif isinstance(node, cst.Raise) and isinstance(tree, ast.Raise):
+            if node.exc is not None and tree.exc is not None:
+                self.pair_expr(node.exc, tree.exc)
+            if node.cause is not None and tree.cause is not None:
+                self.pair_expr(node.cause.item, tree.cause)
         elif isinstance(node, cst.For) and isinstance(tree, ast.For):
             self.pair_expr(node.target, tree.target)
             self.pair_expr(node.iter, tree.iter)

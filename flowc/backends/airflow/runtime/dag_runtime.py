@@ -110,9 +110,18 @@ def _flowc_scratch(ti):
 
 
 def _flowc_task_program(name):
-    """Execute a task program (runtime + task code + main) in a fresh namespace."""
+    """Execute a task program (runtime + task code + main) in a fresh namespace.
+
+    Its text goes into linecache, so its frames in a traceback show their lines; the
+    task's own code is compiled under the user's file name (`load_task_function`).
+    """
+    import linecache
+
+    program = _FLOWC_RUNTIME + _FLOWC_CODE[name]
+    filename = "<flowc runner " + name + ">"
+    linecache.cache[filename] = (len(program), None, program.splitlines(True), filename)
     namespace = {"__name__": "flowc_task_" + name}
-    exec(compile(_FLOWC_RUNTIME + _FLOWC_CODE[name], "<flowc task " + name + ">", "exec"), namespace)
+    exec(compile(program, filename, "exec"), namespace)
     return namespace
 
 
