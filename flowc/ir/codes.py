@@ -96,6 +96,24 @@ RAISE_NOT_EXCEPTION = _code(
     "raise a built-in exception class such as ValueError or RuntimeError; your own exception classes may be raised inside a task",
 )
 
+# FLC13x: `try: ... finally: ...` (flowc/ir/cleanup.py)
+TRY_UNSUPPORTED = _code(
+    "FLC130", "unsupported `try` in a pipeline body: {}",
+    "only `try: ... finally: ...` is supported: the `finally` steps run whether the `try` block succeeded or failed; "
+    "catch exceptions inside a task",
+)
+RUN_STATUS_OUTSIDE_FINALLY = _code(
+    "FLC131", "`run_status()` is only available in a `finally` block, as the argument of a step",
+    "pass `run_status()` to a task parameter typed `RunStatus` in the `finally` block of a `try`",
+)
+RUN_STATUS_PLACE = _code(
+    "FLC132", "`RunStatus` {}", "only a task parameter may be typed `RunStatus`; pass it `run_status()` in a `finally` block",
+)
+FINALLY_STATEMENT = _code(
+    "FLC133", "{} in a `finally` block",
+    "a `finally` block holds the steps that clean up after its `try` block; return values from the `try` block or after it",
+)
+
 # FLC2xx: types and wiring
 TYPE_MISMATCH = _code("FLC201", "input {!r} of {!r} expects {} but got {}", None)
 UNSUPPORTED_TYPE = _code(
@@ -151,6 +169,12 @@ KFP_SCHEDULE_ONCE = _code(
     "FLC506", "schedule '@once' of {!r} has no recurring run on KFP", "run it once: `kfp.Client().create_run_from_pipeline_package(...)`", "warning",
 )
 
+KFP_CLEANUP_READS = _code(
+    "FLC510", "Kubeflow Pipelines cannot hand {} to a step of a `finally` block",
+    "KFP runs the `finally` step as the exit task of a dsl.ExitHandler, which depends on no other step: "
+    "pass it pipeline parameters, literals or `run_status()`, or use the value in a step of the `try` block",
+)
+
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
 AIRFLOW_UNSUPPORTED = _code("FLC602", "not supported on Airflow: {}", None)
@@ -177,6 +201,12 @@ FLYTE_IMAGE_WITHOUT_FLYTEKIT = _code(
     "or give the task `packages=` (flowc declares an ImageSpec, whose builder adds flytekit); "
     "or list your image under `flytekit_images` in [tool.flowc.flyte]",
     "warning",
+)
+
+FLYTE_CLEANUP_READS = _code(
+    "FLC710", "Flyte cannot hand {} to a step of a `finally` block",
+    "Flyte runs the `finally` steps of a failed run as the workflow's failure handler (`on_failure`), "
+    "which receives only the workflow's inputs: pass pipeline parameters, literals or `run_status()`",
 )
 
 # FLC8xx: CLI, backends and deploy

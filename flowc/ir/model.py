@@ -60,7 +60,17 @@ class LoopItemBinding(IRModel):
     span: Span | None = None
 
 
-Binding = Annotated[Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding], Tagged("kind")]
+class RunStatusBinding(IRModel):
+    """How the enclosing `try` block `block` ended, read in its `finally` block (`flowc.run_status()`)."""
+
+    kind: Literal["run_status"] = "run_status"
+    block: str
+    span: Span | None = None
+
+
+Binding = Annotated[
+    Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding, RunStatusBinding], Tagged("kind")
+]
 
 # ------------------------------------------------------------------------- conditions
 
@@ -202,7 +212,22 @@ class ConditionNode(IRModel):
         return bool(self.branches) and self.branches[-1].condition is None
 
 
-Node = Annotated[Union[TaskNode, PipelineNode, LoopNode, ConditionNode], Tagged("kind")]
+class CleanupNode(IRModel):
+    """`try: body finally: cleanup`: `cleanup` runs once after `body`, whether it succeeded or failed.
+
+    The meaning is settled in `flowc.ir.cleanup` (what the cleanup may read, what the
+    run's state is); `body`'s top-level values stay visible after the node, as in Python.
+    """
+
+    kind: Literal["cleanup"] = "cleanup"
+    id: str
+    body: tuple[Node, ...]
+    cleanup: tuple[Node, ...]
+    after: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+Node = Annotated[Union[TaskNode, PipelineNode, LoopNode, ConditionNode, CleanupNode], Tagged("kind")]
 
 # ------------------------------------------------------------------------------ tasks
 
@@ -390,9 +415,12 @@ class Program(IRModel):
         raise KeyError(name)
 
 
-def iter_nodes(body: tuple[Node, ...]) -> list[TaskNode | PipelineNode | LoopNode | ConditionNode]:
+AnyNode = TaskNode | PipelineNode | LoopNode | ConditionNode | CleanupNode
+
+
+def iter_nodes(body: tuple[Node, ...]) -> list[AnyNode]:
     """All nodes of a body, nested ones included, in source order (pre-order)."""
-    out: list[TaskNode | PipelineNode | LoopNode | ConditionNode] = []
+    out: list[AnyNode] = []
     for node in body:
         out.append(node)
         if isinstance(node, LoopNode):
@@ -400,4 +428,7 @@ def iter_nodes(body: tuple[Node, ...]) -> list[TaskNode | PipelineNode | LoopNod
         elif isinstance(node, ConditionNode):
             for branch in node.branches:
                 out.extend(iter_nodes(branch.body))
+        elif isinstance(node, CleanupNode):
+            out.extend(iter_nodes(node.body))
+            out.extend(iter_nodes(node.cleanup))
     return out

@@ -17,7 +17,7 @@ from flowc.codegen.task_code import code_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
-from flowc.ir.types import OptionalType
+from flowc.ir.types import OptionalType, RunStatusType
 from flowc.backends.kfp import quantities
 from flowc.backends.kfp.container import container_command, output_key
 from flowc.backends.kfp.kfp_types import io_definition, typed_value
@@ -191,7 +191,7 @@ def param_definitions(params: tuple[Parameter, ...], *, absent_is_none: bool = F
     absent = none_when_absent(params) if absent_is_none else frozenset[str]()
     for p in params:
         section, definition = io_definition(p.type)
-        if p.has_default or p.name in absent:
+        if p.has_default or p.name in absent or isinstance(p.type, RunStatusType):
             definition["isOptional"] = True
             if section == "parameters" and p.default is not None:
                 definition["defaultValue"] = typed_value(p.default, p.type)

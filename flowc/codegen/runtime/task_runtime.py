@@ -53,6 +53,23 @@ class Metrics(Artifact):
         self.metadata[name] = value
 
 
+class RunStatus(tuple):
+    """How a `try` block ended (`flowc.RunStatus`): state, the failed step and its error where known."""
+
+    __slots__ = ()
+
+    def __new__(cls, state, failed_step=None, error=None):
+        return tuple.__new__(cls, (state, failed_step, error))
+
+    state = property(lambda self: self[0])
+    failed_step = property(lambda self: self[1])
+    error = property(lambda self: self[2])
+    failed = property(lambda self: self[0] == "failed")
+
+    def __repr__(self):
+        return "RunStatus(state=%r, failed_step=%r, error=%r)" % tuple(self)
+
+
 ARTIFACT_CLASSES = {"Artifact": Artifact, "Dataset": Dataset, "Model": Model, "Metrics": Metrics}
 
 
@@ -63,6 +80,7 @@ class _FlowcNamespace:
     Dataset = Dataset
     Model = Model
     Metrics = Metrics
+    RunStatus = RunStatus
 
     @staticmethod
     def coerce(value, spec):
@@ -179,6 +197,13 @@ def coerce(value, spec):
         if isinstance(value, dict):
             return cls(value.get("path"), value.get("uri"), value.get("metadata"))
         return cls(str(value))
+    if kind == "run_status":
+        # Each engine's outcome as {state, failed_step, error}; KFP's PipelineTaskFinalStatus
+        # says "SUCCEEDED"/"FAILED" and holds its error as {code, message}.
+        state = "succeeded" if str(value.get("state", "")).lower() == "succeeded" else "failed"
+        error = value.get("error")
+        error = error.get("message") if isinstance(error, dict) else error
+        return RunStatus(state, value.get("failed_step") or None, error or None)
     if kind == "namedtuple":
         if isinstance(value, dict):
             return {name: coerce(value[name], field) for name, field in spec[2]}

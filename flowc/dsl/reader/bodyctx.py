@@ -38,6 +38,7 @@ class BodyContext:
     ids: NodeIds = field(default_factory=NodeIds)
     after: tuple[str, ...] = ()
     loop_depth: int = 0
+    cleanup: str | None = None  # the `try` block whose `finally` block is being read
     fallback: Span | None = None
     calls: list[SubCall] = field(default_factory=lambda: [])
     fails: list[FailSite] = field(default_factory=lambda: [])  # each `raise` read, in source order

@@ -105,6 +105,17 @@ class Positions:
             for item, t in zip(node.items, tree.items):
                 self.pair_expr(item.item, t.context_expr)
             self.pair_statements(statements(node.body), tree.body, True)
+        elif isinstance(node, (cst.Try, cst.TryStar)) and isinstance(tree, (ast.Try, ast.TryStar)):
+            self._pair_try(node, tree)
+
+    def _pair_try(self, node: cst.Try | cst.TryStar, tree: ast.Try | ast.TryStar) -> None:
+        self.pair_statements(statements(node.body), tree.body, True)
+        for handler, t in zip(node.handlers, tree.handlers):
+            self.pair(handler, t)
+        if node.orelse is not None:
+            self.pair_statements(statements(node.orelse.body), tree.orelse, True)
+        if node.finalbody is not None:
+            self.pair_statements(statements(node.finalbody.body), tree.finalbody, True)
 
     def _pair_if(self, node: cst.If, tree: ast.If) -> None:
         self.pair_expr(node.test, tree.test)

@@ -8,6 +8,7 @@ import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext, with_span
 from flowc.dsl.reader.branches import merge_branches
+from flowc.dsl.reader.cleanup import read_try
 from flowc.dsl.reader.conditions import ConditionReader
 from flowc.dsl.reader.expressions import ExpressionReader
 from flowc.dsl.reader.positions import statements
@@ -23,8 +24,6 @@ _STATEMENTS: dict[type[cst.CSTNode], str] = {
     cst.AugAssign: "an augmented assignment",
     cst.AnnAssign: "an annotated assignment",
     cst.While: "a `while` loop",
-    cst.Try: "a `try` statement",
-    cst.TryStar: "a `try` statement",
     cst.Import: "an import",
     cst.ImportFrom: "an import",
     cst.FunctionDef: "a function definition",
@@ -90,6 +89,8 @@ class StatementReader:
                 self._for(stmt, scope, out)
             case cst.With():
                 return self._with(stmt, scope, out)
+            case cst.Try() | cst.TryStar():
+                return read_try(self, stmt, scope, out)
             case cst.Expr():
                 self.ctx.report(codes.UNSUPPORTED_STATEMENT, self.ctx.span(stmt), "an expression that is not a call")
             case _:
