@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +175,7 @@ def step_server(program: Program, pipeline: Pipeline) -> StepServer | None:
 
 
 @contextmanager
-def early_server() -> Iterator[StepServer | None]:
+def early_server() -> Generator[StepServer | None]:
     """A step server started before the program is known (None where processes cannot fork); closed at the end."""
     if not hasattr(os, "fork"):
         yield None
