@@ -56,10 +56,14 @@ class StepServer:
         self.folder = Path(tempfile.mkdtemp(prefix="flowc-srv-"))
         self.address = str(self.folder / "s")
         self.env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [sys.executable, "-c", _server_text(), self.address], env=self.env, cwd=cwd,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )
+        self.proc: subprocess.Popen[bytes] | None = None
+        try:  # it listens on `address`, which a long $TMPDIR can make too long to bind: then it says no `ready`
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", _server_text(), self.address], env=self.env, cwd=cwd,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            pass  # no server: every step starts a fresh interpreter
         self.lock = threading.Lock()
         self.ready: bool | None = None
         self.programs: dict[str, Path] = {}
