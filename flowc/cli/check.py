@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from flowc.cli.common import check_arguments, report, request, settings
@@ -18,7 +19,8 @@ def register(sub: Any) -> None:
     check.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, changed: Collection[str] | None = None) -> int:
+    """`changed` (real paths; the pre-commit hook's): report only what concerns these files."""
     from flowc import api, incremental
     from flowc.incremental.units import Checked, run_check
 
@@ -36,9 +38,10 @@ def run(args: argparse.Namespace) -> int:
         request(args),
         lambda snapshot, kept, stale: run_check(
             args.paths, settled.targets, settled.options, root, snapshot, kept, stale,
-            optimize=settled.optimize, defaults=settled.config.task_defaults,
+            optimize=settled.optimize, defaults=settled.config.task_defaults, changed=changed,
         ),
         lambda checked: _report_check(checked, args.format, settled.strict),
+        partial=changed is not None,
     )
 
 
