@@ -197,9 +197,8 @@ def test_a_step_that_reuses_the_runners_descriptor_never_gets_the_exit_line(serv
     program.write_text(dedent('''
         import os, sys
         os.closerange(3, 256)
-        files = [open(os.path.join(os.path.dirname(__file__), f"f{i}"), "w") for i in range(8)]
-        for f in files:
-            f.write("mine")
+        for i in range(8):  # left open, as raw descriptors: still open when the process ends
+            os.write(os.open(os.path.join(os.path.dirname(__file__), f"f{i}"), os.O_WRONLY | os.O_CREAT), b"mine")
         sys.exit(4)
     '''), encoding="utf-8")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
