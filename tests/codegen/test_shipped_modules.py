@@ -132,3 +132,23 @@ def _forget_shipped_modules() -> None:
     sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(getattr(f, "flowc_shipped", None), dict)]
     for name in ("lib", "lib2", "app", "app.util"):
         sys.modules.pop(name, None)
+
+
+def test_tasks_loaded_in_one_process_each_get_their_own_copy_of_a_module(tmp_path: Path) -> None:
+    """Airflow's python mode and flytekit load several tasks into one process: each keeps what it imported."""
+    from flowc.codegen.runtime.task_runtime import load_task_function
+    from flowc.codegen.task_code import shipped_code
+
+    files = dict(FILES)
+    files["app/flow.py"] = FILES["app/flow.py"].replace(
+        "@pipeline", "@task\ndef where() -> str:\n    from lib import other\n    return other()\n\n\n@pipeline"
+    )
+    program = load(write_project(tmp_path / "project", files))
+    code = {t.name: t.code for t in program.tasks if isinstance(t, PythonTask)}
+    assert [m.name for m in code["where"].modules] == ["lib"]
+    try:
+        prep = load_task_function(shipped_code("prep", code["prep"]), "__flowc_prep__")
+        where = load_task_function(shipped_code("where", code["where"]), "__flowc_where__")
+        assert where() == str(Path.cwd()) and prep(" A ") == "n:an:a|lib.py"
+    finally:
+        _forget_shipped_modules()
