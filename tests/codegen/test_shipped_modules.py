@@ -136,7 +136,7 @@ def _forget_shipped_modules() -> None:
 
 def test_tasks_loaded_in_one_process_each_get_their_own_copy_of_a_module(tmp_path: Path) -> None:
     """Airflow's python mode and flytekit load several tasks into one process: each keeps what it imported."""
-    from flowc.codegen.runtime.task_runtime import load_task_function
+    from flowc.codegen.runtime.task_runtime import load_task_function  # pyright: ignore[reportUnknownVariableType]
     from flowc.codegen.task_code import shipped_code
 
     files = dict(FILES)
