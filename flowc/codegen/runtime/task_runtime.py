@@ -153,7 +153,7 @@ class _FlowcShippedModules:
             return None
         import importlib.util as _util
 
-        return _util.spec_from_loader(name, self, origin=entry[0]["file"], is_package=entry[0]["is_package"])
+        return _util.spec_from_loader(name, self, origin=entry[0]["file"], is_package=entry[0]["is_package"])  # pyright: ignore[reportArgumentType]
 
     def create_module(self, spec):
         return None
@@ -171,8 +171,9 @@ def _flowc_ship_modules(modules):
     if finder is None:
         finder = _FlowcShippedModules()
         _sys.meta_path.insert(0, finder)
+    served = getattr(finder, "flowc_shipped")
     for shipped in modules:
-        finder.flowc_shipped[shipped["name"]] = (shipped, _flowc_run_code)
+        served[shipped["name"]] = (shipped, _flowc_run_code)
         _sys.modules.pop(shipped["name"], None)  # another task's copy (or the worker's own) gives way
 
 
