@@ -36,6 +36,7 @@ class Component:
     options: dict[str, TaskOptionValue] = field(default_factory=lambda: {})
     is_pipeline: bool = False
     params: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})  # its inputs' flowc types
+    status_param: str | None = None  # its `PipelineTaskFinalStatus` parameter (an exit task's), now a RunStatus
 
 
 @dataclass
