@@ -34,6 +34,7 @@ class AirflowTask:
     task_id: str
     fields: tuple[str, ...] = ()  # multiple_outputs: the NamedTuple fields of its result
     branch: bool = False
+    cleanup: str = ""  # "teardown" (@teardown) or "all_done" (trigger_rule): a `finally` step where it is the last
 
 
 @dataclass
@@ -53,6 +54,8 @@ class AirflowContext(ImportContext):
             found = self.sdk_name(target)
             if found == "airflow.sdk.task":
                 return deco, ""
+            if found in ("airflow.sdk.setup", "airflow.sdk.teardown"):
+                return deco, found.rsplit(".", 1)[-1]
             if found is not None and found.startswith("airflow.sdk.task."):
                 return deco, found.rsplit(".", 1)[-1]
         return None

@@ -42,6 +42,7 @@ class DagBody:
     tasks: dict[str, str] = field(default_factory=lambda: {})  # name in the body -> task function
     empties: set[str] = field(default_factory=lambda: set())
     edges: list[Edge] = field(default_factory=lambda: [])
+    cleanups: dict[int, tuple[cst.CSTNode, bool]] = field(default_factory=lambda: {})  # cleanup step (its small statement's id) -> (where, all_done)
     _count: int = 0
     _carried: list[str] = field(default_factory=lambda: [])  # notes of dropped statements, for the next one
 
@@ -90,20 +91,27 @@ class DagBody:
             self._carried.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, stmt, f"EmptyOperator `{target.value}` (a no-op; the order through it is kept)"))
             return []
         name = target.value if isinstance(target, cst.Name) else None
-        rewritten, notes, task = self._value(value)
+        rewritten, rewriter = self._rewrite(value)
+        notes, task = rewriter.notes, rewriter.task
         if rewritten is None:
             return [self._untranslated(stmt)]
         if name is not None and task is not None:
             self.tasks[name] = task
-        return [with_comments(stmt.with_changes(body=[small.with_changes(value=rewritten)]), notes)]
+        made = small.with_changes(value=rewritten)
+        self._mark_cleanup(made, stmt, task, rewriter)
+        return [with_comments(stmt.with_changes(body=[made]), notes)]
 
     def _value(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, list[str], str | None]:
         """The flowc form of a statement's value, its notes, and the task it calls (None: not translatable)."""
+        new, rewriter = self._rewrite(value)
+        return new, rewriter.notes, rewriter.task
+
+    def _rewrite(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, _Rewriter]:
         rewriter = _Rewriter(self)
         new = value.visit(rewriter)
         if not isinstance(new, cst.BaseExpression) or rewriter.failed or self.ctx.uses_sdk(new):
-            return None, rewriter.notes, None
-        return new, rewriter.notes, rewriter.task
+            return None, rewriter
+        return new, rewriter
 
     def _is_shift(self, expr: cst.BaseExpression) -> bool:
         return isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.RightShift | cst.LeftShift)
@@ -136,14 +144,23 @@ class DagBody:
     def _operand(self, item: cst.BaseExpression, made: list[cst.BaseStatement]) -> str | None:
         if isinstance(item, cst.Name) and (item.value in self.tasks or item.value in self.empties):
             return item.value
-        rewritten, notes, task = self._value(item)
+        rewritten, rewriter = self._rewrite(item)
+        task = rewriter.task
         if rewritten is None or task is None:
             return None
         self._count += 1
         name = f"{task}_{self._count}"
         self.tasks[name] = task
-        made.append(with_comments(simple_line(cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=rewritten)), notes))
+        assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=rewritten)
+        self._mark_cleanup(assign, item, task, rewriter)
+        made.append(with_comments(simple_line(assign), rewriter.notes))
         return name
+
+    def _mark_cleanup(self, made: cst.BaseSmallStatement, node: cst.CSTNode, task: str | None, rewriter: _Rewriter) -> None:
+        """Remember `made` when it calls a teardown or `all_done` task (airflow_cleanup.py)."""
+        cleanup = "teardown" if rewriter.teardown else self.ctx.tasks[task].cleanup if task in self.ctx.tasks else ""
+        if cleanup:
+            self.cleanups[id(made)] = (node, cleanup == "all_done")
 
     def _untranslated(self, stmt: cst.BaseStatement) -> cst.BaseStatement:
         note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"statement `{snippet(stmt)}`")
@@ -152,6 +169,7 @@ class DagBody:
 
     def _order(self, out: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         from flowc.importer.airflow_branch import apply_branches
+        from flowc.importer.airflow_cleanup import apply_cleanup
 
         edges = _through_empties(self.edges, self.empties)
         out, edges = apply_branches(self, out, edges)
@@ -165,7 +183,7 @@ class DagBody:
             handles = [cst.Name(n) for n in dict.fromkeys(e.before for e in befores if e not in late)]
             if at is not None and handles:
                 out[at] = in_after(out[at], handles, self.ctx)
-        return out
+        return apply_cleanup(self, out)
 
 
 def _index(out: list[cst.BaseStatement], name: str) -> int | None:
@@ -208,6 +226,7 @@ class _Rewriter(cst.CSTTransformer):
         self.notes: list[str] = []
         self.task: str | None = None
         self.failed = False
+        self.teardown = False  # `.as_teardown(...)` was called on the task
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         func = updated_node.func
@@ -216,6 +235,9 @@ class _Rewriter(cst.CSTTransformer):
             return updated_node
         if isinstance(func, cst.Attribute) and func.attr.value == "expand":
             return self._expand(original_node, updated_node)
+        if isinstance(func, cst.Attribute) and func.attr.value == "as_teardown" and self.task is not None:
+            self.teardown = True  # its `setups=` only order: the `try` block holds them
+            return func.value
         if self.ctx.is_sdk_name(func, PYTHON_OPERATOR):
             return self._operator(original_node, updated_node)
         return updated_node

@@ -93,8 +93,7 @@ def exit_task_call(value: cst.BaseExpression, status_param: str | None, ctx: Kfp
     if status_param is None or not isinstance(value, cst.Call):
         return value
     status = keyword_arg(status_param, cst.Call(func=ctx.use("run_status")))
-    args = [*value.args[:-1], value.args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))] if value.args else []
-    return value.with_changes(args=[*args, status])
+    return value.with_changes(args=[*value.args, status])
 
 
 def take_assignment(out: list[cst.BaseStatement], name: str) -> cst.SimpleStatementLine | None:
