@@ -10,6 +10,7 @@ same in each branch (`.fail("msg")` raises `ValueError("msg")`, as flytekit does
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
@@ -50,6 +51,8 @@ def _is_partial(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials)
 
 
 def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) -> cst.BaseStatement:
+    if isinstance(stmt, cst.If | cst.For) and not ctx.uses_sdk(stmt.test if isinstance(stmt, cst.If) else stmt.iter):
+        return _compound(stmt, ctx)
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return _untranslated(stmt, ctx, "statement")
     small = stmt.body[0]
@@ -66,6 +69,20 @@ def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) 
     if rewriter.failed or ctx.uses_sdk(new):
         return _untranslated(stmt, ctx, "statement")
     return with_comments(new, rewriter.notes)
+
+
+def _compound(stmt: cst.If | cst.For, ctx: ImportContext) -> cst.BaseStatement:
+    """An `if` or `for` (of a `@dynamic` body) with its blocks translated."""
+
+    def block(suite: cst.BaseSuite) -> cst.BaseSuite:
+        return suite.with_changes(body=translate_body(suite.body, ctx)) if isinstance(suite, cst.IndentedBlock) else suite
+
+    orelse = stmt.orelse
+    if isinstance(orelse, cst.If):
+        new_orelse: cst.If | cst.Else | None = cast("cst.If", _compound(orelse, ctx))
+    else:
+        new_orelse = orelse.with_changes(body=block(orelse.body)) if orelse is not None else None
+    return stmt.with_changes(body=block(stmt.body), orelse=new_orelse)
 
 
 def _untranslated(stmt: cst.BaseStatement, ctx: ImportContext, what: str) -> cst.BaseStatement:

@@ -21,6 +21,7 @@ CASES = [
     ("flyte_basics.py", "simple_wf", {"x": [1, 2, 4], "y": [3, 5, 9]}),
     ("flyte_map_task.py", "map_workflow", {"data": [1, 80, 3, 99], "threshold": 50}),
     ("flyte_conditional.py", "shape_properties", {"radius": 2.0, "seed": 5}),
+    ("flyte_dynamic.py", "count_wf", {"words": ["flowc", "imports", "dynamic"]}),
 ]
 
 
