@@ -1,4 +1,11 @@
-"""`flowc run` as a conformance-style runner: a prepared Program in, outputs and runs by task out."""
+"""Conformance runner for flowc's own local runner, `flowc run` (engine id `flowc-run`).
+
+The program is run by `flowc.run.run_program`, the function `flowc run` calls once it has
+read the files and parsed the parameters, with a fresh store under `workdir` and container
+tasks as local processes (`--containers=local`); each step runs in its own subprocess, as
+for a user. Outputs are the run's typed outputs; a task ran once per step record that
+succeeded (a fused step counting once for each member).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ from flowc.run import RunOutcome, run_program
 from flowc.run.store import RunStore
 from tests.conformance.runners import RunResult, by_member
 
+ENGINE = "flowc-run"  # the id in test ids, XFAIL and GAPS keys (a module name cannot hold the dash)
+
 
 def run_in(program: Program, pipeline: str, args: dict[str, Any], store: Path, **options: Any) -> tuple[RunOutcome, str]:
     """Run `pipeline` in a store under `store`; the outcome, and what the runner printed."""
@@ -24,6 +33,6 @@ def run_in(program: Program, pipeline: str, args: dict[str, Any], store: Path, *
 def run(program: Program, pipeline: str, args: dict[str, Any], workdir: Path) -> RunResult:
     """The conformance contract (`tests/conformance/runners/`): a fresh store, container tasks as local processes."""
     outcome, printed = run_in(program, pipeline, args, workdir / "store", containers="local", jobs=4)
-    assert outcome.state == "succeeded", printed
+    assert outcome.state == "succeeded", printed + "".join(f"\n{s.path}: {s.error}\n{s.log}" for s in outcome.steps if s.error)
     ran = Counter(s.name for s in outcome.steps if s.state == "succeeded")
     return RunResult(outputs=outcome.outputs, ran=by_member(program, ran))
