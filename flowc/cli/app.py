@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 import flowc
-from flowc.cli import check, compile, deploy, diff, explain, graph, hook, ir, lsp, run, runs, targets
+from flowc.cli import check, compile, deploy, diff, explain, graph, hook, importer, ir, lsp, run, runs, targets
 from flowc.cli.common import check_arguments, request
 
 # Each module: `register(subparsers)`, adding its command(s) with a `handler`. Listed in help order.
-COMMANDS = (check, ir, compile, run, runs, explain, diff, hook, targets, graph, deploy, lsp)
+COMMANDS = (check, ir, compile, run, runs, explain, diff, hook, targets, graph, deploy, lsp, importer)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

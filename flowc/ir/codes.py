@@ -4,7 +4,7 @@ One place for codes, severities, message templates and default hints, so message
 stay consistent and `docs/diagnostics.md` can be generated from this table
 (`python -m flowc.ir.docs` writes it). Ranges: FLC0xx input and syntax,
 FLC1xx pipeline bodies, FLC2xx types and wiring, FLC3xx task and pipeline options,
-FLC4xx names, FLC5xx Kubeflow, FLC6xx Airflow, FLC7xx Flyte, FLC8xx CLI and deploy.
+FLC4xx names, FLC5xx Kubeflow, FLC6xx Airflow, FLC7xx Flyte, FLC8xx CLI and deploy, FLC9xx `flowc import`.
 """
 
 from __future__ import annotations
@@ -203,6 +203,29 @@ CONTAINER_CANNOT_RUN = _code(
     "install docker, or run its command as a local subprocess with --containers=local",
 )
 AMBIGUOUS_RUN_PIPELINE = _code("FLC864", "{} pipelines to run: {}", "choose one with --pipeline NAME")
+
+
+# FLC9xx: `flowc import` (pipelines written with another SDK, rewritten into the flowc DSL)
+IMPORT_UNKNOWN_SDK = _code(
+    "FLC901", "cannot tell which SDK {} is written with", "pass --from kfp, --from airflow or --from flyte",
+)
+IMPORT_NOT_TRANSLATED = _code(
+    "FLC902", "not translated: {}", "the original stays in the output as a `# flowc import:` comment; port it by hand", "warning",
+)
+IMPORT_DROPPED_OPTION = _code(
+    "FLC903", "{} has no flowc equivalent and was left out", "the original stays in the output as a `# flowc import:` comment", "warning",
+)
+IMPORT_OPTIONS_DIFFER = _code(
+    "FLC904", "calls of {!r} set {} differently; flowc options belong to the task, so every call gets {}",
+    "define a second task for the calls that need other options", "warning",
+)
+IMPORT_SDK_CODE = _code(
+    "FLC905", "{} SDK code outside tasks and pipelines was commented out",
+    "compile with `flowc compile` (or run with `flowc run`) instead", "warning",
+)
+IMPORT_NEEDS_TYPE = _code(
+    "FLC907", "{} has no boundary type flowc can use: {}", "annotate it with a boundary type such as list[str]", "warning",
+)
 
 
 def table_markdown() -> str:

@@ -1,0 +1,155 @@
+"""The Airflow importer: TaskFlow `@dag`/`@task`, `with DAG(...)` blocks, PythonOperator and `>>`.
+
+A DAG becomes a `@pipeline` function (a `@dag` function keeps its name and parameters;
+a `with DAG("id")` block becomes `def id()`), its task functions move to module level
+before it, and module-level functions that PythonOperators call become tasks in place.
+DAG options: `schedule` (a cron string or preset), `dag_id` (`name=`), `description`
+(the docstring), `default_args` (`retries`, `execution_timeout` for every task); the
+rest (`start_date`, `catchup`, `tags`, ...) has no flowc meaning and is noted.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Sequence
+
+import libcst as cst
+
+from flowc.importer.airflow_context import AIRFLOW_ALIASES, AirflowContext, AirflowTask
+from flowc.importer.airflow_dag import DagBody
+from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines
+from flowc.importer.emit import Notes, comment_lines, decorator, docstring, literal, literal_value, snippet
+from flowc.importer.module import assemble, leading
+from flowc.importer.names import ImportedNames
+from flowc.importer.types import flowc_type
+from flowc.ir import codes
+
+DAG_CLASS = "airflow.sdk.DAG"
+
+
+def translate(module: cst.Module, notes: Notes) -> cst.Module:
+    """`module` (an Airflow DAG file) rewritten into the flowc DSL; problems go to `notes`."""
+    ctx = AirflowContext(names=ImportedNames(module, AIRFLOW_ALIASES), notes=notes, sdk="airflow", roots=("airflow",))
+    callables = {s.name.value: TaskDraft(fn=s, task=AirflowTask(s.name.value, s.name.value)) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
+    replaced: dict[int, list[cst.BaseStatement]] = {}
+    top_tasks: dict[int, tuple[TaskDraft, cst.Decorator]] = {}
+    for stmt in module.body:
+        found = ctx.task_decorator(stmt) if isinstance(stmt, cst.FunctionDef) else None
+        if isinstance(stmt, cst.FunctionDef) and found is not None:
+            draft = draft_task(stmt, found[0], found[1], ctx, {})
+            ctx.tasks[stmt.name.value] = draft.task
+            top_tasks[id(stmt)] = (draft, found[0])
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef) and ctx.dag_decorator(stmt) is not None:
+            replaced[id(stmt)] = _dag_function(stmt, ctx, callables)
+            ctx.sdk_calls.add(stmt.name.value)  # `my_dag()` builds the DAG object: flowc does not need it
+        elif isinstance(stmt, cst.With) and _dag_with(stmt, ctx) is not None:
+            replaced[id(stmt)] = _dag_block(stmt, ctx, callables)
+    for key, (draft, deco) in top_tasks.items():
+        replaced[key] = finish_task(draft, deco, ctx)
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value in ctx.tasks and id(stmt) not in replaced and stmt.name.value in callables:
+            replaced[id(stmt)] = finish_task(callables[stmt.name.value], None, ctx)
+    return assemble(module, ctx, replaced)
+
+
+def _dag_with(stmt: cst.With, ctx: AirflowContext) -> cst.Call | None:
+    item = stmt.items[0].item if len(stmt.items) == 1 else None
+    return item if isinstance(item, cst.Call) and ctx.is_sdk_name(item.func, DAG_CLASS) else None
+
+
+def _dag_function(fn: cst.FunctionDef, ctx: AirflowContext, callables: dict[str, TaskDraft]) -> list[cst.BaseStatement]:
+    deco = ctx.dag_decorator(fn)
+    assert deco is not None
+    args = deco.decorator.args if isinstance(deco.decorator, cst.Call) else ()
+    kwargs, defaults, description, notes = _dag_options(args, ctx, positional_id=False)
+    params = [p.with_changes(annotation=cst.Annotation(flowc_type(p.annotation.annotation, ctx, notes))) if p.annotation else p for p in fn.params.params]
+    ctx.use("pipeline")
+    new_deco = decorator("pipeline", kwargs, like=deco)
+    return _pipeline(fn.with_changes(decorators=[new_deco if d is deco else d for d in fn.decorators], params=fn.params.with_changes(params=params)), defaults, description, notes, ctx, callables)
+
+
+def _dag_block(stmt: cst.With, ctx: AirflowContext, callables: dict[str, TaskDraft]) -> list[cst.BaseStatement]:
+    call = _dag_with(stmt, ctx)
+    assert call is not None
+    kwargs, defaults, description, notes = _dag_options(call.args, ctx, positional_id=True)
+    dag_id = next((str(literal_value(v)[1]) for k, v in kwargs if k == "name"), "dag")
+    name = _identifier(dag_id)
+    kwargs = [(k, v) for k, v in kwargs if not (k == "name" and name == dag_id)]
+    ctx.use("pipeline")
+    fn = cst.FunctionDef(
+        name=cst.Name(name), params=cst.Parameters(), body=stmt.body, decorators=[decorator("pipeline", kwargs)],
+        leading_lines=leading(stmt),
+    )
+    return _pipeline(fn, defaults, description, notes, ctx, callables)
+
+
+def _identifier(dag_id: str) -> str:
+    name = re.sub(r"\W", "_", dag_id)
+    name = "dag_" + name if not name or name[0].isdigit() else name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def _pipeline(
+    fn: cst.FunctionDef, defaults: dict[str, cst.BaseExpression], description: str | None, notes: list[str],
+    ctx: AirflowContext, callables: dict[str, TaskDraft],
+) -> list[cst.BaseStatement]:
+    body = DagBody(ctx, defaults, callables)
+    block = fn.body
+    assert isinstance(block, cst.IndentedBlock)
+    stmts = body.translate(block.body)
+    if description is not None:
+        stmts = [docstring(description), *stmts]
+    hoisted: list[cst.BaseStatement] = []
+    for item, deco in body.hoisted:
+        if isinstance(item, TaskDraft):
+            hoisted.extend(finish_task(item, deco, ctx))
+        else:
+            hoisted.append(item.with_changes(leading_lines=top_level_lines(item.leading_lines)))
+    pipeline = fn.with_changes(
+        body=block.with_changes(body=stmts), returns=cst.Annotation(cst.Name("None")),
+        leading_lines=[*(top_level_lines(fn.leading_lines) if hoisted else fn.leading_lines), *comment_lines(notes)],
+    )
+    if hoisted:  # the DAG's own leading comments go above the first definition moved out of it
+        hoisted[0] = hoisted[0].with_changes(leading_lines=[*top_level_lines(fn.leading_lines), *leading(hoisted[0])[2:]])
+    return [*hoisted, pipeline]
+
+
+def _dag_options(
+    args: Sequence[cst.Arg], ctx: AirflowContext, positional_id: bool,
+) -> tuple[list[tuple[str, cst.BaseExpression]], dict[str, cst.BaseExpression], str | None, list[str]]:
+    kwargs: list[tuple[str, cst.BaseExpression]] = []
+    defaults: dict[str, cst.BaseExpression] = {}
+    notes: list[str] = []
+    description: str | None = None
+    for i, arg in enumerate(args):
+        key = arg.keyword.value if arg.keyword is not None else ("dag_id" if i == 0 and positional_id else None)
+        ok, value = literal_value(arg.value)
+        if key == "dag_id" and ok and isinstance(value, str):
+            kwargs.append(("name", arg.value))
+        elif key in ("schedule", "schedule_interval") and ok and (value is None or isinstance(value, str)):
+            if value is not None:
+                kwargs.append(("schedule", arg.value))
+        elif key == "description" and ok and isinstance(value, str):
+            description = value
+        elif key == "default_args" and isinstance(arg.value, cst.Dict):
+            defaults = _default_args(arg.value, ctx, notes)
+        else:
+            notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, arg, f"`{snippet(arg)}` of the DAG"))
+    kwargs.sort(key=lambda kv: 0 if kv[0] == "schedule" else 1)
+    return kwargs, defaults, description, notes
+
+
+def _default_args(value: cst.Dict, ctx: AirflowContext, notes: list[str]) -> dict[str, cst.BaseExpression]:
+    defaults: dict[str, cst.BaseExpression] = {}
+    for element in value.elements:
+        ok, key = literal_value(element.key) if isinstance(element, cst.DictElement) else (False, None)
+        if key == "retries" and literal_value(element.value)[0]:
+            defaults["retries"] = element.value
+        elif key == "execution_timeout" and duration(element.value, ctx) is not None:
+            defaults["timeout"] = literal(duration(element.value, ctx))
+        else:
+            notes.append(ctx.notes.add(codes.IMPORT_DROPPED_OPTION, element, f"default_args {snippet(element.key) if isinstance(element, cst.DictElement) else '**'}"))
+        del ok
+    return defaults

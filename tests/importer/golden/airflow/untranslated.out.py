@@ -1,0 +1,37 @@
+"""Airflow's run context, other task flavours and loops in a DAG body are not translated."""
+from flowc import pipeline, task
+
+
+# flowc import: not translated: parameter ds (Airflow's run context)
+# flowc import: not translated: **context (Airflow's run context)
+@task
+def stamp(ds, **context) -> str:  # E: FLC902
+    return ds
+
+
+# flowc import: not translated: @task.bash: it became a plain @task
+@task
+def shell() -> str:
+    return "echo hi"
+
+
+# flowc import: parameter x has no boundary type flowc can use: it has no annotation
+# flowc import: the result of untyped has no boundary type flowc can use: it has no annotation
+@task
+def untyped(x):  # E: FLC907
+    return x
+
+
+@pipeline
+def contexts() -> None:
+
+    stamp()
+    shell()
+    # flowc import: not translated: statement `for i in range(3): ...`
+    #     for i in range(3):  # E: FLC902
+    #         untyped(i)
+    pass
+
+
+# flowc import: airflow SDK code outside tasks and pipelines was commented out
+#     contexts()  # E: FLC905
