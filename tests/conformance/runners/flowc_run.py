@@ -19,9 +19,6 @@ from flowc.run import RunOutcome, run_program
 from flowc.run.store import RunStore
 from tests.conformance.runners import RunResult, by_member
 
-ENGINE = "flowc-run"  # the id in test ids, XFAIL and GAPS keys (a module name cannot hold the dash)
-
-
 def run_in(program: Program, pipeline: str, args: dict[str, Any], store: Path, **options: Any) -> tuple[RunOutcome, str]:
     """Run `pipeline` in a store under `store`; the outcome, and what the runner printed."""
     out = io.StringIO()
