@@ -6,6 +6,7 @@ cheap: the compiler (reader, IR, backends) loads only when the CLI asks for it.
 
 from flowc.dsl.artifacts import Artifact, Dataset, Metrics, Model
 from flowc.dsl.language import Resources, after, container_task, pipeline, task
+from flowc.dsl.status import RunStatus, run_status
 
 __all__ = [
     "Artifact",
@@ -13,10 +14,12 @@ __all__ = [
     "Metrics",
     "Model",
     "Resources",
+    "RunStatus",
     "__version__",
     "after",
     "container_task",
     "pipeline",
+    "run_status",
     "task",
 ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from flowc.backends.base import EmitResult
 from flowc.codegen.stale import Stale, stale_files
 from flowc.ir import codes
-from flowc.ir.diagnostics import Diagnostic, has_errors, render_text, sorted_diagnostics
+from flowc.ir.diagnostics import Diagnostic, fails, has_errors, render_text, sorted_diagnostics
 from flowc.ir.model import Program
 from flowc.ir.plan import PipelinePlan
 from flowc.ir.span import Span, source_lines
@@ -185,6 +185,7 @@ def compile_to(
     defaults: ProjectDefaults | None = None,
     optimize: bool = True,
     leftovers: bool = False,
+    strict: bool = False,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
@@ -193,7 +194,7 @@ def compile_to(
     `out_dir` or over one of the compile's inputs. `optimize=False` is `flowc compile -O0`.
     `stale` lists the files that were missing or different before the write (and, with
     `leftovers`, the flowc files in the target folders it no longer generates); with
-    `write=False` nothing is written.
+    `write=False` nothing is written, nor with `strict` when there is a warning.
     """
     loaded = load(paths, root=root, optimize=optimize, defaults=defaults)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
@@ -207,7 +208,7 @@ def compile_to(
         per_target[target] = [f"{target}/{rel}" for rel in sorted(result.files)]
         staged.update({f"{target}/{rel}": data for rel, data in result.files.items()})
     outcome.diagnostics = sorted_diagnostics(outcome.diagnostics)
-    if not outcome.ok:
+    if fails(outcome.diagnostics, strict):
         return outcome
     problem = check_output(out_dir, list(staged), list(loaded.sources))
     if problem is None:
@@ -231,10 +232,12 @@ def stale_artifacts(
     defaults: ProjectDefaults | None = None,
     optimize: bool = True,
     leftovers: bool = False,
+    strict: bool = False,
 ) -> CompileOutcome:
     """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
     outcome = compile_to(
-        paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize, leftovers=leftovers
+        paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize,
+        leftovers=leftovers, strict=strict,
     )
     outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
     return outcome

@@ -8,6 +8,7 @@
     image = "ghcr.io/acme/ml:2.1"    # the image of every @task that names none
     packages = ["pandas==2.2.3"]     # the packages of every @task that gives no packages=
     optimize = false                 # turn the optimizer off (like -O0); default true
+    strict = true                    # warnings fail check and compile too (like --strict); default false
     store = ".flowc/runs"            # where `flowc run` keeps runs, results and artifacts (this is the default)
 
     [tool.flowc.airflow]             # options for one backend (see `flowc targets`)
@@ -35,7 +36,7 @@ from flowc.ir.span import Span
 from flowc.ir.task_options import ProjectDefaults
 from flowc.ir.values import requirement_problem
 
-KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize", "store")
+KEYS = ("image", "out", "packages", "paths", "root", "targets", "optimize", "strict", "store")
 OPTIMIZATION_LEVEL = re.compile(r"[0-9]+")
 
 
@@ -53,6 +54,7 @@ class Config:
     paths: tuple[Path, ...] = ()
     task_defaults: ProjectDefaults = ProjectDefaults()
     optimize: bool = True
+    strict: bool = False
     backend_options: dict[str, dict[str, Any]] = field(default_factory=lambda: {})
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -101,9 +103,10 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
     for key, value in (("out", out), ("root", root), ("store", store)):
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: tool.flowc.{key} must be a path string")
-    optimize = section.get("optimize", True)
-    if not isinstance(optimize, bool):
-        raise ConfigError(f"{path}: tool.flowc.optimize must be true or false")
+    optimize, strict = section.get("optimize", True), section.get("strict", False)
+    for key, flag in (("optimize", optimize), ("strict", strict)):
+        if not isinstance(flag, bool):
+            raise ConfigError(f"{path}: tool.flowc.{key} must be true or false")
     return Config(
         path=path,
         targets=tuple(targets),  # pyright: ignore[reportUnknownArgumentType]
@@ -113,6 +116,7 @@ def _parse(path: Path, section: dict[str, Any]) -> Config:
         paths=tuple(base / p for p in _strings(path, section, "paths")),
         task_defaults=_task_defaults(path, section),
         optimize=optimize,
+        strict=strict,
         backend_options=options,
     )
 

@@ -56,7 +56,11 @@ def load_example() -> Callable[[str], object]:
 
     def load(name: str, optimize: bool = True) -> object:
         if (name, optimize) not in cache:
-            loaded = api.load([EXAMPLE_FILES[name]], root=EXAMPLES, optimize=optimize)
+            # Named from the repository's root, as a user compiles them: the path is written
+            # into artifacts (tracebacks point at it), and snapshots must not hold this machine's.
+            with pytest.MonkeyPatch.context() as patch:
+                patch.chdir(ROOT)
+                loaded = api.load([EXAMPLE_FILES[name].relative_to(ROOT)], root=EXAMPLES, optimize=optimize)
             assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
             cache[(name, optimize)] = loaded.program
         return cache[(name, optimize)]

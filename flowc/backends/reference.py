@@ -94,6 +94,10 @@ the offending expression.
   including `-> None` tasks, sub-pipelines or fan-in lists) though no data passes.
 - **`return`** one value or a tuple (`-> tuple[...]` or a NamedTuple): step outputs,
   parameters or constants. `return` inside branches is allowed when every arm returns.
+- **`raise SomeError("message")`** (a built-in exception, a literal message) fails the
+  run there: flowc makes it a step raising that exception, so every engine fails the run
+  with the message in that step's error, and what follows it does not run. An arm that
+  raises needs to assign or return nothing.
 
 Each engine renders the constructs as follows:
 

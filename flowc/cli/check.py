@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from flowc.cli.common import check_arguments, report, request, settings
@@ -18,7 +19,8 @@ def register(sub: Any) -> None:
     check.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, changed: Collection[str] | None = None) -> int:
+    """`changed` (real paths; the pre-commit hook's): report only what concerns these files."""
     from flowc import api, incremental
     from flowc.incremental.units import Checked, run_check
 
@@ -31,21 +33,27 @@ def run(args: argparse.Namespace) -> int:
             args.paths, settled.targets, options=settled.options, root=root,
             optimize=settled.optimize, defaults=settled.config.task_defaults,
         )
-        return _report_check(Checked.of(loaded), args.format)
+        return _report_check(Checked.of(loaded), args.format, settled.strict)
     return incremental.check(
         request(args),
         lambda snapshot, kept, stale: run_check(
             args.paths, settled.targets, settled.options, root, snapshot, kept, stale,
-            optimize=settled.optimize, defaults=settled.config.task_defaults,
+            optimize=settled.optimize, defaults=settled.config.task_defaults, changed=changed,
         ),
-        lambda checked: _report_check(checked, args.format),
+        lambda checked: _report_check(checked, args.format, settled.strict),
+        partial=changed is not None,
     )
 
 
-def _report_check(checked: Checked, fmt: str) -> int:
+def _report_check(checked: Checked, fmt: str, strict: bool) -> int:
+    """Every diagnostic, then (as text) a summary; exit 1 on an error, or with `strict` on a warning."""
+    from flowc.ir.diagnostics import counts, fails
+
     report(checked.diagnostics, checked.sources, fmt)
+    failed = fails(checked.diagnostics, strict)
     if fmt == "text":
-        errors = sum(d.is_error for d in checked.diagnostics)
+        found = counts(checked.diagnostics)
+        verdict = (found + (" (strict: warnings fail)" if strict and checked.ok else "")) if failed else "ok" + (f", {found}" if found else "")
         summary = f"{checked.files} file(s), {checked.pipelines} pipeline(s), {checked.tasks} task(s): "
-        print(summary + (f"{errors} error(s)" if errors else "ok"), file=sys.stderr if errors else sys.stdout)
-    return 0 if checked.ok else 1
+        print(summary + verdict, file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0

@@ -33,6 +33,7 @@ def check_arguments(p: argparse.ArgumentParser, targets: Sequence[str] | None = 
     add_inputs(p, required=False)
     add_targets(p, targets)
     p.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    add_strict(p)
     p.add_argument("--no-cache", action="store_true", help="check every file again; neither use nor store results in .flowc/")
 
 
@@ -41,7 +42,8 @@ def request(args: argparse.Namespace) -> Request:
 
     root = str(args.root) if args.root is not None else None
     pyproject = find_pyproject(config_start(args))
-    return Request(tuple(args.paths), root, tuple(args.target), tuple(args.option), args.no_optimize, args.format, pyproject)
+    strict = bool(getattr(args, "strict", False))  # [tool.flowc] strict is in the key already (pyproject's digest)
+    return Request(tuple(args.paths), root, tuple(args.target), tuple(args.option), args.no_optimize, args.format, pyproject, strict)
 
 
 def add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
@@ -66,6 +68,13 @@ def add_targets(p: argparse.ArgumentParser, names: Sequence[str] | None = None) 
         "-O0 turns the optimizer off, -O1 on",
     )
     add_no_optimize(p)
+
+
+def add_strict(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--strict", action="store_true",
+        help="warnings fail too: exit 1 (and compile writes nothing) when there is any (default: [tool.flowc] strict, or off)",
+    )
 
 
 def add_no_optimize(p: argparse.ArgumentParser) -> None:
@@ -115,6 +124,7 @@ class Settings:
     options: dict[str, dict[str, object]]
     optimize: bool
     whole_project: bool = False  # the paths are [tool.flowc] paths: leftover artifacts can be told apart
+    strict: bool = False  # warnings fail too (`--strict` or [tool.flowc] strict)
 
 
 def settings(args: argparse.Namespace, command: str) -> Settings | int:
@@ -146,7 +156,8 @@ def settings(args: argparse.Namespace, command: str) -> Settings | int:
     names = [t.strip() for item in args.target for t in item.split(",") if t.strip()]
     targets = registry.expand(names or list(loaded_config.targets) or ["all"])
     optimize = should_optimize(loaded_config, level, args.no_optimize)
-    return Settings(loaded_config, targets, options, optimize, whole_project)
+    strict = bool(getattr(args, "strict", False)) or loaded_config.strict
+    return Settings(loaded_config, targets, options, optimize, whole_project, strict)
 
 
 def config_and_level(args: argparse.Namespace, command: str) -> tuple[Config, bool] | int:

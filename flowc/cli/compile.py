@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from flowc.cli.common import add_inputs, add_targets, report, settings
+from flowc.cli.common import add_inputs, add_strict, add_targets, report, settings
 from flowc.config import shown
 from flowc.report import FORMATS
 
@@ -17,6 +17,7 @@ def register(sub: Any) -> None:
     add_targets(comp)
     comp.add_argument("-o", "--out", type=Path, help="output folder (default: [tool.flowc] out, or ./build/flowc)")
     comp.add_argument("--format", choices=FORMATS, default="text", help="diagnostic format")
+    add_strict(comp)
     stale = comp.add_mutually_exclusive_group()
     stale.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each missing or out-of-date file")
     stale.add_argument(
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from flowc import api
+    from flowc.ir.diagnostics import fails
 
     settled = settings(args, "compile")
     if isinstance(settled, int):
@@ -37,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
     build = api.stale_artifacts if args.check else api.compile_to
     outcome = build(
         args.paths, settled.targets, out, options=settled.options, root=args.root or config.root,
-        defaults=config.task_defaults, optimize=settled.optimize, leftovers=settled.whole_project,
+        defaults=config.task_defaults, optimize=settled.optimize, leftovers=settled.whole_project, strict=settled.strict,
     )
     changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
     report([*outcome.diagnostics, *changed], outcome.sources, args.format)
-    if not outcome.ok or changed:
+    if fails(outcome.diagnostics, settled.strict) or changed:
         return 1
     if args.format == "text":
         for target, paths in outcome.written.items():

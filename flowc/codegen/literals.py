@@ -41,6 +41,21 @@ def _str_literal(s: str) -> str:
     return repr(s).encode("ascii", "backslashreplace").decode("ascii")
 
 
+def py_lines(text: str, indent: str) -> str:
+    """A long string as adjacent literals, one source line each (one constant once compiled).
+
+    Continuation lines are indented by `indent` and four spaces more; the closing
+    parenthesis by `indent`.
+    """
+    # Split at "\n" only: any split keeps the value, and U+2028 & co. stay inside a piece.
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    if len(lines) <= 1:
+        return py_literal(text)
+    inner = "".join(f"\n{indent}    {py_literal(line)}" for line in lines)
+    return f"({inner}\n{indent})"
+
+
 def py_docstring(doc: str, indent: str = "") -> str:
     """A safe triple-quoted docstring, or a plain literal when that is not possible.
 

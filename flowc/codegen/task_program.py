@@ -2,7 +2,7 @@
 
 A task program is `task_runtime() + task_code(task)`: flowc's task runtime
 (`runtime/task_runtime.py`), the entry point (`runtime/task_main.py`), then the task's
-own code ending with its interface `_FLOWC_TASK`. It is self-contained, so the image
+own code (as data, `_FLOWC_SOURCE`) and its interface `_FLOWC_TASK`. It is self-contained, so the image
 needs the task's packages, never flowc. Airflow runs it in the worker (python mode) or
 as `python -c` in a pod; `flowc run` runs it as a program of its own.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from flowc.codegen.futures import exec_statement, has_future_import
-from flowc.codegen.literals import py_identifier, py_literal
+from flowc.codegen.literals import py_literal
 from flowc.codegen.runtime import runtime_source
+from flowc.codegen.task_code import code_literal
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import PythonTask
 from flowc.ir.types import NamedTupleType
@@ -42,24 +42,16 @@ def task_runtime() -> str:
 
 
 def task_code(task: PythonTask) -> str:
-    """The task's own part of its program: flowc names bound, its code, its interface.
+    """The task's own part of its program: its code (as data) and its interface.
 
     The full program is `task_runtime() + task_code(task)`: self-contained, so the
-    image needs the task's packages, never flowc or an engine.
+    image needs the task's packages, never flowc or an engine. The task's code is
+    compiled under its own file's name and lines (`load_task_function`), so a failure's
+    traceback points at the user's source wherever the program runs.
     """
-    bindings = [
-        f"{py_identifier(imp.local)} = {py_identifier(imp.attr) if imp.attr else 'flowc'}"
-        for imp in task.code.flowc_imports
-        if imp.local != imp.attr
-    ]
-    own = [task.code.preamble.strip(), task.code.function.strip()]
-    if has_future_import(task.code.preamble):
-        # Its future imports must open a compilation unit: the task's code gets its own.
-        own = [exec_statement("\n\n".join(own) + "\n", f"<flowc task {task.name}>", "globals()")]
     parts = [
         "# --- task code ---",
-        "\n".join(bindings),
-        *own,
+        "_FLOWC_SOURCE = " + code_literal(task.name, task.code),
         "_FLOWC_TASK = " + py_literal(task_interface(task)),
     ]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return "\n\n".join(parts) + "\n"

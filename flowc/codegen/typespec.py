@@ -11,6 +11,7 @@ from flowc.ir.types import (
     NamedTupleType,
     NoneType,
     OptionalType,
+    RunStatusType,
     ScalarType,
     TupleType,
     Type,
@@ -36,3 +37,5 @@ def type_spec(t: Type) -> list[Any]:
             return ["namedtuple", "tuple", [[f"output_{i}", type_spec(x)] for i, x in enumerate(items)]]
         case NoneType():
             return ["none"]
+        case RunStatusType():
+            return ["run_status"]

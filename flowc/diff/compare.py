@@ -18,6 +18,7 @@ from flowc.diff.model import PART_WORDS, ChangedStep, PipelineDiff, Reason, Step
 from flowc.diff.sides import SideRead
 from flowc.ir.model import (
     Binding,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     ContainerTask,
@@ -29,6 +30,7 @@ from flowc.ir.model import (
     Pipeline,
     PipelineNode,
     PythonTask,
+    RunStatusBinding,
     TaskNode,
     iter_nodes,
 )
@@ -201,6 +203,8 @@ def _shape(nodes: dict[str, Node], binding: Binding) -> object:
         case LoopItemBinding():
             loop = nodes[binding.loop]
             return ["item", _shape(nodes, loop.items) if isinstance(loop, LoopNode) else binding.loop]
+        case RunStatusBinding():
+            return ["status", binding.block]
 
 
 def _upstream(nodes: dict[str, Node], binding: Binding) -> Iterator[str]:
@@ -217,6 +221,9 @@ def _calls(pipeline: Pipeline) -> list[Call]:
     return [n for n in iter_nodes(pipeline.body) if isinstance(n, (TaskNode, PipelineNode))]
 
 
-def _calls_in(node: LoopNode | ConditionNode) -> list[Call]:
-    bodies = [node.body] if isinstance(node, LoopNode) else [b.body for b in node.branches]
+def _calls_in(node: LoopNode | ConditionNode | CleanupNode) -> list[Call]:
+    if isinstance(node, CleanupNode):
+        bodies = [node.body, node.cleanup]
+    else:
+        bodies = [node.body] if isinstance(node, LoopNode) else [b.body for b in node.branches]
     return [n for body in bodies for n in iter_nodes(body) if isinstance(n, (TaskNode, PipelineNode))]

@@ -24,6 +24,7 @@ from flowc.ir.bindings import condition_bindings
 from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     LoopItemBinding,
@@ -35,6 +36,7 @@ from flowc.ir.model import (
     PipelineNode,
     Program,
     PythonTask,
+    RunStatusBinding,
     TaskNode,
 )
 
@@ -120,6 +122,10 @@ class _Builder:
                 return Cluster(self.fresh("c"), label, "loop", tuple(self.body(node.body, scope, stack)))
             case ConditionNode():
                 return self.condition(node, scope, stack)
+            case CleanupNode():
+                body = Cluster(self.fresh("c"), "try", "branch", tuple(self.body(node.body, scope, stack)))
+                cleanup = Cluster(self.fresh("c"), "finally", "branch", tuple(self.body(node.cleanup, scope, stack)))
+                return Cluster(self.fresh("c"), node.id, "condition", (body, cleanup))
 
     def task(self, node: TaskNode, scope: _Scope) -> Item:
         task = self.tasks[node.task]
@@ -179,6 +185,8 @@ class _Builder:
                 return [_End(end.id, found.var) for end in self.ends(found.items, scope)]
             case OutputBinding(node=node_id, field=name):
                 return self.output_ends(node_id, name, scope)
+            case RunStatusBinding():
+                return []
 
     def output_ends(self, node_id: str, name: str | None, scope: _Scope) -> list[_End]:
         match scope.nodes.get(node_id):
@@ -192,5 +200,5 @@ class _Builder:
             case ConditionNode(outputs=outputs):
                 sources = [s for out in outputs if out.name == name for s in out.sources]
                 return [_End(end.id, name or "") for s in sources for end in self.ends(s, scope)]
-            case None:
+            case CleanupNode() | None:
                 return []

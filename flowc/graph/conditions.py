@@ -17,7 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flowc.ir.model import Binding, BoolOp, Compare, Condition, ConstBinding, LoopItemBinding, Not, OutputBinding, ParamBinding, Truthy
+from flowc.ir.model import (
+    Binding,
+    BoolOp,
+    Compare,
+    Condition,
+    ConstBinding,
+    LoopItemBinding,
+    Not,
+    OutputBinding,
+    ParamBinding,
+    RunStatusBinding,
+    Truthy,
+)
 
 
 def condition_text(condition: Condition, loop_vars: Mapping[str, str]) -> str:
@@ -50,3 +62,5 @@ def binding_text(binding: Binding, loop_vars: Mapping[str, str]) -> str:
             return loop_vars.get(loop, loop)
         case OutputBinding(node=node, field=field):
             return f"{node}.{field}" if field else node
+        case RunStatusBinding():
+            return "run_status()"

@@ -38,7 +38,7 @@ def replay(request: Request) -> int | None:
     if entry is None:
         return None
     outputs, units = entry.get("outputs"), entry.get("units")
-    output: Any = cast("dict[str, Any]", outputs).get(request.format) if isinstance(outputs, dict) else None
+    output: Any = cast("dict[str, Any]", outputs).get(request.output_key) if isinstance(outputs, dict) else None
     if not isinstance(output, dict) or not isinstance(units, list):
         return None
     stored = cast("list[Any]", units)
@@ -53,10 +53,14 @@ def replay(request: Request) -> int | None:
     return code
 
 
-def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]], tuple[T, list[Any]]], report: Callable[[T], int]) -> int:
+def check(
+    request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]], tuple[T, list[Any]]], report: Callable[[T], int],
+    *, partial: bool = False,
+) -> int:
     """Check with the stored units: `run(snapshot, still-valid units, files of the others)` re-checks
     what changed (the files of one stale unit together) and returns the result and every unit;
-    `report(result)` prints it, and what it prints is stored."""
+    `report(result)` prints it, and what it prints is stored, unless the result is `partial` (a
+    report of some units only, as the pre-commit hook makes): then only the units are stored."""
     name = request_key(request)
     entry = store.load(request.project, name, request.has_project) or {}
     snapshot = Snapshot.of(request.paths)
@@ -69,7 +73,9 @@ def check(request: Request, run: Callable[[Snapshot, list[Any], list[list[str]]]
     if snapshot.usable:
         same = units == stored and isinstance(entry.get("outputs"), dict)  # only the format is new: keep the others
         outputs: dict[str, Any] = entry["outputs"] if same else {}
-        entry = {"units": units, "outputs": {**outputs, request.format: {"events": events, "code": code}}}
+        if not partial:
+            outputs = {**outputs, request.output_key: {"events": events, "code": code}}
+        entry = {"units": units, "outputs": outputs}
         store.save(request.project, name, entry, request.has_project)
     return code
 

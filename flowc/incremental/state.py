@@ -37,6 +37,12 @@ class Request:
     no_optimize: bool
     format: str
     pyproject: Path | None
+    strict: bool = False  # warnings fail too: the same check, another exit code and summary
+
+    @property
+    def output_key(self) -> str:
+        """Which stored output of the entry this request prints (its format; strict or not)."""
+        return self.format + ("+strict" if self.strict else "")
 
     @property
     def project(self) -> Path:

@@ -75,16 +75,17 @@ class Checked:
 def run_check(
     paths: Sequence[str], targets: Sequence[str], options: Mapping[str, Mapping[str, object]],
     root: str | Path | None, snapshot: Snapshot, kept: list[Json], stale: list[list[str]], *, optimize: bool = True,
-    defaults: ProjectDefaults | None = None,
+    defaults: ProjectDefaults | None = None, changed: Collection[str] | None = None,
 ) -> tuple[Checked, list[Json]]:
-    """`api.check`'s outcome, from the units in `kept` and fresh ones; and every unit, to store."""
+    """`api.check`'s outcome, from the units in `kept` and fresh ones; and every unit, to store.
+    `changed`: only what concerns these files (`check_project`)."""
     from flowc import api
     from flowc.backends.driver import prepare
 
     if not snapshot.usable:  # a path that is missing or unreadable, or no file at all: check as ever
         return Checked.of(api.check(paths, targets, options=options, root=root, optimize=optimize, defaults=defaults)), []
     ready = [(t, prepare(t, options.get(t, {}))) for t in targets]
-    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready, optimize, defaults), kept, stale)
+    return check_project(Scope(tuple(paths), snapshot.inputs, root, ready, optimize, defaults), kept, stale, changed)
 
 
 @dataclass
@@ -129,6 +130,13 @@ class Unit:
     def given_files(self) -> set[Path]:
         return {Path(file) for _, file in self.given}
 
+    def reads_any(self, files: Collection[str]) -> bool:
+        """Whether what the unit found depends on one of `files` (real paths): a file it was given,
+        one it read (a module it imports) or one whose existence it asked about (a module that may
+        appear). The import graph of the project, as the incremental check invalidates by it."""
+        read = {file for _, file in self.given} | set(self.loaded) | set(self.digests) | set(self.probes)
+        return any(os.path.realpath(file) in files for file in read)
+
     def clashes(self, other: Unit) -> bool:
         """Whether a name means something else in `other`: read apart, the two would name things differently."""
         return any(other.names[form] != owners for form, owners in self.names.items() if form in other.names)
@@ -142,9 +150,15 @@ def _diagnostic(data: Json) -> Diagnostic:
     return Diagnostic(**fields, span=Span(**span) if span is not None else None)
 
 
-def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]] = ()) -> tuple[Checked, list[Json]]:
+def check_project(
+    scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]] = (), changed: Collection[str] | None = None
+) -> tuple[Checked, list[Json]]:
     """Check every input: units in `kept` (stored, still valid) as they are, the rest read afresh;
-    the files of each `stale` unit (read together last time, for a reason) together again."""
+    the files of each `stale` unit (read together last time, for a reason) together again.
+
+    `changed` (real paths): report only the units that read one of these files, exactly as
+    `api.check` of their given files would (the pre-commit hook: the changed pipelines and
+    those importing a changed module); every unit is still returned, to store."""
     units: list[Unit] = []
     for data in kept:
         try:
@@ -160,7 +174,8 @@ def check_project(scope: Scope, kept: list[Json], stale: Sequence[Sequence[str]]
         if left:
             units.append(_check_apart(scope, left, units))
             covered |= units[-1].given_files()  # a merged unit holds the files of those it replaced
-    return combine(scope, units), [u.to_json() for u in units]
+    reported = units if changed is None else [u for u in units if u.reads_any(changed)]
+    return combine(scope, reported), [u.to_json() for u in units]
 
 
 def _check_apart(scope: Scope, group: set[Path], others: list[Unit]) -> Unit:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from flowc.ir.model import (
     Binding,
     BoolOp,
+    CleanupNode,
     Compare,
     Condition,
     ConditionNode,
@@ -20,11 +21,12 @@ from flowc.ir.model import (
     Pipeline,
     PipelineNode,
     Program,
+    RunStatusBinding,
     TaskNode,
     Truthy,
     iter_nodes,
 )
-from flowc.ir.types import ListType, NamedTupleType, TupleType, Type
+from flowc.ir.types import RUN_STATUS, ListType, NamedTupleType, TupleType, Type
 
 
 def condition_bindings(c: Condition) -> Iterator[Binding]:
@@ -57,6 +59,8 @@ def node_bindings(node: Node) -> Iterator[Binding]:
                     yield from condition_bindings(br.condition)
             for out in outputs:
                 yield from out.sources
+        case CleanupNode():
+            return  # its bodies' nodes read for themselves
 
 
 class BindingTypes:
@@ -82,6 +86,8 @@ class BindingTypes:
                 return node.item_type
             case OutputBinding(node=node_id, field=field):
                 return self.output(self.nodes[node_id], field)
+            case RunStatusBinding():
+                return RUN_STATUS
 
     def output(self, node: Node, field: str | None) -> Type:
         """The type of `node`'s result, or of one field of it (`None`: the whole result)."""
@@ -95,6 +101,8 @@ class BindingTypes:
                 return ListType(item=result_type)
             case ConditionNode(outputs=outputs):
                 return next(o.type for o in outputs if o.name == field)
+            case CleanupNode():
+                raise KeyError(f"{node.id} has no result: its body's values are read from its steps")
 
 
 def _field_type(t: Type, field: str | None) -> Type:

@@ -52,7 +52,7 @@ READER_FAILURE = _code("FLC009", "flowc could not read this construct ({})", "th
 # FLC1xx: pipeline bodies
 UNSUPPORTED_STATEMENT = _code(
     "FLC101", "unsupported statement in a pipeline body: {}",
-    "a pipeline body may hold task calls, assignments, `for` loops, `if`, `with after(...)` and `return`; do other work inside a task",
+    "a pipeline body may hold task calls, assignments, `for` loops, `if`, `with after(...)`, `return` and `raise`; do other work inside a task",
 )
 UNSUPPORTED_EXPRESSION = _code(
     "FLC102", "unsupported expression in a pipeline: {}",
@@ -79,13 +79,39 @@ BAD_AFTER = _code("FLC117", "`after` takes results of steps: {}", "pass task res
 RECURSIVE_PIPELINE = _code("FLC118", "pipeline {!r} calls itself", "pipelines cannot recurse")
 BAD_UNPACK = _code("FLC119", "cannot unpack {} into {} names", None)
 NO_SUCH_FIELD = _code("FLC120", "{} has no field {!r}", None)
-STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `return`", "remove it")
+STATEMENT_AFTER_RETURN = _code("FLC121", "unreachable statement after `{}`", "remove it")
 PARTIAL_RETURN = _code("FLC122", "only some branches return", "return in every branch (with an `else`), or after the `if`")
 LOOP_VALUE_OUTSIDE = _code("FLC123", "{!r} is assigned inside a `for` loop and cannot be used outside it", "use a list comprehension to collect values from a fan-out")
 BRANCH_TYPES = _code("FLC124", "{!r} is {} in one branch and {} in another", "assign values of one type in every branch")
 LOOP_CARRIED = _code(
     "FLC125", "{!r} is bound outside the loop and reassigned in its body, which runs once per item in parallel",
     "as plain Python it would carry a value from one item to the next; collect the items' results with a list comprehension and combine them in a task",
+)
+BAD_RAISE = _code(
+    "FLC126", "unsupported `raise`: {}",
+    "raise a built-in exception with a literal message, e.g. `raise ValueError(\"radius out of range\")`; a computed message belongs in a task",
+)
+RAISE_NOT_EXCEPTION = _code(
+    "FLC127", "`raise` of {!r}, which is not a built-in exception",
+    "raise a built-in exception class such as ValueError or RuntimeError; your own exception classes may be raised inside a task",
+)
+
+# FLC13x: `try: ... finally: ...` (flowc/ir/cleanup.py)
+TRY_UNSUPPORTED = _code(
+    "FLC130", "unsupported `try` in a pipeline body: {}",
+    "only `try: ... finally: ...` is supported: the `finally` steps run whether the `try` block succeeded or failed; "
+    "catch exceptions inside a task",
+)
+RUN_STATUS_OUTSIDE_FINALLY = _code(
+    "FLC131", "`run_status()` is only available in a `finally` block, as the argument of a step",
+    "pass `run_status()` to a task parameter typed `RunStatus` in the `finally` block of a `try`",
+)
+RUN_STATUS_PLACE = _code(
+    "FLC132", "`RunStatus` {}", "only a task parameter may be typed `RunStatus`; pass it `run_status()` in a `finally` block",
+)
+FINALLY_STATEMENT = _code(
+    "FLC133", "{} in a `finally` block",
+    "a `finally` block holds the steps that clean up after its `try` block; return values from the `try` block or after it",
 )
 
 # FLC2xx: types and wiring
@@ -133,6 +159,21 @@ KFP_SPEC_TOO_LARGE = _code("FLC501", "the KFP pipeline spec of {!r} is {} bytes,
 KFP_DEFAULT_TOO_LONG = _code("FLC502", "default of {!r} is {} characters, over KFP's limit of {}", "pass large values as an artifact")
 KFP_UNSUPPORTED = _code("FLC503", "not supported on Kubeflow Pipelines: {}", None)
 KFP_BAD_NAME = _code("FLC504", "{} {!r} becomes {!r} on Kubeflow Pipelines, which KFP rejects: {}", "use a shorter name of letters, digits and underscores")
+KFP_SCHEDULE_NOT_IN_SPEC = _code(
+    "FLC505", "schedule {!r} of {!r} is not part of a KFP pipeline spec: it runs once created as a recurring run from {} (cron {!r})",
+    "from the output folder: `kfp.Client().create_recurring_run(experiment_id=..., **json.load(open(\"<pipeline>.schedule.json\")))`, "
+    "or a recurring run in the KFP UI with that cron",
+    "warning",
+)
+KFP_SCHEDULE_ONCE = _code(
+    "FLC506", "schedule '@once' of {!r} has no recurring run on KFP", "run it once: `kfp.Client().create_run_from_pipeline_package(...)`", "warning",
+)
+
+KFP_CLEANUP_READS = _code(
+    "FLC510", "Kubeflow Pipelines cannot hand {} to a step of a `finally` block",
+    "KFP runs the `finally` step as the exit task of a dsl.ExitHandler, which depends on no other step: "
+    "pass it pipeline parameters, literals or `run_status()`, or use the value in a step of the `try` block",
+)
 
 # FLC6xx: Airflow
 AIRFLOW_MAP_TOO_WIDE = _code("FLC601", "fan-out over {} items exceeds Airflow's max_map_length of {}", "raise [core] max_map_length or split the list")
@@ -160,6 +201,12 @@ FLYTE_IMAGE_WITHOUT_FLYTEKIT = _code(
     "or give the task `packages=` (flowc declares an ImageSpec, whose builder adds flytekit); "
     "or list your image under `flytekit_images` in [tool.flowc.flyte]",
     "warning",
+)
+
+FLYTE_CLEANUP_READS = _code(
+    "FLC710", "Flyte cannot hand {} to a step of a `finally` block",
+    "Flyte runs the `finally` steps of a failed run as the workflow's failure handler (`on_failure`), "
+    "which receives only the workflow's inputs: pass pipeline parameters, literals or `run_status()`",
 )
 
 # FLC8xx: CLI, backends and deploy

@@ -44,6 +44,15 @@ def never_fires(text: str) -> bool:
     return all(min(days) > _DAYS_IN_MONTH[m - 1] for m in months)
 
 
+def weekdays(field: str) -> set[int] | None:
+    """The days a day-of-week field selects (0 and 7 are both Sunday); None when malformed.
+
+    >>> sorted(weekdays("5-7") or ()), weekdays("mon"), weekdays("8")
+    ([5, 6, 7], {1}, None)
+    """
+    return _field(field, 4)
+
+
 def _values(text: str) -> list[set[int]] | None:
     if not text.isascii() or text != text.strip():
         return None

@@ -62,6 +62,24 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
+def fails(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
+    """Whether a check or compile with these diagnostics fails: on an error; with `strict`
+    (`--strict`, `[tool.flowc] strict`) on a warning too. A warning alone never fails otherwise."""
+    return any(d.is_error or strict for d in diagnostics)
+
+
+def counts(diagnostics: Iterable[Diagnostic]) -> str:
+    """`2 error(s), 1 warning(s)`, naming only what there is ("" for nothing).
+
+    >>> counts([Diagnostic(code="FLC505", severity="warning", message="m")])
+    '1 warning(s)'
+    """
+    found = list(diagnostics)
+    errors = sum(d.is_error for d in found)
+    parts = [f"{errors} error(s)" if errors else "", f"{len(found) - errors} warning(s)" if len(found) > errors else ""]
+    return ", ".join(p for p in parts if p)
+
+
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics in file, line, column, code and message order (a total order: the same
     diagnostics come out the same however they were found), duplicates removed."""

@@ -19,6 +19,12 @@ hint; `flowc check --format json|github|sarif` gives the same as JSON, as GitHub
 annotations or as a SARIF 2.1.0 log for code-scanning UIs. This page is generated from `flowc/ir/codes.py`
 (`python -m flowc.ir.docs`).
 
+A code's severity is `error` or `warning`. An error fails `check` and `compile` (exit 1;
+`compile` writes nothing). A warning prints as `path:line:col: warning[FLCnnn]: message`
+(`"severity": "warning"` in JSON, `::warning` in GitHub annotations, level `warning` in
+SARIF) and never fails a run, unless `--strict` is given or `[tool.flowc] strict = true`:
+then any warning fails it as an error would.
+
 """
 
 

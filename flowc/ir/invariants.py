@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from flowc.ir.bindings import BindingTypes, condition_bindings
 from flowc.ir.model import (
     Binding,
+    CleanupNode,
     ConditionNode,
     LoopItemBinding,
     LoopNode,
@@ -32,6 +33,7 @@ from flowc.ir.model import (
     Pipeline,
     PipelineNode,
     Program,
+    RunStatusBinding,
     TaskNode,
     iter_nodes,
 )
@@ -44,6 +46,7 @@ class _Scope:
 
     nodes: frozenset[str]
     loops: frozenset[str]
+    statuses: frozenset[str] = frozenset()  # `try` blocks whose `finally` block this is
 
 
 def invariant_problems(program: Program) -> list[str]:
@@ -82,12 +85,17 @@ def _body_problems(body: tuple[Node, ...], scope: _Scope, problems: list[str]) -
                     _check_binding(f"{node.id}.{i.name}", i.binding, scope, problems)
             case LoopNode():
                 _check_binding(f"{node.id} items", node.items, scope, problems)
-                inner = _body_problems(node.body, _Scope(scope.nodes, scope.loops | {node.id}), problems)
+                inner = _body_problems(node.body, _Scope(scope.nodes, scope.loops | {node.id}, scope.statuses), problems)
                 if node.result is not None:
                     _check_binding(f"{node.id} result", node.result, inner, problems)
             case ConditionNode():
                 _condition_problems(node, scope, problems)
-        scope = _Scope(scope.nodes | {node.id}, scope.loops)
+            case CleanupNode():
+                # A `try` block's values are visible in its `finally` block and after it (see ir/cleanup.py).
+                end = _body_problems(node.body, scope, problems)
+                end = _body_problems(node.cleanup, _Scope(end.nodes, end.loops, end.statuses | {node.id}), problems)
+                scope = _Scope(end.nodes, scope.loops, scope.statuses)
+        scope = _Scope(scope.nodes | {node.id}, scope.loops, scope.statuses)
     return scope
 
 
@@ -111,6 +119,8 @@ def _check_binding(where: str, binding: Binding, scope: _Scope, problems: list[s
             problems.append(f"{where} reads {node}, which is not visible there")
         case LoopItemBinding(loop=loop) if loop not in scope.loops:
             problems.append(f"{where} reads the item of {loop} outside that loop")
+        case RunStatusBinding(block=block) if block not in scope.statuses:
+            problems.append(f"{where} reads the status of {block} outside its finally block")
         case _:
             pass
 
@@ -156,3 +166,5 @@ def _typed_reads(program: Program, node: Node) -> Iterable[tuple[str, Binding, T
             for out in outputs:
                 for source in out.sources:
                     yield out.name, source, out.type
+        case CleanupNode():
+            return

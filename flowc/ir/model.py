@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 from flowc.ir.base import IRModel, JsonValue, Tagged
+from flowc.ir.code_origin import CodeOrigin
 from flowc.ir.command import Argument
 from flowc.ir.span import Span
 from flowc.ir.task_options import default_bool, default_int, default_str
@@ -59,7 +60,17 @@ class LoopItemBinding(IRModel):
     span: Span | None = None
 
 
-Binding = Annotated[Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding], Tagged("kind")]
+class RunStatusBinding(IRModel):
+    """How the enclosing `try` block `block` ended, read in its `finally` block (`flowc.run_status()`)."""
+
+    kind: Literal["run_status"] = "run_status"
+    block: str
+    span: Span | None = None
+
+
+Binding = Annotated[
+    Union[ConstBinding, ParamBinding, OutputBinding, LoopItemBinding, RunStatusBinding], Tagged("kind")
+]
 
 # ------------------------------------------------------------------------- conditions
 
@@ -201,7 +212,22 @@ class ConditionNode(IRModel):
         return bool(self.branches) and self.branches[-1].condition is None
 
 
-Node = Annotated[Union[TaskNode, PipelineNode, LoopNode, ConditionNode], Tagged("kind")]
+class CleanupNode(IRModel):
+    """`try: body finally: cleanup`: `cleanup` runs once after `body`, whether it succeeded or failed.
+
+    The meaning is settled in `flowc.ir.cleanup` (what the cleanup may read, what the
+    run's state is); `body`'s top-level values stay visible after the node, as in Python.
+    """
+
+    kind: Literal["cleanup"] = "cleanup"
+    id: str
+    body: tuple[Node, ...]
+    cleanup: tuple[Node, ...]
+    after: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+Node = Annotated[Union[TaskNode, PipelineNode, LoopNode, ConditionNode, CleanupNode], Tagged("kind")]
 
 # ------------------------------------------------------------------------------ tasks
 
@@ -261,12 +287,15 @@ class TaskCode(IRModel):
     functions (and classes such as NamedTuples) the function uses; `function` is the
     function's source without decorators. `flowc_imports` lists how the code names
     flowc (`Dataset`, `fc.Model`), which every runner binds to its own artifact classes.
+    `origin` says where in the user's file the code comes from (None: generated code);
+    runners compile it there, so tracebacks name that file and line (`ir/code_origin.py`).
     """
 
     function_name: str
     function: str
     preamble: str = ""
     flowc_imports: tuple[FlowcImport, ...] = ()
+    origin: CodeOrigin | None = None
 
 
 SINGLE_OUTPUT = "output"
@@ -386,9 +415,12 @@ class Program(IRModel):
         raise KeyError(name)
 
 
-def iter_nodes(body: tuple[Node, ...]) -> list[TaskNode | PipelineNode | LoopNode | ConditionNode]:
+AnyNode = TaskNode | PipelineNode | LoopNode | ConditionNode | CleanupNode
+
+
+def iter_nodes(body: tuple[Node, ...]) -> list[AnyNode]:
     """All nodes of a body, nested ones included, in source order (pre-order)."""
-    out: list[TaskNode | PipelineNode | LoopNode | ConditionNode] = []
+    out: list[AnyNode] = []
     for node in body:
         out.append(node)
         if isinstance(node, LoopNode):
@@ -396,4 +428,7 @@ def iter_nodes(body: tuple[Node, ...]) -> list[TaskNode | PipelineNode | LoopNod
         elif isinstance(node, ConditionNode):
             for branch in node.branches:
                 out.extend(iter_nodes(branch.body))
+        elif isinstance(node, CleanupNode):
+            out.extend(iter_nodes(node.body))
+            out.extend(iter_nodes(node.cleanup))
     return out

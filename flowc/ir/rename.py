@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flowc.ir.model import Branch, ConditionNode, LoopNode, Node, PipelineNode, TaskNode
+from flowc.ir.model import Branch, CleanupNode, ConditionNode, LoopNode, Node, PipelineNode, TaskNode
 
 Rename = Callable[[str], str]
 
@@ -24,6 +24,9 @@ def _node(node: Node, task: Rename, pipeline: Rename) -> Node:
             return node.model_copy(update={"body": rename_calls(node.body, task, pipeline)})
         case ConditionNode():
             return node.model_copy(update={"branches": tuple(_branch(b, task, pipeline) for b in node.branches)})
+        case CleanupNode():
+            body, cleanup = rename_calls(node.body, task, pipeline), rename_calls(node.cleanup, task, pipeline)
+            return node.model_copy(update={"body": body, "cleanup": cleanup})
 
 
 def _branch(branch: Branch, task: Rename, pipeline: Rename) -> Branch:

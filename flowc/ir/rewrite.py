@@ -13,6 +13,7 @@ from flowc.ir.model import (
     BoolOp,
     Branch,
     BranchOutput,
+    CleanupNode,
     Compare,
     Condition,
     ConditionNode,
@@ -67,6 +68,9 @@ def rewrite_node(node: Node, binding: BindingMap, after: AfterMap = _same) -> No
             branches = tuple(_branch(b, binding, after) for b in node.branches)
             outputs = tuple(_output(o, binding) for o in node.outputs)
             return node.model_copy(update={"branches": branches, "outputs": outputs, "after": waits})
+        case CleanupNode():
+            body, cleanup = rewrite_body(node.body, binding, after), rewrite_body(node.cleanup, binding, after)
+            return node.model_copy(update={"body": body, "cleanup": cleanup, "after": waits})
 
 
 def _branch(branch: Branch, binding: BindingMap, after: AfterMap) -> Branch:

@@ -14,6 +14,7 @@ from flowc.ir.bindings import BindingTypes, node_bindings
 from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     LoopItemBinding,
@@ -21,12 +22,14 @@ from flowc.ir.model import (
     Node,
     OutputBinding,
     ParamBinding,
+    RunStatusBinding,
     iter_nodes,
 )
-from flowc.ir.types import Type
+from flowc.ir.types import RUN_STATUS, Type
 
 Key = tuple[str, str, str | None]
-"""A value a binding names: ("param", name, None), ("output", node, field) or ("item", loop, None)."""
+"""A value a binding names: ("param", name, None), ("output", node, field), ("item", loop, None)
+or ("status", try block, None)."""
 
 
 def binding_key(b: Binding) -> Key | None:
@@ -40,6 +43,8 @@ def binding_key(b: Binding) -> Key | None:
             return ("output", node, None if field == SINGLE_OUTPUT else field)
         case LoopItemBinding(loop=loop):
             return ("item", loop, None)
+        case RunStatusBinding(block=block):
+            return ("status", block, None)
 
 
 def free_keys(body: tuple[Node, ...], extra: Iterable[Binding] = (), own_loop: str | None = None) -> list[Key]:
@@ -68,6 +73,8 @@ def key_type(types: BindingTypes, key: Key) -> Type:
         param = types.pipeline.param(name)
         assert param is not None, name
         return param.type
+    if kind == "status":
+        return RUN_STATUS
     node = types.nodes[name]
     if kind == "item":
         assert isinstance(node, LoopNode), name
@@ -88,6 +95,8 @@ def inner_nodes(node: Node) -> list[Node]:
         return list(iter_nodes(node.body))
     if isinstance(node, ConditionNode):
         return [n for branch in node.branches for n in iter_nodes(branch.body)]
+    if isinstance(node, CleanupNode):
+        return [*iter_nodes(node.body), *iter_nodes(node.cleanup)]
     return []
 
 

@@ -83,6 +83,12 @@ class TupleType(IRModel):
     items: tuple[Type, ...]
 
 
+class RunStatusType(IRModel):
+    """`flowc.RunStatus`: how a `try` block ended, taken only by steps of its `finally` block."""
+
+    kind: Literal["run_status"] = "run_status"
+
+
 Type = Annotated[
     Union[
         ScalarType,
@@ -93,6 +99,7 @@ Type = Annotated[
         NoneType,
         NamedTupleType,
         TupleType,
+        RunStatusType,
     ],
     Tagged("kind"),
 ]
@@ -102,6 +109,7 @@ INT = ScalarType(name="int")
 FLOAT = ScalarType(name="float")
 BOOL = ScalarType(name="bool")
 NONE = NoneType()
+RUN_STATUS = RunStatusType()
 
 
 def render(t: Type) -> str:
@@ -121,6 +129,8 @@ def render(t: Type) -> str:
             return name
         case TupleType(items=items):
             return "tuple[" + ", ".join(render(i) for i in items) + "]"
+        case RunStatusType():
+            return "RunStatus"
 
 
 def is_assignable(source: Type, target: Type) -> bool:
@@ -170,5 +180,20 @@ def contains_artifact(t: Type) -> bool:
             return any(contains_artifact(f.type) for f in fields)
         case TupleType(items=items):
             return any(contains_artifact(i) for i in items)
+        case _:
+            return False
+
+
+def contains_run_status(t: Type) -> bool:
+    """Whether `RunStatus` appears anywhere inside `t`."""
+    match t:
+        case RunStatusType():
+            return True
+        case ListType(item=inner) | DictType(value=inner) | OptionalType(inner=inner):
+            return contains_run_status(inner)
+        case NamedTupleType(fields=fields):
+            return any(contains_run_status(f.type) for f in fields)
+        case TupleType(items=items):
+            return any(contains_run_status(i) for i in items)
         case _:
             return False

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from flowc.ir import codes
 from flowc.ir.base import JsonValue
 from flowc.ir.bindings import node_bindings
+from flowc.ir.cleanup import validate_cleanup
 from flowc.ir.cron import is_valid_schedule, never_fires
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import ConstBinding, ContainerTask, Parameter, Pipeline, Program, PythonTask, iter_nodes
@@ -49,6 +50,7 @@ def validate(program: Program) -> list[Diagnostic]:
         out.extend(_check_defaults(pipeline.params, pipeline.span))
         out.extend(_check_constants(pipeline))
     out.extend(name_diagnostics(program))
+    out.extend(validate_cleanup(program))
     return out
 
 

@@ -19,6 +19,7 @@ from flowc.ir.model import (
     Program,
     PythonTask,
     Resources,
+    RunStatusBinding,
     TaskNode,
 )
 from flowc.ir.plan import PipelinePlan
@@ -91,6 +92,8 @@ def _binding(binding: Binding) -> str:
             return f"output of `{node}`" + (f" (`{field}`)" if field else "")
         case LoopItemBinding(loop=loop):
             return f"each item of `{loop}`"
+        case RunStatusBinding(block=block):
+            return f"`run_status()` of `{block}`"
 
 
 def _value(value: JsonValue) -> str:

@@ -22,6 +22,8 @@ from pygls.uris import to_fs_path
 
 import flowc
 from flowc.dsl.reader.files import real_path
+from flowc.dsl.reader.reparse import TreeMemory
+from flowc.dsl.reader.source import remember_trees
 from flowc.lsp.analysis import Check, Document, check_documents, is_python_file
 from flowc.lsp.debounce import Debouncer
 from flowc.lsp.definition import definition_span
@@ -181,5 +183,6 @@ def serve() -> int:
     """
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr
+    remember_trees(TreeMemory())  # a one-line change re-parses one statement, not the file
     build_server().start_io(sys.stdin.buffer, protocol_out)
     return 0

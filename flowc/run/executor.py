@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from flowc.ir.model import (
     BoolOp,
+    CleanupNode,
     Compare,
     Condition,
     ConditionNode,
@@ -39,6 +40,7 @@ from flowc.ir.model import (
     iter_nodes,
 )
 from flowc.ir.types import ListType, Type, is_artifact
+from flowc.run.cleanup import run_cleanup, visible_nodes
 from flowc.run.container_step import ContainerMode, run_container
 from flowc.run.digest import task_inputs_digest
 from flowc.run.outcome import Attempt, StepError
@@ -96,8 +98,12 @@ class Executor:
 
     def body(self, body: tuple[Node, ...], scope: Scope) -> None:
         """Run every node of `body` (each when what it needs is done); `Failed` once all ended, if any failed."""
-        for node in body:
+        for node in visible_nodes(body):
             scope.nodes[node.id] = (node, Future())
+        self.run_registered(body, scope)
+
+    def run_registered(self, body: tuple[Node, ...], scope: Scope) -> None:
+        """`body`, whose nodes `scope` already holds (a `try` block's: run/cleanup.py)."""
         _side_by_side([lambda n=node: self._node(n, scope) for node in body])
         failed = [f.exception() for _, f in (scope.nodes[n.id] for n in body) if f.exception() is not None]
         if failed:
@@ -126,8 +132,10 @@ class Executor:
                 return self._condition(node, scope)
             case PipelineNode():
                 return self._call(node, scope)
+            case CleanupNode():
+                return run_cleanup(self, node, scope)
 
-    def _ready(self, node: Node, scope: Scope, inner: Sequence[tuple[tuple[Node, ...], str]]) -> None:
+    def ready(self, node: Node, scope: Scope, inner: Sequence[tuple[tuple[Node, ...], str]]) -> None:
         """Wait for the nodes `node` is ordered after; if one failed, record `inner` bodies' steps as upstream_failed."""
         self._guarded(lambda: [scope.wait(dep) for dep in node.after], inner)
 
@@ -143,7 +151,7 @@ class Executor:
 
     def _loop(self, node: LoopNode, scope: Scope) -> list[object]:
         inner = [(node.body, scope.prefix + node.id + "/*/")]
-        self._ready(node, scope, inner)
+        self.ready(node, scope, inner)
         items = self._guarded(lambda: scope.resolve(node.items), inner)
         values: list[object] = list(items) if isinstance(items, list) else []  # pyright: ignore[reportUnknownArgumentType]
         self.progress.fanout(scope.path(node.id), len(values))
@@ -160,7 +168,7 @@ class Executor:
 
     def _condition(self, node: ConditionNode, scope: Scope) -> Outputs:
         arms = [(b.body, scope.prefix) for b in node.branches]
-        self._ready(node, scope, arms)
+        self.ready(node, scope, arms)
         chosen = self._guarded(lambda: self._choose(node, scope), arms)
         for i, (body, prefix) in enumerate(arms):
             if i != chosen:
@@ -180,7 +188,7 @@ class Executor:
     def _call(self, node: PipelineNode, scope: Scope) -> Outputs:
         callee = self.program.pipeline(node.pipeline)
         prefix = scope.prefix + node.id + "/"
-        self._ready(node, scope, [(callee.body, prefix)])
+        self.ready(node, scope, [(callee.body, prefix)])
         given = self._guarded(lambda: {i.name: scope.resolve(i.binding) for i in node.inputs}, [(callee.body, prefix)])
         params = {p.name: given[p.name] if p.name in given else p.default for p in callee.params}
         return self.pipeline(callee, Scope(params, prefix, scope.step_key(node.cache_key)))

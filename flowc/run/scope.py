@@ -21,6 +21,7 @@ from flowc.ir.model import (
     OutputBinding,
     ParamBinding,
     PipelineNode,
+    RunStatusBinding,
     TaskNode,
 )
 from flowc.ir.passes.step_keys import in_context
@@ -93,6 +94,8 @@ class Scope:
                 return self.item(loop)
             case OutputBinding(node=node_id, field=name):
                 return _field(self.node(node_id)[0], self.wait(node_id), name)
+            case RunStatusBinding(block=block):
+                return self.item(block)  # bound where its `finally` block runs (run/cleanup.py)
 
 
 def _field(node: Node, value: object, name: str | None) -> object:

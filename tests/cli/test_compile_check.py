@@ -22,7 +22,8 @@ def _stale(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[tu
     capsys.readouterr()
     code = main(["compile", *argv, "--format", "json"])
     found = json.loads(capsys.readouterr().out)
-    return code, [(Path(d["span"]["path"] if d["span"] else d["message"].split()[2]).name, d["span"] and d["span"]["line"]) for d in found]
+    stale = [d for d in found if d["code"] == "FLC822"]  # not the warnings (churn's schedule on KFP: FLC505)
+    return code, [(Path(d["span"]["path"] if d["span"] else d["message"].split()[2]).name, d["span"] and d["span"]["line"]) for d in stale]
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -73,7 +74,7 @@ def test_exit_non_zero_on_change_regenerates_then_passes(
 ) -> None:
     monkeypatch.chdir(_project(tmp_path))
     code, stale = _stale(capsys, "--exit-non-zero-on-change")
-    assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.yaml", None)]
+    assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.schedule.json", None), ("churn.yaml", None)]
     assert (tmp_path / "gen" / "kfp" / "churn.yaml").is_file()
     assert main(["compile", "--exit-non-zero-on-change"]) == 0
     assert main(["compile", "--check"]) == 0
@@ -91,8 +92,10 @@ def test_without_paths_or_configured_paths_is_a_usage_error(
 def test_stale_artifacts_is_a_library_function(tmp_path: Path) -> None:
     src = EXAMPLES / "feature_etl.py"
     first = api.stale_artifacts([src], ["kfp"], tmp_path)
-    assert [(s.path, s.line) for s in first.stale] == [(tmp_path / "kfp" / "feature_etl.yaml", None)]
-    assert [d.code for d in first.diagnostics] == ["FLC822"] and not first.ok and not tmp_path.joinpath("kfp").exists()
+    files = [tmp_path / "kfp" / "feature_etl.schedule.json", tmp_path / "kfp" / "feature_etl.yaml"]
+    assert [(s.path, s.line) for s in first.stale] == [(f, None) for f in files]
+    assert sorted(d.code for d in first.diagnostics) == ["FLC505", "FLC822", "FLC822"]  # its schedule: a warning
+    assert not first.ok and not tmp_path.joinpath("kfp").exists()
     assert api.compile_to([src], ["kfp"], tmp_path).ok
     again = api.stale_artifacts([src], ["kfp"], tmp_path)
     assert again.ok and again.stale == [] and again.written == {}
@@ -108,7 +111,7 @@ def test_a_leftover_of_a_renamed_pipeline_is_named_when_the_whole_project_is_che
     (tmp_path / "gen" / "kfp" / "notes.txt").write_text("mine, not flowc's\n")
     assert main(["compile"]) == 0  # writes churn_v2.*, removes nothing
     code, stale = _stale(capsys, "--check")
-    assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.yaml", None)]
+    assert code == 1 and sorted(stale) == [("churn.py", None), ("churn.schedule.json", None), ("churn.yaml", None)]
     text_code = main(["compile", "--check", "--format", "text"])
     text = capsys.readouterr().err
     assert text_code == 1 and "generated file gen/kfp/churn.yaml is a leftover: flowc no longer generates it" in text
@@ -126,5 +129,6 @@ def test_exit_non_zero_on_change_names_a_leftover_and_deletes_nothing(
     code, stale = _stale(capsys, "--exit-non-zero-on-change")
     assert code == 1 and ("churn.yaml", None) in stale and ("churn_v2.yaml", None) in stale
     (tmp_path / "gen" / "kfp" / "churn.yaml").unlink()
+    (tmp_path / "gen" / "kfp" / "churn.schedule.json").unlink()
     (tmp_path / "gen" / "airflow" / "churn.py").unlink()
     assert main(["compile", "--exit-non-zero-on-change"]) == 0

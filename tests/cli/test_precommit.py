@@ -41,6 +41,20 @@ def twice(x: int = 1) -> int:
     return double(x=y)
 """
 
+OTHER = """\
+from flowc import pipeline, task
+
+
+@task
+def inc(x: int) -> int:
+    return x + 1
+
+
+@pipeline
+def other(x: int = 1) -> int:
+    return inc(x=x + 1)
+"""
+
 
 def _local_hooks() -> dict[str, Any]:
     """This repository's hook definitions as a `repo: local` entry that runs flowc from this checkout."""
@@ -79,17 +93,18 @@ def _env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run git; `stdout` holds stderr too, where git sends a hook's output."""
+def _git(repo: Path, *args: str, skip: str = "") -> subprocess.CompletedProcess[str]:
+    """Run git (`skip`: hook ids pre-commit skips); `stdout` holds stderr too, where git sends a hook's output."""
     return subprocess.run(
-        ["git", *args], cwd=repo, env=_env(repo.parent), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300
+        ["git", *args], cwd=repo, env={**_env(repo.parent), "SKIP": skip}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, timeout=300,
     )
 
 
-def _commit(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    """Stage `files` and `git commit`: the installed pre-commit hook runs both flowc hooks."""
+def _commit(repo: Path, *files: str, skip: str = "") -> subprocess.CompletedProcess[str]:
+    """Stage `files` and `git commit`: the installed pre-commit hook runs both flowc hooks (but `skip`)."""
     _git(repo, "add", *files)
-    return _git(repo, "commit", "-q", "-m", "change")
+    return _git(repo, "commit", "-q", "-m", "change", skip=skip)
 
 
 def _status(output: str, hook: str) -> str:
@@ -119,15 +134,34 @@ def test_flowc_check_fails_a_broken_pipeline_with_its_diagnostic_and_passes_once
 
 
 @pytest.mark.slow
-def test_a_changed_module_fails_the_pipeline_that_imports_it(repo: Path) -> None:
+def test_flowc_check_reports_the_staged_files_and_the_pipelines_importing_them(repo: Path) -> None:
+    """A hook looks at what the commit changes (pre-commit's contract): a changed helper module
+    re-checks the pipelines importing it; a broken pipeline that nothing staged concerns is
+    left to `pre-commit run --all-files` (CI). flowc-compile, which compiles the whole project
+    and so fails on the broken one, is skipped here."""
     (repo / "pipelines" / "steps.py").write_text(STEPS)
     (repo / "pipelines" / "flow.py").write_text(FLOW)
-    _commit(repo, ".")
-    assert _commit(repo, ".").returncode == 0
+    (repo / "pipelines" / "other.py").write_text(OTHER)  # broken, imports nothing of the project
+    _git(repo, "add", ".")
+    assert _git(repo, "commit", "-q", "--no-verify", "-m", "broken other.py, hooks skipped").returncode == 0
+
     (repo / "pipelines" / "steps.py").write_text(STEPS.replace("x: int) -> int", "x: str) -> int"))
-    changed = _commit(repo, "pipelines/steps.py")  # flow.py is unchanged: its wiring is now wrong
+    changed = _commit(repo, "pipelines/steps.py", skip="flowc-compile")  # flow.py is unchanged: its wiring is now wrong
     assert changed.returncode == 1
     assert "pipelines/flow.py:8:18: error[FLC201]: input 'x' of 'double' expects str but got int" in changed.stdout
+    assert "other.py" not in changed.stdout
+
+    (repo / "pipelines" / "steps.py").write_text(STEPS)
+    (repo / "pipelines" / "util.py").write_text(STEPS.replace("double", "halve"))  # a new module nothing imports
+    fixed = _commit(repo, "pipelines/steps.py", "pipelines/util.py", skip="flowc-compile")
+    assert fixed.returncode == 0 and _status(fixed.stdout, "flowc check") == "Passed", fixed.stdout
+
+    everything = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "flowc-check", "--all-files"],
+        cwd=repo, env=_env(repo.parent), capture_output=True, text=True, timeout=300,
+    )
+    assert everything.returncode == 1
+    assert "pipelines/other.py:11:18: error[FLC102]" in everything.stdout + everything.stderr
 
 
 @pytest.mark.slow
@@ -189,3 +223,10 @@ def test_a_hook_watches_paths_root_and_for_compile_out(tmp_path: Path, monkeypat
     assert precommit.touches(config, changed, artifacts=True)[-1] == Path("gen/kfp/a.yaml")
     assert precommit.hook_paths(config, changed) == ["flows", "one.py"]
     assert precommit.hook_paths(Config(), ["a.py", "b.md"]) == ["a.py"]  # no [tool.flowc] paths: the staged files
+    assert precommit.touches(config, ["pyproject.toml", "other.toml"]) == [Path("pyproject.toml")]
+    (tmp_path / "flows" / "pkg").mkdir(parents=True)
+    (tmp_path / "flows" / "pkg" / "__init__.py").write_text("")
+    packaged = Config(tmp_path / "pyproject.toml", paths=(Path("flows/pkg"),))  # no root: the reader's, above the package
+    assert precommit.touches(packaged, ["flows/helpers.py", "docs/x.py"]) == [Path("flows/helpers.py")]
+    assert precommit.changed_files(config, ["pyproject.toml", "one.py"]) is None  # [tool.flowc] concerns every pipeline
+    assert precommit.changed_files(config, ["flows/a.py"]) == {os.path.realpath("flows/a.py")}

@@ -73,7 +73,7 @@ def test_a_broken_pipeline_gives_a_valid_log_with_the_located_result(
 def test_a_clean_check_gives_a_valid_log_without_results(
     capsys: pytest.CaptureFixture[str], validator: jsonschema.Draft4Validator
 ) -> None:
-    code, log = _sarif(["check", str(EXAMPLES / "churn.py"), "-t", "kfp"], capsys, validator)
+    code, log = _sarif(["check", str(EXAMPLES / "grid_search.py"), "-t", "kfp"], capsys, validator)
     assert code == 0 and log["runs"][0]["results"] == []
 
 

@@ -123,8 +123,9 @@ def plain_python(module: ModuleType) -> Iterator[Counter[str]]:
 
 def _counted(fn: Callable[..., Any], ran: Counter[str], name: str) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
-        ran[name] += 1
-        return fn(*args, **kwargs)
+        result = fn(*args, **kwargs)
+        ran[name] += 1  # a call that raised did not run to its end (as a failed step on an engine)
+        return result
 
     return call
 
@@ -133,7 +134,11 @@ def reference(entry: Entry, args: dict[str, Any]) -> RunResult:
     """Call the program's pipeline as plain Python: its outputs and task calls by function name."""
     module = module_of(entry)
     with plain_python(module) as ran:
-        result = getattr(module, entry.name)(**args)
+        try:
+            result = getattr(module, entry.name)(**args)
+        except Exception as exc:  # noqa: BLE001 - a program that raises on purpose (constructs/fail)
+            counts = Counter({**{n: 0 for n in task_functions(module)}, **ran})
+            return RunResult(outputs={}, ran=counts, error=f"{type(exc).__name__}: {exc}")
     if isinstance(result, tuple) and hasattr(result, "_fields"):
         outputs = {f: getattr(result, f) for f in result._fields}  # pyright: ignore
     elif isinstance(result, tuple):

@@ -112,7 +112,13 @@ def merged_functions(entry: Entry, optimize: bool) -> set[str]:
 
 def assert_same(entry: Entry, args: dict[str, Any], got: RunResult, optimize: bool = OPTIMIZED) -> None:
     want = reference(entry, args)
-    names = [o.name for o in program_of(entry, optimize).pipeline(pipeline_name(entry)).outputs]
+    if want.error is not None:  # plain Python raised: the engine's run must fail, showing that exception and message
+        exception, _, message = want.error.partition(": ")
+        shown = got.error is not None and exception in got.error and message in got.error
+        assert shown, (entry.id, args, want.error, got.outputs, got.error)
+    else:
+        assert got.error is None, (entry.id, args, got.error)
+    names = [o.name for o in program_of(entry, optimize).pipeline(pipeline_name(entry)).outputs] if want.error is None else []
     for name in names:
         assert name in got.outputs, (entry.id, args, name, got.outputs)
         assert close(got.outputs[name], want.outputs[name]), (entry.id, args, name, got.outputs[name], want.outputs[name])

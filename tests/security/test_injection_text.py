@@ -9,13 +9,17 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from flowc.backends.flyte.code import indent_code
+from flowc.codegen.literals import py_literal
+from flowc.codegen.runtime import runtime_source
+from flowc.codegen.task_code import shipped_code
+from flowc.ir.code_origin import CodeOrigin
+from flowc.ir.model import TaskCode
 from tests.security.injection_cases import emit_one, load_source
 
-ROOT = Path(__file__).resolve().parents[2]
 # Characters `str.splitlines()` breaks at but Python's tokenizer does not.
 NOT_LINE_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 TEXT = "a" + "b".join(NOT_LINE_BREAKS) + "c"
@@ -41,7 +45,10 @@ def separators_source(sep: str) -> str:
 
 
 def _constants(tree: ast.AST) -> set[object]:
-    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    """The constants of `tree`, and of the task programs it holds as text (Airflow's `_FLOWC_CODE`)."""
+    found = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    programs = [c for c in found if isinstance(c, str) and c.startswith("# --- task code ---")]
+    return found.union(*(_constants(ast.parse(p)) for p in programs))
 
 
 @pytest.mark.parametrize("sep", NOT_LINE_BREAKS, ids=[f"U+{ord(c):04X}" for c in NOT_LINE_BREAKS])
@@ -54,32 +61,34 @@ def test_separators_in_code_keep_their_value(tmp_path: Path, sep: str, target: s
 
 
 F_STRING = 'def f(x):\n    return f"""a\n  {x}\n\tb {x!r:>{4}}\n"""\n'
-F_STRING_INDENTED = '    def f(x):\n        return f"""a\n  {x}\n\tb {x!r:>{4}}\n"""'
 INTERPRETERS = [sys.executable, *(f"/root/.pyenv/versions/{v}/bin/python" for v in ("3.12.1", "3.13.0"))]
 
 
+def _loaded_program(code: TaskCode, call: str) -> str:
+    """A program of the task runtime loading `code` as engines ship it, printing `call`'s value as JSON."""
+    shipped = py_literal(shipped_code(code.function_name, code))
+    return f"{runtime_source()}\nimport json\nf = load_task_function({shipped}, 'm')\nprint(json.dumps({call}))\n"
+
+
 @pytest.mark.parametrize("python", INTERPRETERS, ids=lambda p: "this" if p == sys.executable else p.split("/")[-3])
-def test_multiline_f_strings_are_not_reindented(python: str) -> None:
+def test_multiline_f_strings_keep_their_value(python: str) -> None:
+    """Shipped code is never re-indented or re-tokenized: a multi-line f-string means the same on 3.11-3.13."""
     if not Path(python).exists():
         pytest.skip(f"{python} is not installed here")
-    code = (
-        "import json, sys\n"
-        "from flowc.backends.flyte.code import indent_code\n"
-        "print(json.dumps([sys.version_info[:2], indent_code(json.loads(sys.stdin.read()))]))\n"
-    )
+    code = TaskCode(function_name="f", function=F_STRING, origin=CodeOrigin(path="t.py", function_line=7))
     done = subprocess.run(
-        [python, "-c", code], input=json.dumps(F_STRING), capture_output=True, text=True, timeout=60,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
+        [python, "-c", _loaded_program(code, "f(1)")], capture_output=True, text=True, timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert done.returncode == 0, done.stderr
-    version, indented = json.loads(done.stdout)
-    assert indented == F_STRING_INDENTED, f"Python {version}"
-    namespace: dict[str, object] = {}
-    exec(compile("def outer():\n" + indented + "\n    return f\n", "indented", "exec"), namespace)
+    namespace: dict[str, Any] = {}
+    exec(F_STRING, namespace)
+    assert json.loads(done.stdout) == namespace["f"](1)
 
 
-def test_separators_and_form_feeds_in_indent_code() -> None:
+def test_separators_and_form_feeds_in_shipped_code() -> None:
     source = "x = '" + TEXT + "'\n\x0cdef g():\n  \x0c    return x\n"
-    namespace: dict[str, object] = {}
-    exec(compile("def outer():\n" + indent_code(source) + "\n    return g\n", "indented", "exec"), namespace)
-    assert namespace["outer"]()() == TEXT  # type: ignore[operator]
+    code = TaskCode(function_name="g", function=source, origin=CodeOrigin(path="t.py", function_line=3))
+    namespace: dict[str, Any] = {}
+    exec(runtime_source(), namespace)
+    assert namespace["load_task_function"](shipped_code("g", code), "m")() == TEXT

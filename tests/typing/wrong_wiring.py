@@ -1,5 +1,5 @@
 # A pipeline with wiring mistakes: pyright (strict) must flag exactly the marked lines.
-from flowc import Dataset, Model, pipeline, task
+from flowc import Dataset, Model, RunStatus, pipeline, run_status, task
 
 
 @task
@@ -25,3 +25,17 @@ def wrong(uri: str = "gs://x") -> float:
     load(uri=3)  # error: int literal where str is expected
     train(data=model, lr="fast")  # error: Model as Dataset, str as float
     return evaluate(model=model, data=data)
+
+
+@task
+def notify(status: RunStatus, note: str) -> None: ...
+
+
+@pipeline
+def wrong_cleanup(uri: str = "gs://x") -> None:
+    try:
+        load(uri=uri)
+    finally:
+        notify(status=run_status(), note="ok")
+        notify(status=uri, note="no")  # error: str passed as RunStatus
+        notify(status=run_status(), note=run_status())  # error: RunStatus passed as str

@@ -53,7 +53,7 @@ def _common(step: Step, task: PythonTask | ContainerTask | None) -> list[tuple[s
             kwargs.append(("execution_timeout", f"timedelta(seconds={task.options.timeout_seconds})"))
         if task.doc:
             kwargs.append(("doc_md", py_literal(task.doc)))
-    if step.trigger_rule:
+    if step.trigger_rule and not step.teardown:
         kwargs.append(("trigger_rule", py_literal(step.trigger_rule)))
     if step.guards:
         kwargs.append(("pre_execute", "_flowc_guard"))
@@ -108,6 +108,9 @@ class OperatorWriter:
     def _operator(self, callee: str, kwargs: list[tuple[str, str]], step: Step, mapped_field: str = "op_kwargs") -> str:
         """`callee(...)`, or mapped over the step's fan-out by `mapped_field`."""
         self.operators.add(callee)
+        if step.teardown:
+            # all done, whatever their states; a teardown does not decide the dag run's state
+            return _call(callee, kwargs) + ".as_teardown()"
         if step.loop is None:
             return _call(callee, kwargs)
         return f"{_call(callee + '.partial', kwargs)}.expand({mapped_field}={self.var(step.loop)}.output)"

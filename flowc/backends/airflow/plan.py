@@ -30,6 +30,7 @@ from flowc.backends.airflow.steps import (
     Param,
     ResultsStep,
     Spec,
+    Status,
     Step,
     TaskStep,
     cond_producers,
@@ -40,6 +41,7 @@ from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
     Binding,
     BoolOp,
+    CleanupNode,
     Compare,
     ConditionNode,
     ConstBinding,
@@ -52,6 +54,7 @@ from flowc.ir.model import (
     Pipeline,
     PipelineNode,
     Program,
+    RunStatusBinding,
     TaskNode,
     Truthy,
 )
@@ -130,6 +133,7 @@ class _Scope:
     collectors: tuple[list[str], ...] = ()
     guards: tuple[Guard, ...] = ()  # the arms enclosing a step inside fan-outs
     in_arm: bool = False
+    teardown: bool = False  # in a `finally` block
 
 
 class Planner:
@@ -141,6 +145,7 @@ class Planner:
         self.max_map_length = max_map_length
         self.result_cache = result_cache
         self._mapped: dict[str, bool] = {}
+        self._statuses: dict[str, Status] = {}  # by prefixed `try` block id
 
     def build(self) -> DagPlan:
         p = self.plan.pipeline
@@ -170,7 +175,7 @@ class Planner:
                 # then [] and its consumer must still run. Outside every arm nothing
                 # else can be skipped upstream, so this rule changes nothing else.
                 rule = "none_failed_min_one_success"
-        step = replace(step, upstream=upstream, trigger_rule=rule, guards=scope.guards)
+        step = replace(step, upstream=upstream, trigger_rule=rule, guards=scope.guards, teardown=scope.teardown)
         self._mapped[step.task_id] = step.loop is not None
         self.plan.steps.append(step)
         for collector in scope.collectors:
@@ -197,6 +202,8 @@ class Planner:
                 return Item(scope.prefix + loop)
             case OutputBinding(node=node, field=fld):
                 return _output_spec(scope.values[node], fld or "output")
+            case RunStatusBinding(block=block):
+                return self._statuses[scope.prefix + block]
 
     def _cond(self, c: IRCondition, scope: _Scope) -> Cond:
         """A lowered condition (`flowc.ir.passes.conditions`) as the runtime's spec."""
@@ -228,6 +235,8 @@ class Planner:
                     self._loop(node, inner)
                 case ConditionNode():
                     self._condition(node, inner)
+                case CleanupNode():
+                    self._cleanup(node, inner)
 
     def _task(self, node: TaskNode, scope: _Scope) -> None:
         inputs = tuple((i.name, self._spec(i.binding, scope)) for i in node.inputs)
@@ -305,6 +314,17 @@ class Planner:
             inner = replace(scope, upstream=scope.upstream | {gate}, collectors=(arm_steps,), in_arm=True)
             self._body(arm.body, inner)
         self._join(node, scope, cond_id, gates, arm_steps)
+
+    def _cleanup(self, node: CleanupNode, scope: _Scope) -> None:
+        """The `finally` steps are teardown tasks downstream of every step of the `try` block (ir/cleanup.py)."""
+        if scope.loop is not None or scope.in_arm:
+            what = "a `try` block inside an `if` arm or a fan-out (its `finally` steps, teardown tasks, would run for a skipped arm)"
+            self._diag(codes.AIRFLOW_UNSUPPORTED, node.span, what)
+            return
+        body_steps: list[str] = []
+        self._body(node.body, replace(scope, collectors=(*scope.collectors, body_steps)))
+        self._statuses[scope.prefix + node.id] = Status(tuple(body_steps))
+        self._body(node.cleanup, replace(scope, upstream=scope.upstream | set(body_steps), teardown=True))
 
     def _mapped_condition(self, node: ConditionNode, scope: _Scope) -> None:
         """A condition inside a fan-out: a mapped step chooses the arm of each instance."""

@@ -9,7 +9,7 @@ from flowc.backends.airflow.options import AirflowOptions, result_cache_folder
 from flowc.backends.airflow.plan import DagPlan
 from flowc.backends.airflow.sources import dag_runtime_source, result_cache_source, task_code, task_runtime
 from flowc.backends.airflow.steps import loop_json, step_json
-from flowc.codegen.literals import py_docstring, py_literal
+from flowc.codegen.literals import py_docstring, py_lines, py_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.command import runtime_parts
@@ -70,17 +70,6 @@ def markdown_text(doc: str) -> str:
 def first_line(doc: str) -> str:
     """The first line of a docstring, for one-line fields (a description, a tooltip)."""
     return source_lines(doc.strip())[0]
-
-
-def py_lines(text: str, indent: str) -> str:
-    """A long string as adjacent literals, one source line each (one constant once compiled)."""
-    # Split at "\n" only: any split keeps the value, and U+2028 & co. stay inside a piece.
-    parts = text.split("\n")
-    lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-    if len(lines) <= 1:
-        return py_literal(text)
-    inner = "".join(f"\n{indent}{_INDENT}{py_literal(line)}" for line in lines)
-    return f"({inner}\n{indent})"
 
 
 def task_spec(task: PythonTask | ContainerTask) -> dict[str, object]:

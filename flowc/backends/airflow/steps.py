@@ -56,7 +56,14 @@ class FanIn:
     result: Spec
 
 
-Spec: TypeAlias = Const | Param | Out | Item | FanIn
+@dataclass(frozen=True)
+class Status:
+    """How a `try` block ended, read from the states of its steps' task instances (`steps`)."""
+
+    steps: tuple[str, ...]
+
+
+Spec: TypeAlias = Const | Param | Out | Item | FanIn | Status
 
 
 def producers(spec: Spec) -> set[str]:
@@ -68,7 +75,7 @@ def producers(spec: Spec) -> set[str]:
             return {loop}
         case FanIn(loop=loop, result=result):
             return {loop} | producers(result)
-        case Const() | Param():
+        case Const() | Param() | Status():
             return set()
 
 
@@ -87,6 +94,8 @@ def spec_json(spec: Spec) -> list[object]:
             # A tuple: `_FLOWC_LOOPS` is Python source and has always shown a fan-in's
             # result so (JSON, for the steps, makes no difference).
             return ["fanin", loop, tuple(spec_json(result))]
+        case Status(steps=steps):
+            return ["status", list(steps)]
 
 
 # ---------------------------------------------------------------- conditions
@@ -162,6 +171,7 @@ class StepBase:
     loop: str | None = None
     trigger_rule: str | None = None
     guards: tuple[Guard, ...] = ()
+    teardown: bool = False  # a step of a `finally` block: runs when its `try` block is done, whatever its state
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ MODULE_GLOBALS: frozenset[str] = frozenset({
     "typing", "timedelta", "partial", "task", "workflow", "dynamic", "conditional", "map_task",
     "Resources", "Secret", "TaskMetadata", "ContainerTask", "LaunchPlan", "CronSchedule", "kwtypes",
     "FlyteFile", "ImageSpec", "Artifact", "Dataset", "Model", "Metrics", "ARTIFACT_CLASSES",
-    "flowc", "coerce",
+    "flowc", "coerce", "load_task_function",
 })
 
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from flowc.codegen.runtime import placeholder_text_source, runtime_source
 from flowc.codegen.templates import environment
 from flowc.ir.diagnostics import Diagnostic
-from flowc.ir.model import ConditionNode, ContainerTask, Pipeline, PipelineNode, Program, PythonTask, TaskNode, iter_nodes
+from flowc.ir.model import CleanupNode, ConditionNode, ContainerTask, Pipeline, PipelineNode, Program, PythonTask, TaskNode, iter_nodes
 from flowc.ir.names import python_name
 from flowc.ir.passes.step_keys import task_step_keys
 from flowc.backends.flyte import checks
 from flowc.backends.flyte.functions import FlyteFunction
 from flowc.backends.flyte.tasks import TaskView, container_task_view, python_task_view
+from flowc.backends.flyte.cleanup import check_cleanup
 from flowc.backends.flyte.workflows import WorkflowWriter
 
 
@@ -83,6 +84,10 @@ def build_module(program: Program, entry: Pipeline) -> Module:
     functions: list[FlyteFunction] = []
     for p in pipelines:
         module.diagnostics += checks.check_fanout(p)
+        cleanup_problems = check_cleanup(p, entry=p is entry)
+        module.diagnostics += cleanup_problems
+        if cleanup_problems:
+            continue  # the writer relies on what Flyte can run
         writer = WorkflowWriter(program, p, globals_)
         functions += writer.write()
         module.diagnostics += writer.diagnostics
@@ -103,8 +108,9 @@ def _render(entry: Pipeline, views: list[TaskView], functions: list[FlyteFunctio
     if entry.schedule:
         wf = python_name(entry.name)
         schedule = {"var": f"{wf}_schedule", "workflow": wf, "name": f"{wf}_schedule", "cron": entry.schedule}
+    needs_error = any(isinstance(n, CleanupNode) for p in pipelines for n in iter_nodes(p.body))
     template = environment("flowc.backends.flyte").get_template("module.py.j2")
     return template.render(
-        doc=doc, runtime=runtime_source(), glue=_glue(views, pipelines), needs_skip=needs_skip,
+        doc=doc, runtime=runtime_source(), glue=_glue(views, pipelines), needs_skip=needs_skip, needs_error=needs_error,
         tasks=views, functions=functions, schedule=schedule,
     )

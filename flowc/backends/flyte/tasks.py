@@ -121,7 +121,7 @@ def python_task_view(task: PythonTask, step_keys: Sequence[str] = ()) -> TaskVie
         result = f"_flowc_out(result, {py_literal(type_spec(task.returns))})"
     return TaskView(
         kind="python", name=name, options=options, params=[(p.name, flyte_type(p.type)) for p in task.params],
-        returns=returns, doc=task.doc, outputs_class=outputs_class, factory=factory_body(task.code),
+        returns=returns, doc=task.doc, outputs_class=outputs_class, factory=factory_body(task),
         call=call, result=result,
     )
 

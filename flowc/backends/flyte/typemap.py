@@ -9,10 +9,15 @@ from flowc.ir.types import (
     NamedTupleType,
     NoneType,
     OptionalType,
+    RunStatusType,
     ScalarType,
     TupleType,
     Type,
 )
+
+
+FLYTE_ERROR = "typing.Optional[FlyteError]"
+"""A `RunStatus` input: the failure handler's error, None on the success path (flyte/cleanup.py)."""
 
 
 def flyte_type(t: Type) -> str:
@@ -30,6 +35,8 @@ def flyte_type(t: Type) -> str:
             return "FlyteFile"
         case NoneType():
             return "None"
+        case RunStatusType():
+            return FLYTE_ERROR
         case NamedTupleType() | TupleType():
             raise ValueError("several outputs are declared as a NamedTuple class by the caller")
 

@@ -19,6 +19,7 @@ from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     ContainerTask,
@@ -38,6 +39,7 @@ from flowc.ir.bindings import BindingTypes
 from flowc.ir.names import python_name
 from flowc.ir.scope import Key, binding_key, free_keys, key_type, outer_after
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
+from flowc.backends.flyte.cleanup import failure_handler, handler_name, success_path
 from flowc.backends.flyte.conditions import render_condition, unwrap
 from flowc.backends.flyte.functions import FlyteFunction, Names
 from flowc.backends.flyte.typemap import flyte_type, outputs_class_name
@@ -65,14 +67,24 @@ class WorkflowWriter:
         names = Names({q.name for q in p.params})
         scope: Scope = {("param", q.name, None): q.name for q in p.params}
         body: list[str] = []
-        self._body(p.body, scope, {}, body, names)
+        self.body(p.body, scope, {}, body, names)
         returns, outputs_class = self._returns(self.prefix, p.returns)
         values = [self._value(r.binding, scope) for r in _ordered_results(p)]
         if values:
             body.append("return " + ", ".join(values))
-        params = [(q.name, flyte_type(q.type), _default(q)) for q in p.params]
-        self.functions.append(FlyteFunction("workflow", self.prefix, params, returns, p.doc, body, outputs_class))
+        decorator = "workflow"
+        handler = handler_name(p)
+        top = [n for n in p.body if isinstance(n, CleanupNode)]
+        if handler is not None and top:
+            self.functions.append(failure_handler(self, top[0], handler))
+            decorator = f"workflow(on_failure={handler})"
+        params = self.workflow_params()
+        self.functions.append(FlyteFunction(decorator, self.prefix, params, returns, p.doc, body, outputs_class))
         return self.functions
+
+    def workflow_params(self) -> list[tuple[str, str, str | None]]:
+        """The pipeline's workflow's inputs: name, Flyte type, default."""
+        return [(q.name, flyte_type(q.type), _default(q)) for q in self.pipeline.params]
 
     def _returns(self, name: str, t: Type) -> tuple[str, tuple[str, list[tuple[str, str]]] | None]:
         if isinstance(t, NamedTupleType | TupleType):
@@ -119,8 +131,11 @@ class WorkflowWriter:
 
     # ----------------------------------------------------------------------- bodies
 
-    def _body(self, nodes: tuple[Node, ...], scope: Scope, handles: dict[str, str], lines: list[str], names: Names) -> None:
+    def body(self, nodes: tuple[Node, ...], scope: Scope, handles: dict[str, str], lines: list[str], names: Names) -> None:
         for node in nodes:
+            if isinstance(node, CleanupNode):
+                success_path(self, node, scope, handles, lines, names)
+                continue
             var = names.unique(f"{node.id}_out", self.module_names)
             match node:
                 case TaskNode() | PipelineNode():
@@ -193,7 +208,7 @@ class WorkflowWriter:
             return self._dynamic_function(node, call, item, free, node.result is not None, items, scope)
         body_name = f"{self.prefix}_{node.id}_body"
         lines: list[str] = []
-        self._body(node.body, inner, {}, lines, names)
+        self.body(node.body, inner, {}, lines, names)
         returns: list[tuple[str, Type]] = []
         if node.result is not None and node.result_type is not None:
             lines.append(f"return {self._value(node.result, inner)}")
@@ -267,7 +282,7 @@ class WorkflowWriter:
         free = self._free_inputs(free_keys(branch.body, sources), names)
         inner: Scope = {k: n for k, n, _ in free}
         lines: list[str] = []
-        self._body(branch.body, inner, {}, lines, names)
+        self.body(branch.body, inner, {}, lines, names)
         values = [self._value(s, inner) for s in sources]
         if values:
             lines.append("return " + ", ".join(values))

@@ -1,4 +1,5 @@
-"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`ir.names.file_stem`), a KFP v2 PipelineSpec."""
+"""`KfpBackend`: every entry pipeline becomes `<name>.yaml` (`ir.names.file_stem`), a KFP v2 PipelineSpec,
+and a scheduled one also `<name>.schedule.json`, its recurring run (`schedule.py`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flowc.backends.options import option_values
 from flowc.ir.model import Program
 from flowc.ir.names import file_stem, kfp_name
 from flowc.backends.kfp.limits import MAX_SPEC_BYTES
+from flowc.backends.kfp.schedule import recurring_run
 from flowc.backends.kfp.spec import emit_pipeline
 from flowc.backends.engine_reference import EngineReference
 from flowc.backends.kfp.reference import REFERENCE
@@ -50,5 +52,9 @@ class KfpBackend(ChecksByEmitting):
                 max_bytes if isinstance(max_bytes, int) else MAX_SPEC_BYTES,
             )
             result.diagnostics.extend(emitted.diagnostics)
-            result.files[f"{file_stem(pipeline.name)}.yaml"] = emitted.text.encode("utf-8")
+            stem = file_stem(pipeline.name)
+            result.files[f"{stem}.yaml"] = emitted.text.encode("utf-8")
+            files, warnings = recurring_run(pipeline, stem)
+            result.files.update(files)
+            result.diagnostics.extend(warnings)
         return result

@@ -13,10 +13,11 @@ import json
 from typing import Any
 
 from flowc.codegen.runtime import runtime_source
+from flowc.codegen.task_code import code_literal
 from flowc.codegen.templates import environment
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import ContainerTask, Parameter, PythonTask, Task
-from flowc.ir.types import OptionalType
+from flowc.ir.types import OptionalType, RunStatusType
 from flowc.backends.kfp import quantities
 from flowc.backends.kfp.container import container_command, output_key
 from flowc.backends.kfp.kfp_types import io_definition, typed_value
@@ -90,9 +91,11 @@ def executor_spec(task: PythonTask | ContainerTask) -> dict[str, Any]:
 # The command carries fixed bootstraps only: the runner (which holds the task's code,
 # defaults and docstrings) and the package list travel base64-encoded, so no text from
 # a pipeline file can form a placeholder that KFP substitutes in command and args.
+# The runner's own lines go into linecache, so its frames in a traceback show their text too.
 RUN_BOOTSTRAP = (
-    "import base64, sys\n"
+    "import base64, linecache, sys\n"
     "program = base64.b64decode(sys.argv[1]).decode('utf-8')\n"
+    "linecache.cache['<flowc runner>'] = (len(program), None, program.splitlines(True), '<flowc runner>')\n"
     "exec(compile(program, '<flowc runner>', 'exec'), dict(__name__='__main__'))\n"
 )
 INSTALL_BOOTSTRAP = (
@@ -125,19 +128,15 @@ def python_command(task: PythonTask) -> tuple[list[str], list[str]]:
 
 def runner_program(task: PythonTask) -> str:
     """The self-contained Python program that runs `task` under KFP's executor contract."""
-    code = task.code
-    source = (code.preamble.rstrip() + "\n\n\n" if code.preamble.strip() else "") + code.function.rstrip() + "\n"
     spec = {
         "name": task.name,
-        "file": f"<flowc task {task.name}>",
-        "function": code.function_name,
         "params": [[p.name, type_spec(p.type), p.has_default, p.default] for p in task.params],
         "returns": type_spec(task.returns),
         "outputs": [[output_key(o.name), o.name, type_spec(o.type)] for o in task.outputs],
-        "flowc_imports": [[i.local, i.attr] for i in code.flowc_imports],
     }
     template = environment("flowc.backends.kfp").get_template("runner.py.j2")
-    return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=source)
+    code = code_literal(task.name, task.code)
+    return template.render(task_name=task.name, runtime=runtime_source().rstrip(), task=spec, code=code)
 
 
 def resource_spec(task: Task) -> dict[str, Any]:
@@ -192,7 +191,7 @@ def param_definitions(params: tuple[Parameter, ...], *, absent_is_none: bool = F
     absent = none_when_absent(params) if absent_is_none else frozenset[str]()
     for p in params:
         section, definition = io_definition(p.type)
-        if p.has_default or p.name in absent:
+        if p.has_default or p.name in absent or isinstance(p.type, RunStatusType):
             definition["isOptional"] = True
             if section == "parameters" and p.default is not None:
                 definition["defaultValue"] = typed_value(p.default, p.type)

@@ -17,6 +17,7 @@ from flowc.ir.model import (
     Binding,
     BoolOp,
     Branch,
+    CleanupNode,
     Condition,
     ConditionNode,
     ContainerTask,
@@ -41,6 +42,8 @@ from flowc.backends.kfp import conditions, identity
 from flowc.backends.kfp.kfp_types import artifact_of, io_definition
 from flowc.backends.kfp.folding import plan_folds
 from flowc.backends.kfp.scope import Ref, Scope
+from flowc.backends.kfp.scope import selector as _selector
+from flowc.backends.kfp.cleanup import Readers, cleanup_tasks, readers
 from flowc.backends.kfp.typing_oracle import TypeOracle
 
 
@@ -58,6 +61,7 @@ class SpecBuilder:
         self._identity_tasks: dict[str, PythonTask] = {}
         self._taken: set[str] = set()
         self._call_context: str | None = None  # the key of the sub-pipeline call being built (step_keys.in_context)
+        self._readers: Readers = {}  # who reads the outputs of each node of the pipeline being built
 
     def unsupported(self, span: Span | None, what: str, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic.of(codes.KFP_UNSUPPORTED, span, what, hint=hint))
@@ -118,7 +122,12 @@ class SpecBuilder:
         """A pipeline's own DAG component: the root, or a sub-DAG for its callers."""
         names = node_names(pipeline)
         scope = Scope(names, TypeOracle(self.program, pipeline), params=frozenset(p.name for p in pipeline.params))
-        tasks = self.body(pipeline.body, scope)
+        scope.outermost = True
+        outer_readers, self._readers = self._readers, readers(pipeline)
+        try:
+            tasks = self.body(pipeline.body, scope)
+        finally:
+            self._readers = outer_readers
         dag: dict[str, Any] = {}
         results = [(comp.output_key(r.name), r.binding, r.type) for r in pipeline.results]
         outputs = self.dag_outputs(results, scope, tasks)
@@ -185,6 +194,8 @@ class SpecBuilder:
                     tasks[name] = self.loop_node(node, scope, folds.guests.get(node.id, []))
                 case ConditionNode():
                     tasks[name] = self.condition_node(node, scope)
+                case CleanupNode():
+                    tasks.update(cleanup_tasks(self, node, scope, scope.outermost, self._readers))
                 case _:
                     pass
         return dict(sorted(tasks.items()))
@@ -454,14 +465,6 @@ def node_names(pipeline: Pipeline) -> dict[str, str]:
     for node in iter_nodes(pipeline.body):
         names[node.id] = fresh_name(kfp_name(node.id) or "node", taken, "-")
     return names
-
-
-def _selector(ref: Ref) -> dict[str, Any]:
-    if ref.section == "artifacts":
-        out = ref.spec["taskOutputArtifact"]
-        return {"artifactSelectors": [{"outputArtifactKey": out["outputArtifactKey"], "producerSubtask": out["producerTask"]}]}
-    out = ref.spec["taskOutputParameter"]
-    return {"valueFromParameter": {"outputParameterKey": out["outputParameterKey"], "producerSubtask": out["producerTask"]}}
 
 
 def _bad_boundary(t: Type, *, allow_list: bool) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, ScalarType, Type
+from flowc.ir.types import ArtifactType, DictType, ListType, OptionalType, RunStatusType, ScalarType, Type
 
 PARAMETER_TYPES: dict[str, str] = {
     "str": "STRING",
@@ -45,6 +45,8 @@ def parameter_type(t: Type) -> str:
             return "LIST"
         case DictType():
             return "STRUCT"
+        case RunStatusType():
+            return "TASK_FINAL_STATUS"  # an exit task's PipelineTaskFinalStatus (cleanup.py)
         case _:
             return "STRING"
 

@@ -41,5 +41,5 @@ REFERENCE = EngineReference(
     },
     parameters="the root's `inputDefinitions`, with their defaults (`isOptional`) and the docstring's `Args:` descriptions",
     results="the root's `outputDefinitions`, taken from the steps that make them (`dag.outputs`)",
-    schedule="not part of a PipelineSpec: create a recurring run (KFP UI or `kfp.Client.create_recurring_run`) with the cron expression",
+    schedule="not part of a PipelineSpec: `<pipeline>.schedule.json` beside it holds the arguments of `kfp.Client().create_recurring_run` (cron in KFP's six-field form); warning FLC505",
 )

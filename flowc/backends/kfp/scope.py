@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowc.ir.model import Binding, ConstBinding, LoopItemBinding, OutputBinding, ParamBinding
+from flowc.ir.model import Binding, ConstBinding, LoopItemBinding, OutputBinding, ParamBinding, RunStatusBinding
 from flowc.ir.types import Type
 from flowc.backends.kfp.components import output_key
 from flowc.backends.kfp.kfp_types import artifact_of
@@ -51,6 +51,7 @@ class Scope:
     # value of that iteration, and their fan-in an extra output of the host loop.
     item_alias: dict[str, Binding] = field(default_factory=lambda: {})
     keys: dict[str, str] = field(default_factory=lambda: {})
+    outermost: bool = False  # a pipeline's own DAG, where KFP allows an exit handler
 
     def child(self, item: tuple[str, str] | None = None) -> Scope:
         return Scope(self.names, self.types, item=item)
@@ -64,12 +65,14 @@ class Scope:
                 return PREFIX + self.names[node] + ("-Output" if key == "Output" else "--" + key)
             case LoopItemBinding(loop=loop):
                 return PREFIX + self.names[loop] + "-item"
-            case ConstBinding():
-                raise ValueError("constants need no channel")
+            case ConstBinding() | RunStatusBinding():
+                raise ValueError("constants and run statuses need no channel")
 
     def resolve(self, binding: Binding) -> Ref:
         if isinstance(binding, ConstBinding):
             return Ref("parameters", {"runtimeValue": {"constant": binding.value}})
+        if isinstance(binding, RunStatusBinding):  # the exit task's PipelineTaskFinalStatus (cleanup.py)
+            return Ref("parameters", {"taskFinalStatus": {"producerTask": self.local[binding.block]}})
         t: Type = self.types.of(binding)
         artifact = artifact_of(t) is not None
         section = "artifacts" if artifact else "parameters"
@@ -95,3 +98,12 @@ class Scope:
             return self.local[node_id]
         self.external_after.add(node_id)
         return None
+
+
+def selector(ref: Ref) -> dict[str, Any]:
+    """How a DAG's output picks a task output of the DAG (`valueFromParameter`, `artifactSelectors`)."""
+    if ref.section == "artifacts":
+        out = ref.spec["taskOutputArtifact"]
+        return {"artifactSelectors": [{"outputArtifactKey": out["outputArtifactKey"], "producerSubtask": out["producerTask"]}]}
+    out = ref.spec["taskOutputParameter"]
+    return {"valueFromParameter": {"outputParameterKey": out["outputParameterKey"], "producerSubtask": out["producerTask"]}}

@@ -4,7 +4,8 @@
 """The entry point appended to every generated task program (pasted, never imported).
 
 A task program is the flowc task runtime, this snippet, then the task's own code
-ending with `_FLOWC_TASK` (its interface). The same text runs in three places:
+as data (`_FLOWC_SOURCE`, run by the runtime's `load_task_function` at its own file's
+lines) and `_FLOWC_TASK` (its interface). The same text runs in three places:
 executed in-process by an Airflow DAG's `_flowc_step` (python mode, which calls
 `_flowc_main`), as `python -c` in a pod (Airflow's kubernetes mode, which appends a call
 of `_flowc_pod_entry`: inputs come from `$FLOWC_INPUTS`, outputs go to Airflow's
@@ -49,7 +50,8 @@ def _flowc_main(raw_inputs, scratch):
     os.environ["FLOWC_SCRATCH"] = scratch
     try:
         kwargs = {name: _flowc_coerce(raw_inputs[name], spec) for name, spec in _FLOWC_TASK["inputs"] if name in raw_inputs}  # noqa: F821
-        result = globals()[_FLOWC_TASK["function"]](**kwargs)  # noqa: F821
+        function = load_task_function(_FLOWC_SOURCE, "__flowc_task__")  # noqa: F821
+        result = function(**kwargs)
     finally:
         if previous is None:
             os.environ.pop("FLOWC_SCRATCH", None)

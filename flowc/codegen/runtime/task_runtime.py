@@ -53,6 +53,23 @@ class Metrics(Artifact):
         self.metadata[name] = value
 
 
+class RunStatus(tuple):
+    """How a `try` block ended (`flowc.RunStatus`): state, the failed step and its error where known."""
+
+    __slots__ = ()
+
+    def __new__(cls, state, failed_step=None, error=None):
+        return tuple.__new__(cls, (state, failed_step, error))
+
+    state = property(lambda self: self[0])
+    failed_step = property(lambda self: self[1])
+    error = property(lambda self: self[2])
+    failed = property(lambda self: self[0] == "failed")
+
+    def __repr__(self):
+        return "RunStatus(state=%r, failed_step=%r, error=%r)" % tuple(self)
+
+
 ARTIFACT_CLASSES = {"Artifact": Artifact, "Dataset": Dataset, "Model": Model, "Metrics": Metrics}
 
 
@@ -63,6 +80,7 @@ class _FlowcNamespace:
     Dataset = Dataset
     Model = Model
     Metrics = Metrics
+    RunStatus = RunStatus
 
     @staticmethod
     def coerce(value, spec):
@@ -70,8 +88,75 @@ class _FlowcNamespace:
         types as a trip through the engine would (see flowc/ir/passes/fused_code.py)."""
         return coerce(value, spec)
 
+    @staticmethod
+    def load_task_function(code, module_name):
+        """A fused step loads each member's code as a module of its own (see fused_code.py)."""
+        return load_task_function(code, module_name)
+
 
 flowc = _FlowcNamespace()
+
+
+def load_task_function(code, module_name):
+    """The task function of shipped task `code`, its code run as a module named `module_name`.
+
+    `code` is what flowc.codegen.task_code.shipped_code writes: the `file` the code
+    comes from, its `pieces` ([first line there, text]), the `function` and how the
+    code names flowc (`flowc_imports`). Each piece is placed at its own line, padded
+    with blank lines, and the whole compiled under the file's name, so a traceback
+    reads `File "examples/churn.py", line 42, in train`. Where that file is not (a pod,
+    a worker) the text goes into `linecache` under its name, so the traceback shows each
+    line there too; lines of other tasks from the same file stay.
+    """
+    import sys as _sys
+    import types as _types
+
+    module = _types.ModuleType(module_name)
+    _sys.modules[module_name] = module  # dataclasses, pickle and typing look the module up
+    for local, attr in code["flowc_imports"]:
+        module.__dict__[local] = flowc if attr is None else getattr(flowc, attr, None)
+    source = _flowc_placed(code["pieces"])
+    _flowc_remember_lines(code["file"], source)
+    if _sys.excepthook is _sys.__excepthook__:
+        # Before 3.13 the default hook reads lines from disk, not linecache: print as `traceback` does.
+        _sys.excepthook = _flowc_print_exception
+    exec(compile(source, code["file"], "exec", dont_inherit=True), module.__dict__)
+    return module.__dict__[code["function"]]
+
+
+def _flowc_placed(pieces):
+    """The pieces' text, each from its first line on: blank lines pad the gaps."""
+    source = ""
+    for line, text in pieces:
+        source += "\n" * (line - 1 - source.count("\n")) + text
+    return source
+
+
+def _flowc_print_exception(kind, value, tb):
+    """An uncaught exception printed as the default hook does, its lines from linecache."""
+    import traceback as _traceback
+
+    _traceback.print_exception(kind, value, tb)
+
+
+def _flowc_remember_lines(filename, source):
+    """Put `source` into linecache as `filename`'s text, keeping lines an earlier task put there.
+
+    Where the file itself is (a local run), linecache reads it as ever: an entry holding
+    only the task's lines would mislead others that read it (`inspect.getsource`).
+    """
+    import linecache as _linecache
+
+    if _flowc_os.path.isfile(filename):
+        return
+    parts = source.split("\n")
+    lines = [line + "\n" for line in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    entry = _linecache.cache.get(filename)
+    if entry is not None and len(entry) == 4 and entry[1] is None:
+        known = entry[2]
+        lines = [new if new.strip() or i >= len(known) else known[i] for i, new in enumerate(lines)] + known[len(lines):]
+    # No modification time: linecache.checkcache leaves such an entry alone.
+    _linecache.cache[filename] = (len(source), None, lines, filename)
 
 
 def coerce(value, spec):
@@ -112,6 +197,13 @@ def coerce(value, spec):
         if isinstance(value, dict):
             return cls(value.get("path"), value.get("uri"), value.get("metadata"))
         return cls(str(value))
+    if kind == "run_status":
+        # Each engine's outcome as {state, failed_step, error}; KFP's PipelineTaskFinalStatus
+        # says "SUCCEEDED"/"FAILED" and holds its error as {code, message}.
+        state = "succeeded" if str(value.get("state", "")).lower() == "succeeded" else "failed"
+        error = value.get("error")
+        error = error.get("message") if isinstance(error, dict) else error
+        return RunStatus(state, value.get("failed_step") or None, error or None)
     if kind == "namedtuple":
         if isinstance(value, dict):
             return {name: coerce(value[name], field) for name, field in spec[2]}

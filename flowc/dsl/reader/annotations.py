@@ -13,6 +13,7 @@ from flowc.ir import codes
 from flowc.ir.types import (
     ARTIFACT_NAMES,
     NONE,
+    RUN_STATUS,
     ArtifactType,
     DictType,
     ListType,
@@ -56,6 +57,8 @@ class TypeReader:
         if isinstance(expr, cst.Name) and expr.value in _SCALARS:
             return _SCALARS[expr.value]
         artifact = syms.flowc_attr(expr)
+        if artifact == "RunStatus":
+            return RUN_STATUS
         if artifact is not None:
             return ArtifactType(name=artifact) if artifact in ARTIFACT_NAMES else None
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from flowc.dsl.reader.context import Diagnostics
+from flowc.dsl.reader.failsites import FailSite
 from flowc.dsl.reader.literals import ConstantLookup
 from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.scope import NodeIds
@@ -37,8 +38,10 @@ class BodyContext:
     ids: NodeIds = field(default_factory=NodeIds)
     after: tuple[str, ...] = ()
     loop_depth: int = 0
+    cleanup: str | None = None  # the `try` block whose `finally` block is being read
     fallback: Span | None = None
     calls: list[SubCall] = field(default_factory=lambda: [])
+    fails: list[FailSite] = field(default_factory=lambda: [])  # each `raise` read, in source order
 
     def span(self, node: cst.CSTNode) -> Span | None:
         return self.info.syms.source.positions.span(node) or self.fallback

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext, SubCall, with_span
+from flowc.dsl.reader.cleanup import run_status_value
 from flowc.dsl.reader.identity import module_key
 from flowc.dsl.reader.literals import NotLiteral, describe, fits, literal_type, literal_value
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
@@ -150,6 +151,8 @@ class ExpressionReader:
 
     def call(self, expr: cst.Call, scope: Scope, out: Body) -> Value | None:
         ctx = self.ctx
+        if ctx.info.syms.flowc_attr(expr.func) == "run_status":
+            return run_status_value(ctx, expr)
         callee = ctx.project.lookup(ctx.info, expr.func)
         if callee is None:
             self._not_a_step(expr)

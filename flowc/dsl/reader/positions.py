@@ -92,6 +92,11 @@ class Positions:
                 self.pair_expr(node.value, tree.value)  # type: ignore[arg-type]
         elif isinstance(node, cst.If) and isinstance(tree, ast.If):
             self._pair_if(node, tree)
+        elif isinstance(node, cst.Raise) and isinstance(tree, ast.Raise):
+            if node.exc is not None and tree.exc is not None:
+                self.pair_expr(node.exc, tree.exc)
+            if node.cause is not None and tree.cause is not None:
+                self.pair_expr(node.cause.item, tree.cause)
         elif isinstance(node, cst.For) and isinstance(tree, ast.For):
             self.pair_expr(node.target, tree.target)
             self.pair_expr(node.iter, tree.iter)
@@ -100,6 +105,17 @@ class Positions:
             for item, t in zip(node.items, tree.items):
                 self.pair_expr(item.item, t.context_expr)
             self.pair_statements(statements(node.body), tree.body, True)
+        elif isinstance(node, (cst.Try, cst.TryStar)) and isinstance(tree, (ast.Try, ast.TryStar)):
+            self._pair_try(node, tree)
+
+    def _pair_try(self, node: cst.Try | cst.TryStar, tree: ast.Try | ast.TryStar) -> None:
+        self.pair_statements(statements(node.body), tree.body, True)
+        for handler, t in zip(node.handlers, tree.handlers):
+            self.pair(handler, t)
+        if node.orelse is not None:
+            self.pair_statements(statements(node.orelse.body), tree.orelse, True)
+        if node.finalbody is not None:
+            self.pair_statements(statements(node.finalbody.body), tree.finalbody, True)
 
     def _pair_if(self, node: cst.If, tree: ast.If) -> None:
         self.pair_expr(node.test, tree.test)

@@ -16,6 +16,7 @@ from flowc.dsl.reader.identity import assign_ids, key_name, module_key
 from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
+from flowc.dsl.reader.raises import failing_tasks
 from flowc.dsl.reader.signatures import Signature
 from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
@@ -97,6 +98,7 @@ class _Reading:
                 if built is not None:
                     self.pipelines.append(built[0])
                     self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
+                    self.tasks.extend((sig, task) for task in failing_tasks(built[1], self.defaults))
             else:
                 task = _guarded(self.project, path, lambda: build_task(sig, self.report, self.defaults))
                 if task is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flowc.dsl.reader.bodyctx import BodyContext, with_span
+from flowc.dsl.reader.failsites import Provider
 from flowc.dsl.reader.scope import Value
 from flowc.ir import codes
 from flowc.ir.model import OutputBinding, PipelineResult, outputs_of
@@ -14,11 +15,18 @@ from flowc.ir.types import NamedTupleType, TupleType, Type, is_assignable, rende
 
 @dataclass(frozen=True)
 class Returned:
-    """What one `return` gives back: its values (after expansion), or None when it had errors."""
+    """What one `return` gives back: its values (after expansion), or None when it had errors.
+
+    A block that ends in `raise` `diverges`: it gives back nothing and never finishes;
+    `raised` hands out the values its surroundings read from it (None when the raise
+    had errors, already reported).
+    """
 
     values: tuple[Value, ...] | None
     span: Span | None
     merged: bool = False  # from branches that each returned, already checked
+    diverges: bool = False
+    raised: Provider | None = None
 
 
 def expand(values: list[Value], declared: Type) -> list[Value]:
@@ -56,6 +64,9 @@ def check_returned(ctx: BodyContext, returned: Returned, declared: Type) -> bool
 def results(ctx: BodyContext, returned: Returned | None, declared: Type) -> tuple[PipelineResult, ...]:
     """The pipeline's results; FLC114 when they do not match what it declares."""
     outs = outputs_of(declared)
+    if returned is not None and returned.diverges:  # the body ends in a raise: it provides the results
+        raised = returned.raised
+        return () if raised is None else tuple(PipelineResult(name=o.name, type=o.type, binding=raised.provide(o.name, o.type)) for o in outs)
     if returned is None:
         if outs:
             ctx.report(codes.RETURN_MISMATCH, ctx.pipeline.span, "nothing", render(declared))

@@ -14,9 +14,20 @@ import libcst as cst
 from flowc.dsl.reader.files import read_source_bytes
 from flowc.dsl.reader.nesting import deepest_expression
 from flowc.dsl.reader.positions import Positions
+from flowc.dsl.reader.reparse import TreeMemory
 from flowc.ir import codes
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.span import Span, source_lines
+
+_trees: TreeMemory | None = None  # the language server's: see `remember_trees`
+
+
+def remember_trees(memory: TreeMemory | None) -> None:
+    """Parse each file from its last tree when one line changed (`reparse.py`): the language
+    server reads the open files again on every change. None: parse every file whole (the CLI)."""
+    global _trees
+    _trees = memory
+
 
 @dataclass
 class SourceFile:
@@ -70,7 +81,7 @@ def parse(path: str, text: str) -> tuple[SourceFile | None, Diagnostic | None]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(text, filename=path)
-        module = cst.parse_module(text)
+        module = _trees.parse(path, text, tree) if _trees is not None else cst.parse_module(text)
     except SyntaxError as exc:
         return None, _syntax(path, lines, exc.lineno or 1, exc.offset or 1, exc.msg)
     except cst.ParserSyntaxError as exc:

@@ -8,9 +8,11 @@ import libcst as cst
 
 from flowc.dsl.reader.bodyctx import BodyContext, with_span
 from flowc.dsl.reader.branches import merge_branches
+from flowc.dsl.reader.cleanup import read_try
 from flowc.dsl.reader.conditions import ConditionReader
 from flowc.dsl.reader.expressions import ExpressionReader
 from flowc.dsl.reader.positions import statements
+from flowc.dsl.reader.raises import read_raise, wait_for_raises
 from flowc.dsl.reader.returns import Returned, expand, located
 from flowc.dsl.reader.scope import Body, Marker, Scope, Value
 from flowc.ir import codes
@@ -22,8 +24,6 @@ _STATEMENTS: dict[type[cst.CSTNode], str] = {
     cst.AugAssign: "an augmented assignment",
     cst.AnnAssign: "an annotated assignment",
     cst.While: "a `while` loop",
-    cst.Try: "a `try` statement",
-    cst.TryStar: "a `try` statement",
     cst.Import: "an import",
     cst.ImportFrom: "an import",
     cst.FunctionDef: "a function definition",
@@ -32,7 +32,6 @@ _STATEMENTS: dict[type[cst.CSTNode], str] = {
     cst.Global: "`global`",
     cst.Nonlocal: "`nonlocal`",
     cst.Assert: "`assert`",
-    cst.Raise: "`raise`",
     cst.Break: "`break`",
     cst.Continue: "`continue`",
     cst.Match: "a `match` statement",
@@ -49,13 +48,14 @@ class StatementReader:
 
     def block(self, stmts: list[cst.CSTNode], scope: Scope, out: Body, top: bool = False) -> Returned | None:
         returned: Returned | None = None
+        waiting = self.ctx.after
         for index, stmt in enumerate(stmts):
             if returned is not None:
-                self.ctx.report(codes.STATEMENT_AFTER_RETURN, self.ctx.span(stmt))
+                self.ctx.report(codes.STATEMENT_AFTER_RETURN, self.ctx.span(stmt), "raise" if returned.diverges else "return")
                 break
             if top and index == 0 and _is_docstring(stmt):
                 continue
-            saved = self.ctx.fallback
+            saved, read = self.ctx.fallback, (len(out), len(self.ctx.fails))
             self.ctx.fallback = self.ctx.span(stmt) or saved
             try:
                 returned = self.statement(stmt, scope, out)
@@ -67,6 +67,8 @@ class StatementReader:
                 returned = Returned(None, self.ctx.span(stmt)) if isinstance(stmt, cst.Return) else None
             finally:
                 self.ctx.fallback = saved
+            wait_for_raises(self.ctx, out, *read)
+        self.ctx.after = waiting
         return returned
 
     def statement(self, stmt: cst.CSTNode, scope: Scope, out: Body) -> Returned | None:
@@ -79,12 +81,16 @@ class StatementReader:
                 self._assign(stmt, scope, out)
             case cst.Return():
                 return self._return(stmt, scope, out)
+            case cst.Raise():
+                return read_raise(self.ctx, stmt, out)
             case cst.If():
                 return self._if(stmt, scope, out)
             case cst.For():
                 self._for(stmt, scope, out)
             case cst.With():
                 return self._with(stmt, scope, out)
+            case cst.Try() | cst.TryStar():
+                return read_try(self, stmt, scope, out)
             case cst.Expr():
                 self.ctx.report(codes.UNSUPPORTED_STATEMENT, self.ctx.span(stmt), "an expression that is not a call")
             case _:
@@ -167,6 +173,7 @@ class StatementReader:
         ctx = self.ctx
         cond_id = ctx.ids.numbered("cond")
         branches: list[Branch] = []
+        bodies: list[Body] = []
         scopes: list[Scope] = []
         returns: list[Returned | None] = []
         arm: cst.If | cst.Else | None = stmt
@@ -176,10 +183,11 @@ class StatementReader:
             inner = scope.child()
             body: Body = []
             returns.append(self.block(statements(arm.body), inner, body))
-            branches.append(Branch(condition=condition, body=tuple(body), span=span))
+            branches.append(Branch(condition=condition, body=(), span=span))
+            bodies.append(body)
             scopes.append(inner)
             arm = arm.orelse if isinstance(arm, cst.If) else None
-        return merge_branches(ctx, stmt, cond_id, branches, scopes, returns, scope, out)
+        return merge_branches(ctx, stmt, cond_id, branches, bodies, scopes, returns, scope, out)
 
     # -------------------------------------------------------------------- for
 

@@ -19,6 +19,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def lone_surrogates(syms: ModuleSymbols) -> Iterator[tuple[ast.Constant, str]]:
     """Each string constant flowc may read that holds a surrogate, with the first one found."""
+    if not _may_hold_surrogates(syms.source.text):
+        return  # the common case, found in one scan of the text instead of a walk of every tree
     pending: list[ast.AST] = [node for stmt in syms.statements for node in _read_parts(syms, stmt.tree)]
     while pending:  # iterative: deep expressions must not exhaust the stack here
         node = pending.pop()
@@ -27,6 +29,11 @@ def lone_surrogates(syms: ModuleSymbols) -> Iterator[tuple[ast.Constant, str]]:
             if found is not None:
                 yield node, found.group()
         pending.extend(ast.iter_child_nodes(node))
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether a literal of `text` can hold a surrogate: only one written as such, or as a `\\u`/`\\U` escape."""
+    return "\\u" in text or "\\U" in text or (not text.isascii() and _SURROGATE.search(text) is not None)
 
 
 def _read_parts(syms: ModuleSymbols, tree: ast.stmt) -> list[ast.AST]:

@@ -17,7 +17,10 @@ from flowc.dsl.reader.source import SourceFile
 DefKind = Literal["task", "container_task", "pipeline"]
 DECORATORS: tuple[DefKind, ...] = ("task", "container_task", "pipeline")
 # What `from flowc import *` binds (flowc.__all__, without importing flowc).
-FLOWC_PUBLIC = ("Artifact", "Dataset", "Metrics", "Model", "Resources", "after", "container_task", "pipeline", "task")
+FLOWC_PUBLIC = (
+    "Artifact", "Dataset", "Metrics", "Model", "Resources", "RunStatus",
+    "after", "container_task", "pipeline", "run_status", "task",
+)
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import ast
 import copy
+import os
 import textwrap
 
 import libcst as cst
 
+from flowc.dsl.reader.files import printable_path
 from flowc.dsl.reader.freenames import free_names
 from flowc.dsl.reader.symbols import Definition, ModuleSymbols, TopStatement
+from flowc.ir.code_origin import CodeOrigin
 from flowc.ir.model import FlowcImport, TaskCode
+from flowc.ir.span import source_lines
 
 
 def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
@@ -26,13 +30,19 @@ def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
     # `from __future__` imports change how the code compiles (lazy annotations): they stay,
     # first, whether or not the task names anything they define.
     futures = [s for s in syms.statements if s.is_future]
-    preamble = _join(syms, futures + [s for s in included if not s.is_flowc_import and not s.is_future])
+    preamble, lines = _join(syms, futures + [s for s in included if not s.is_flowc_import and not s.is_future])
     return TaskCode(
         function_name=definition.name,
         function=function,
         preamble=preamble,
         flowc_imports=_flowc_imports(syms, used),
+        origin=CodeOrigin(path=_origin_path(syms.source.path), function_line=definition.tree.lineno, preamble_lines=lines),
     )
+
+
+def _origin_path(path: str) -> str:
+    """The file as the user named it, for tracebacks: `./a/../b.py` as `b.py` (no machine path is added)."""
+    return os.path.normpath(printable_path(path))
 
 
 def _function_uses(tree: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -90,13 +100,37 @@ def _code(syms: ModuleSymbols, node: cst.CSTNode) -> str:
     return textwrap.dedent(syms.source.module.code_for_node(node)).strip("\n") + "\n"
 
 
-def _join(syms: ModuleSymbols, stmts: list[TopStatement]) -> str:
+def _join(syms: ModuleSymbols, stmts: list[TopStatement]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The statements' code as one text, and where its lines come from (see `CodeOrigin.preamble_lines`)."""
     out: list[str] = []
+    lines: list[tuple[int, int]] = []
+    at = 1  # the line of the text the next statement starts on
     previous_simple = True
     for stmt in stmts:
         simple = not isinstance(stmt.node, cst.BaseCompoundStatement)
         if out:
             out.append("" if simple and previous_simple else "\n\n")
-        out.append(_statement_code(syms, stmt))
+            at += 0 if simple and previous_simple else 2
+        code = _statement_code(syms, stmt)
+        lines += [(at + offset, line) for offset, line in _file_lines(syms, code, stmt)]
+        out.append(code)
+        at += len(source_lines(code)) - 1
         previous_simple = simple
-    return "".join(out)
+    return "".join(out), tuple(lines)
+
+
+def _file_lines(syms: ModuleSymbols, code: str, stmt: TopStatement) -> list[tuple[int, int]]:
+    """(line offset in `code`, file line) where a statement's code starts, and after each decorator dropped from it."""
+    tree, node = stmt.tree, stmt.node
+    decorators: list[ast.expr] = getattr(tree, "decorator_list", [])
+    if not isinstance(node, cst.FunctionDef) or not decorators:
+        return [(0, decorators[0].lineno if decorators else tree.lineno)]
+    kept = [(d, len(c.leading_lines)) for d, c in zip(decorators, node.decorators) if not _is_flowc_decorator(syms, c)]
+    if len(kept) == len(decorators):
+        return [(0, decorators[0].lineno)]
+    # A flowc decorator was dropped with its lines: each remaining decorator (from the comments
+    # or blank lines above it), and the `def`, is placed by itself.
+    written = ast.parse(code).body[0]
+    assert isinstance(written, (ast.FunctionDef, ast.AsyncFunctionDef))
+    pairs = [(w.lineno - 1 - above, d.lineno - above) for w, (d, above) in zip(written.decorator_list, kept)]
+    return pairs + [(written.lineno - 1, tree.lineno)]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flowc.ir.bindings import node_bindings
-from flowc.ir.model import ConditionNode, LoopNode, Node, OutputBinding, Pipeline, iter_nodes
+from flowc.ir.model import CleanupNode, ConditionNode, LoopNode, Node, OutputBinding, Pipeline, iter_nodes
 
 BodyKey = tuple[tuple[str, int], ...]
 """A body: the (container id, arm index) steps from the pipeline's body to it (arm 0 for a loop)."""
@@ -46,11 +46,13 @@ def visible(node: Position, reader: Position) -> bool:
 
 
 def nested_bodies(node: Node) -> tuple[tuple[Node, ...], ...]:
-    """A loop's body, or each arm's body of a condition; none for a call."""
+    """A loop's body, each arm's body of a condition, a `try` block's body and cleanup; none for a call."""
     if isinstance(node, LoopNode):
         return (node.body,)
     if isinstance(node, ConditionNode):
         return tuple(b.body for b in node.branches)
+    if isinstance(node, CleanupNode):
+        return (node.body, node.cleanup)
     return ()
 
 
@@ -68,6 +70,8 @@ def _edit_inside(node: Node, edit: NodeEdit) -> Node:
     if isinstance(node, ConditionNode):
         branches = tuple(b.model_copy(update={"body": edit_body(b.body, edit)}) for b in node.branches)
         return node.model_copy(update={"branches": branches})
+    if isinstance(node, CleanupNode):
+        return node.model_copy(update={"body": edit_body(node.body, edit), "cleanup": edit_body(node.cleanup, edit)})
     return node
 
 

@@ -61,6 +61,7 @@ from flowc.ir.model import (
     Binding,
     BoolOp,
     Branch,
+    CleanupNode,
     Compare,
     CompareOp,
     Condition,
@@ -77,6 +78,7 @@ from flowc.ir.model import (
     Pipeline,
     Program,
     PythonTask,
+    RunStatusBinding,
     Task,
     TaskCode,
     TaskNode,
@@ -215,6 +217,8 @@ class _Lowering:
                 out.append(dataclasses.replace(node, body=self._body(node.body)))
             elif isinstance(node, ConditionNode):
                 out.extend(self._condition(node))
+            elif isinstance(node, CleanupNode):
+                out.append(dataclasses.replace(node, body=self._body(node.body), cleanup=self._body(node.cleanup)))
             else:
                 out.append(node)
         return tuple(out)
@@ -283,6 +287,8 @@ class _Lowering:
                 return found.var if isinstance(found, LoopNode) else "item"
             case ConstBinding():
                 return "value"
+            case RunStatusBinding():
+                return "status"
 
 
 class _Names:

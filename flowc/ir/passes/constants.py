@@ -18,6 +18,8 @@ from flowc.ir.model import (
     Binding,
     ConstBinding,
     Input,
+    CleanupNode,
+    ConditionNode,
     LoopNode,
     Node,
     Parameter,
@@ -69,7 +71,9 @@ def declared_constants(program: Program) -> Program:
             case LoopNode():
                 items = _const(n.items, ListType(item=n.item_type))
                 return n.model_copy(update={"items": items, "body": tuple(map(node, n.body))})
-            case _:
+            case CleanupNode():
+                return n.model_copy(update={"body": tuple(map(node, n.body)), "cleanup": tuple(map(node, n.cleanup))})
+            case ConditionNode():
                 branches = tuple(b.model_copy(update={"body": tuple(map(node, b.body))}) for b in n.branches)
                 return n.model_copy(update={"branches": branches})
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from flowc.ir.model import LoopNode, Node, Pipeline, PipelineNode, Program, TaskNode
+from flowc.ir.model import CleanupNode, LoopNode, Node, Pipeline, PipelineNode, Program, TaskNode
 from flowc.ir.plan import Merged, NotFused, PipelinePlan, PlannedStep
 
 Pass = Callable[[Program], Program]
@@ -108,6 +108,9 @@ def _step_nodes(body: tuple[Node, ...], loop: str | None = None) -> Iterator[tup
             yield node, loop
         elif isinstance(node, LoopNode):
             yield from _step_nodes(node.body, node.id)
+        elif isinstance(node, CleanupNode):
+            yield from _step_nodes(node.body, loop)
+            yield from _step_nodes(node.cleanup, loop)
         else:
             for branch in node.branches:
                 yield from _step_nodes(branch.body, loop)

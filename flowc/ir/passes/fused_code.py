@@ -2,7 +2,8 @@
 
 Each member's own code (its preamble and function) runs as a module of its own, so two
 helpers named `_norm` in two user modules stay two functions, and `from __future__`
-imports keep working. Values pass between members in memory, restored to their
+imports keep working; it is loaded by the runtime's `load_task_function`, so a failing
+member's traceback points at its own file and lines. Values pass between members in memory, restored to their
 declared types with the runtime's `coerce` as a trip through the engine would (an
 `int` returned for a `float` arrives as `1.0` either way); artifacts stay files on
 local disk. Each member's start and end are printed to the step's log.
@@ -17,29 +18,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flowc.codegen.literals import py_literal
+from flowc.codegen.task_code import code_literal
 from flowc.codegen.typespec import type_spec
 from flowc.ir.model import SINGLE_OUTPUT, FlowcImport, PythonTask, TaskCode
 
 API = "_flowc_api"  # the name the fused code gives the runtime's `flowc` namespace
 
 RUNNER = '''\
-import sys as _flowc_sys
 import time as _flowc_time
-import types as _flowc_types
 
 _FLOWC_LOADED = {}
 
 
 def _flowc_member(index):
-    """Member `index`'s function, its code run once as a module of its own."""
+    """Member `index`'s function, its code run once as a module of its own, at its own file's lines."""
     if index not in _FLOWC_LOADED:
-        label, function, source, names = _FLOWC_MEMBERS[index]
-        module = _flowc_types.ModuleType("__flowc_%s_%d__" % (_FLOWC_FUSED, index))
-        _flowc_sys.modules[module.__name__] = module
-        for local, attr in names:
-            module.__dict__[local] = _flowc_api if attr is None else getattr(_flowc_api, attr)
-        exec(compile(source, "<flowc task %s>" % label, "exec"), module.__dict__)
-        _FLOWC_LOADED[index] = module.__dict__[function]
+        module = "__flowc_%s_%d__" % (_FLOWC_FUSED, index)
+        _FLOWC_LOADED[index] = _flowc_api.load_task_function(_FLOWC_MEMBERS[index], module)
     return _FLOWC_LOADED[index]
 
 
@@ -78,22 +73,12 @@ class Export:
     field: str | None
 
 
-def member_source(task: PythonTask) -> str:
-    code = task.code
-    preamble = code.preamble.rstrip()
-    return (preamble + "\n\n\n" if preamble.strip() else "") + code.function.rstrip() + "\n"
-
-
 def fused_code(function: str, params: tuple[str, ...], members: tuple[Member, ...], exports: tuple[Export, ...]) -> TaskCode:
     """The TaskCode of a fused step named `function` taking `params`, returning `exports`."""
     tasks = list(dict.fromkeys(m.task.name for m in members))  # each distinct task's code once
     by_task = {m.task.name: m.task for m in members}
-    table = [
-        (name, by_task[name].code.function_name, member_source(by_task[name]),
-         [[i.local, i.attr] for i in by_task[name].code.flowc_imports])
-        for name in tasks
-    ]
-    preamble = [RUNNER, f"_FLOWC_FUSED = {py_literal(function)}\n_FLOWC_MEMBERS = {py_literal(table)}\n"]
+    table = ",\n".join("    " + code_literal(name, by_task[name].code, "    ") for name in tasks)
+    preamble = [RUNNER, f"_FLOWC_FUSED = {py_literal(function)}\n_FLOWC_MEMBERS = [\n{table},\n]\n"]
     multi = len(exports) != 1
     if multi:
         fields = [e.name for e in exports]

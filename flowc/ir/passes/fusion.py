@@ -18,6 +18,7 @@ from flowc.ir.bindings import node_bindings
 from flowc.ir.model import (
     SINGLE_OUTPUT,
     Binding,
+    CleanupNode,
     ConditionNode,
     ContainerTask,
     Input,
@@ -290,6 +291,9 @@ def _swap(body: tuple[Node, ...], members: set[str], at_last: dict[str, TaskNode
         elif isinstance(n, ConditionNode):
             branches = tuple(b.model_copy(update={"body": _swap(b.body, members, at_last)}) for b in n.branches)
             out.append(n.model_copy(update={"branches": branches}))
+        elif isinstance(n, CleanupNode):
+            body, cleanup = _swap(n.body, members, at_last), _swap(n.cleanup, members, at_last)
+            out.append(n.model_copy(update={"body": body, "cleanup": cleanup}))
         else:
             out.append(n)
     return tuple(out)

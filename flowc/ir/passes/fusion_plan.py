@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from flowc.ir.bindings import node_bindings
 from flowc.ir.model import (
+    CleanupNode,
     ConditionNode,
     ContainerTask,
     LoopNode,
@@ -205,6 +206,8 @@ def _boundary(node: Node) -> str:
             return "fan-out boundary"
         case ConditionNode():
             return "condition boundary"
+        case CleanupNode():
+            return "try/finally boundary"
         case PipelineNode():
             return "sub-pipeline boundary"
         case TaskNode():
@@ -239,7 +242,7 @@ def merged_options(a: TaskOptions, b: TaskOptions) -> TaskOptions:
 
 
 def bodies(body: tuple[Node, ...]) -> Iterator[tuple[Node, ...]]:
-    """`body` and every body nested in it (loop bodies, condition arms)."""
+    """`body` and every body nested in it (loop bodies, condition arms, `try` bodies and `finally` blocks)."""
     yield body
     for node in body:
         if isinstance(node, LoopNode):
@@ -247,3 +250,6 @@ def bodies(body: tuple[Node, ...]) -> Iterator[tuple[Node, ...]]:
         elif isinstance(node, ConditionNode):
             for branch in node.branches:
                 yield from bodies(branch.body)
+        elif isinstance(node, CleanupNode):
+            yield from bodies(node.body)
+            yield from bodies(node.cleanup)

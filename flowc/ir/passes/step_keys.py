@@ -47,6 +47,7 @@ from flowc.ir.model import (
     BoolOp,
     Compare,
     Condition,
+    CleanupNode,
     ConditionNode,
     ConstBinding,
     Input,
@@ -56,6 +57,7 @@ from flowc.ir.model import (
     Not,
     OutputBinding,
     ParamBinding,
+    RunStatusBinding,
     Pipeline,
     PipelineNode,
     Program,
@@ -117,6 +119,8 @@ def _map_nodes(body: tuple[Node, ...], fn: _NodeMap) -> tuple[Node, ...]:
         elif isinstance(node, ConditionNode):
             branches = tuple(b.model_copy(update={"body": _map_nodes(b.body, fn)}) for b in node.branches)
             node = node.model_copy(update={"branches": branches})
+        elif isinstance(node, CleanupNode):
+            node = node.model_copy(update={"body": _map_nodes(node.body, fn), "cleanup": _map_nodes(node.cleanup, fn)})
         out.append(fn(node))
     return tuple(out)
 
@@ -187,6 +191,10 @@ class _PipelineKeys:
                 loop = self.nodes[binding.loop]
                 assert isinstance(loop, LoopNode)
                 return ["item", self.binding(loop.items)]
+            case RunStatusBinding():
+                block = self.nodes[binding.block]
+                assert isinstance(block, CleanupNode)
+                return ["status", self._body_keys(block.body)]
 
     def _material(self, node: Node) -> list[object]:
         after = sorted(self.key(a) for a in node.after)
@@ -202,6 +210,8 @@ class _PipelineKeys:
                 arms = [[self._condition(b.condition), self._body_keys(b.body)] for b in node.branches]
                 outputs = [[o.name, [self.binding(s) for s in o.sources]] for o in node.outputs]
                 return ["condition", arms, outputs, after]
+            case CleanupNode():
+                return ["cleanup", self._body_keys(node.body), self._body_keys(node.cleanup), after]
 
     def _inputs(self, inputs: tuple[Input, ...]) -> list[object]:
         return [[i.name, self.binding(i.binding)] for i in sorted(inputs, key=lambda i: i.name)]
@@ -230,4 +240,7 @@ def _post_order(body: tuple[Node, ...]) -> Iterator[Node]:
         elif isinstance(node, ConditionNode):
             for branch in node.branches:
                 yield from _post_order(branch.body)
+        elif isinstance(node, CleanupNode):
+            yield from _post_order(node.body)
+            yield from _post_order(node.cleanup)
         yield node

@@ -58,6 +58,7 @@ for run in request["runs"]:
     # run's conf, so a later run of the same DAG would see an earlier run's arguments.
     dag = copy.deepcopy(bag.dags[run["dag_id"]])
     entry = {"dag_id": run["dag_id"], "tasks": [], "xcom": {}}
+    print("FLOWC-RUN-START", flush=True)  # dag.test() logs each task (a failed one's traceback) to stdout
     try:
         dag_run = dag.test(run_conf=run.get("conf") or None)
         entry["state"] = str(dag_run.state)
@@ -74,6 +75,8 @@ for run in request["runs"]:
     except Exception:
         entry["state"] = "error"
         entry["error"] = traceback.format_exc()
+    sys.stdout.flush()
+    print("\nFLOWC-RUN-END", flush=True)
     report["runs"].append(entry)
 print("FLOWC-REPORT " + json.dumps(report, default=str))
 """
@@ -121,6 +124,7 @@ class DagRunReport:
     tasks: list[tuple[str, int, str]] = field(default_factory=lambda: [])
     xcom: dict[str, Any] = field(default_factory=lambda: {})
     error: str | None = None
+    log: str = ""  # what the run printed (dag.test() logs each task there): kept for failed runs
 
     def states(self, task_id: str) -> list[str]:
         return [s for t, _, s in self.tasks if t == task_id]
@@ -133,6 +137,7 @@ class DagRunReport:
 class FolderReport:
     import_errors: dict[str, str]
     runs: list[DagRunReport]
+    output: str = ""  # what the Airflow process printed: `dag.test()` prints task logs there
 
 
 def run_dags(
@@ -148,11 +153,18 @@ def run_dags(
     if line is None:
         raise RuntimeError(f"airflow runner failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}")
     data = json.loads(line[len("FLOWC-REPORT "):])
+    logs = _run_logs(proc.stdout)
     reports = [
-        DagRunReport(r["dag_id"], r["state"], [tuple(t) for t in r["tasks"]], r["xcom"], r.get("error"))
-        for r in data["runs"]
+        DagRunReport(r["dag_id"], r["state"], [tuple(t) for t in r["tasks"]], r["xcom"], r.get("error"),
+                     logs[i][-20000:] if r["state"] != "success" and i < len(logs) else "")
+        for i, r in enumerate(data["runs"])
     ]
-    return FolderReport(data["import_errors"], reports)
+    return FolderReport(data["import_errors"], reports, proc.stdout + proc.stderr)
+
+
+def _run_logs(stdout: str) -> list[str]:
+    """What each run printed, in order (between the runner's start and end markers)."""
+    return [part.split("\nFLOWC-RUN-END\n", 1)[0] for part in stdout.split("FLOWC-RUN-START\n")[1:]]
 
 
 def parse_folder(home: Path, folder: Path) -> dict[str, str]:
@@ -178,7 +190,7 @@ def session_home() -> Path:
 
 def failure_details(home: Path, run: DagRunReport) -> str:
     """The error and the logs of every failed task of a run, for assertion messages."""
-    lines = [f"{run.dag_id}: {run.state}", run.error or ""]
+    lines = [f"{run.dag_id}: {run.state}", run.error or "", run.log]
     failed = {t for t, _, s in run.tasks if s in ("failed", "upstream_failed")}
     lines.append("task states: " + ", ".join(f"{t}[{m}]={s}" for t, m, s in run.tasks))
     for log in sorted((home / "logs").glob(f"dag_id={run.dag_id}/**/*.log")):

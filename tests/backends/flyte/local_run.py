@@ -92,15 +92,25 @@ def counting(module: ModuleType, program: Program) -> Iterator[Counter[str]]:
             elif hasattr(module, f"_code_{fn}"):
                 # a fused step's run counts once for each member task it runs
                 names = task.members or (task.name,)
-                mp.setattr(module, f"_code_{fn}", _counted(getattr(module, f"_code_{fn}"), ran, *names))
+                mp.setattr(module, f"_code_{fn}", _counted_factory(getattr(module, f"_code_{fn}"), ran, *names))
         yield ran
+
+
+def _counted_factory(factory: Any, ran: Counter[str], *names: str) -> Any:
+    """A task's code factory whose function counts its runs."""
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        return _counted(factory(*args, **kwargs), ran, *names)
+
+    return make
 
 
 def _counted(fn: Any, ran: Counter[str], *names: str) -> Any:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        for name in names:
+        result = fn(*args, **kwargs)
+        for name in names:  # counted when it ran to its end, as an engine's succeeded step
             ran[name] += 1
-        return fn(*args, **kwargs)
+        return result
 
     return wrapper
 

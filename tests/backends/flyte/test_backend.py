@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import __future__
 import ast
+from collections.abc import Callable
 from pathlib import Path
+from types import FunctionType
+from typing import cast
 
 import pytest
 
 from flowc.backends import registry
 from flowc.backends.base import Backend
 from flowc.backends.flyte.backend import FlyteBackend
-from flowc.backends.flyte.code import clean_preamble, factory_body, indent_code
+from flowc.backends.flyte.code import factory_body
 from flowc.backends.flyte.conditions import render_condition
+from flowc.codegen.runtime import runtime_source
 from flowc.ir.command import OutputPart, TextPart
 from flowc.ir.passes import lower
 from flowc.ir.passes.conditions import NotLowered
@@ -130,27 +135,20 @@ def test_render_condition_renders_lowered_comparisons_and_nothing_else() -> None
         render_condition(Compare(op="in", left=x, right=y), value)
 
 
-def test_indent_code_leaves_multiline_strings_alone() -> None:
-    src = 'X = """a\n  b\nc"""\n\ndef f():\n    return X\n'
-    out = indent_code(src)
-    namespace: dict[str, object] = {}
-    exec("def g():\n" + out + "\n    return f()\n", namespace)
-    assert namespace["g"]() == "a\n  b\nc"  # pyright: ignore[reportOperatorIssue, reportCallIssue]
-
-
 def test_flowc_imports_are_bound_to_the_runtime() -> None:
     code = TaskCode(
         function_name="f", function="def f():\n    return D, fc\n",
-        preamble="from __future__ import annotations\nimport flowc as fc\nfrom flowc import Dataset as D\nimport os\n",
+        preamble="from __future__ import annotations\nimport os\n",
         flowc_imports=(FlowcImport(local="fc"), FlowcImport(local="D", attr="Dataset")),
     )
-    assert clean_preamble(code.preamble).strip() == "import os"
-    body = factory_body(code)
-    # The future import is kept: the code runs as a compilation unit of its own.
-    assert "from __future__ import annotations" in body
-    namespace: dict[str, object] = {"flowc": "the runtime", "Dataset": "its Dataset"}
-    exec("def factory():\n" + body + "\n", namespace)
-    assert namespace["factory"]()() == ("its Dataset", "the runtime")  # type: ignore[operator]
+    task = PythonTask(name="f", params=(), returns=NONE, code=code)
+    namespace: dict[str, object] = {}
+    exec(runtime_source(), namespace)
+    exec("def factory():\n" + factory_body(task) + "\n", namespace)
+    function = cast(Callable[[], FunctionType], namespace["factory"])()
+    assert function() == (namespace["Dataset"], namespace["flowc"])
+    # The future import is kept: the code runs as a module of its own.
+    assert function.__code__.co_flags & __future__.annotations.compiler_flag
 
 
 def test_a_pipeline_named_like_a_task_is_reported() -> None:

@@ -32,34 +32,41 @@ def lifted_guard() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def counting_executions() -> Iterator[Counter[str]]:
+def counting_executions(counts: Counter[str] | None = None) -> Iterator[Counter[str]]:
     """Count task executions by executor label (observes kfp.local; changes nothing it does).
 
     Every call of a task has a component of its own, and all share the task's executor.
     """
     from kfp.local import task_dispatcher
 
-    counts: Counter[str] = Counter()
+    counts = Counter[str]() if counts is None else counts
     lock = threading.Lock()
     real = task_dispatcher.run_single_task_implementation
 
     def counted(*args: Any, **kwargs: Any) -> Any:
-        with lock:
-            counts[kwargs["component_spec"].executor_label] += 1
-        return real(*args, **kwargs)
+        from kfp.local import status
+
+        result = real(*args, **kwargs)
+        if result[1] == status.Status.SUCCESS:  # a task that failed did not run to its end
+            with lock:
+                counts[kwargs["component_spec"].executor_label] += 1
+        return result
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(task_dispatcher, "run_single_task_implementation", counted)
         yield counts
 
 
-def run_spec(path: Path, args: dict[str, Any], root: Path, *, caching: bool = False) -> tuple[dict[str, Any], Counter[str]]:
-    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor."""
+def run_spec(
+    path: Path, args: dict[str, Any], root: Path, *, caching: bool = False, executions: Counter[str] | None = None,
+) -> tuple[dict[str, Any], Counter[str]]:
+    """Run a compiled spec file with kfp.local; its outputs by flowc name, and executions by executor
+    (counted into `executions` when given, so a caller still has them when the run fails)."""
     from kfp import components, local
 
     local.init(runner=local.SubprocessRunner(use_venv=False), pipeline_root=str(root), enable_caching=caching)
     component = components.load_component_from_file(str(path))
-    with counting_executions() as counts:
+    with counting_executions(executions) as counts:
         task = component(**args)
     outputs = {("output" if k == "Output" else k): v for k, v in task.outputs.items()}
     return outputs, counts

@@ -29,10 +29,15 @@ def runner_module(engine: str) -> str:
 
 @dataclass
 class RunResult:
-    """Pipeline outputs by name, and how many times each task (by IR task name) ran."""
+    """Pipeline outputs by name, and how many times each task (by IR task name) ran.
+
+    A run that failed has no outputs and an `error`: the text the engine shows for it
+    (its exception and the failed step's log), which must hold the raised message.
+    """
 
     outputs: dict[str, Any]
     ran: Counter[str] = field(default_factory=lambda: Counter[str]())
+    error: str | None = None
 
 
 def by_member(program: Program, ran: Counter[str]) -> Counter[str]:

@@ -40,17 +40,18 @@ def dag_id(pipeline: str) -> str:
 
 
 def result_of(program: Program, pipeline_name: str, dag_run: DagRunReport, home: Path) -> RunResult:
-    """What one `dag.test()` run produced, as outputs by name and runs by IR task."""
-    assert dag_run.state == "success", failure_details(home, dag_run)
+    """What one `dag.test()` run produced, as outputs by name and runs by IR task (a failed run:
+    its error and the failed tasks' logs)."""
+    failed = dag_run.state != "success"
     pipeline = program.pipeline(pipeline_name)
     values = dag_run.value(RESULTS_ID) or {}
-    outputs = {o.name: coerce(values[o.name], type_spec(o.type)) for o in pipeline.outputs}
+    outputs = {} if failed else {o.name: coerce(values[o.name], type_spec(o.type)) for o in pipeline.outputs}
     task_of = Planner(program, pipeline, 1024).build().tasks_by_step()
     ran: Counter[str] = Counter()
     for task_id, _, state in dag_run.tasks:
         if state == "success" and task_id in task_of:
             ran[task_of[task_id] or ""] += 1
-    return RunResult(outputs=outputs, ran=by_member(program, ran))
+    return RunResult(outputs=outputs, ran=by_member(program, ran), error=failure_details(home, dag_run) if failed else None)
 
 
 def run(program: Program, pipeline: str, args: dict[str, Any], workdir: Path) -> RunResult:

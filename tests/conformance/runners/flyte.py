@@ -40,5 +40,8 @@ def run_compiled(
     with flyte_sandbox(workdir):
         module = import_generated(folder, module_name)
         with counting(module, program) as ran:
-            outputs = run_workflow(module, python_name(pipeline), dict(args))
+            try:
+                outputs = run_workflow(module, python_name(pipeline), dict(args))
+            except Exception as exc:  # noqa: BLE001 - flytekit's local execution raises the failed task's error
+                return RunResult(outputs={}, ran=by_member(program, ran), error=f"{type(exc).__name__}: {exc}")
     return RunResult(outputs=outputs, ran=by_member(program, ran))

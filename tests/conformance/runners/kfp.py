@@ -8,6 +8,8 @@ executor (one per task, shared by each call's component) and mapped back to IR t
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections import Counter
@@ -43,7 +45,16 @@ def run_compiled(program: Program, spec: Path, args: dict[str, Any], workdir: Pa
     with lifted_guard(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
         mp.setenv("TMPDIR", str(workdir))
-        outputs, executions = run_spec(spec, dict(args), workdir / "root")
+        executions: Counter[str] = Counter()
+        logs = io.StringIO()  # kfp.local prints each task's output (a failed step's traceback) to stdout
+        try:
+            with contextlib.redirect_stdout(logs):
+                outputs, _ = run_spec(spec, dict(args), workdir / "root", executions=executions)
+        except RuntimeError as exc:  # kfp.local: "Pipeline ... finished with status FAILURE. Inner task failed: ..."
+            ran = by_member(program, _by_task(program, executions))
+            return RunResult(outputs={}, ran=ran, error=f"{exc}\n{logs.getvalue()}")
+        finally:
+            sys.stdout.write(logs.getvalue())
     return RunResult(outputs=outputs, ran=by_member(program, _by_task(program, executions)))
 
 

@@ -16,8 +16,8 @@ def flow(n: int, names: list[str]) -> int:
     b = use(model=m, k=n * 2)  # E: FLC102 @24
     c = usse(model=m, k=n)  # E: FLC103 @9
     d = use(model=m, k=undefined)  # E: FLC106 @24
-    try:  # E: FLC101 @5
+    try:
         pass
-    except Exception:
+    except Exception:  # E: FLC130 @5
         pass
     return use(model=m, k=n)

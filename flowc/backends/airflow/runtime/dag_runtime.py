@@ -15,7 +15,8 @@ Fan-outs are flattened: an instance of a step inside nested loops is identified 
 its path (one index per enclosing loop); a loop's items task lists every path of
 the loop, and a mapped step's map index is its path's position in that list. A
 binding is resolved at a path: `("const", v)`, `("param", name)`, `("item", loop)`,
-`("out", task_id, field, loop)` and `("fanin", loop, result_binding)`.
+`("out", task_id, field, loop)`, `("fanin", loop, result_binding)` and `("status", task_ids)`
+(a `finally` step's RunStatus, from the states of its `try` block's task instances).
 """
 
 # --- dag runtime ---
@@ -88,6 +89,8 @@ class _FlowcRun:
         if kind == "out":
             value = self._output(binding[1], binding[3], path)
             return None if value is None else value[binding[2]]
+        if kind == "status":
+            return _flowc_status(self.ti, binding[1])
         loop, result = binding[1], binding[2]
         depth = _FLOWC_LOOPS[loop]["depth"]
         prefix = tuple(path[: depth - 1])
@@ -96,6 +99,16 @@ class _FlowcRun:
 
     def inputs(self, step, path):
         return {name: self.resolve(b, path) for name, b in step["inputs"]}
+
+
+def _flowc_status(ti, steps):
+    """A `finally` step's RunStatus: failed when a step of its `try` block failed (the first, in plan order).
+
+    Airflow keeps no error text of another task instance: `error` is None.
+    """
+    states = ti.get_task_states(dag_id=ti.dag_id, task_ids=list(steps), run_ids=[ti.run_id]).get(ti.run_id, {})
+    failed = [s for s in steps for key, state in sorted(states.items()) if state == "failed" and (key == s or key.rsplit("_", 1)[0] == s)]
+    return {"state": "failed" if failed else "succeeded", "failed_step": failed[0] if failed else None, "error": None}
 
 
 def _flowc_scratch(ti):
@@ -110,9 +123,18 @@ def _flowc_scratch(ti):
 
 
 def _flowc_task_program(name):
-    """Execute a task program (runtime + task code + main) in a fresh namespace."""
+    """Execute a task program (runtime + task code + main) in a fresh namespace.
+
+    Its text goes into linecache, so its frames in a traceback show their lines; the
+    task's own code is compiled under the user's file name (`load_task_function`).
+    """
+    import linecache
+
+    program = _FLOWC_RUNTIME + _FLOWC_CODE[name]
+    filename = "<flowc runner " + name + ">"
+    linecache.cache[filename] = (len(program), None, program.splitlines(True), filename)
     namespace = {"__name__": "flowc_task_" + name}
-    exec(compile(_FLOWC_RUNTIME + _FLOWC_CODE[name], "<flowc task " + name + ">", "exec"), namespace)
+    exec(compile(program, filename, "exec"), namespace)
     return namespace
 
 
