@@ -63,7 +63,7 @@ def _assert_status(engine: str, status: dict[str, Any]) -> None:
 
 def test_flowc_run_runs_the_cleanup_once_and_fails(tmp_path: Path) -> None:
     """The local runner: the `finally` step runs once after the failed step, sees it, and the run fails."""
-    from tests.conformance.runners.flowc_run import run_in
+    from tests.run.harness import run_in
 
     loaded = api.load([PROGRAM], root=PROGRAM.parent)
     record = tmp_path / "status.json"
@@ -78,7 +78,7 @@ def test_flowc_run_runs_the_cleanup_once_and_fails(tmp_path: Path) -> None:
 
 
 def test_flowc_run_runs_the_cleanup_once_and_goes_on(tmp_path: Path) -> None:
-    from tests.conformance.runners.flowc_run import run
+    from tests.run.harness import run
 
     program = PROGRAM.with_name("cleanup_try_succeeds.py")
     got = run(api.load([program], root=program.parent).program, "cleanup_try_succeeds", {}, tmp_path)
@@ -101,7 +101,7 @@ def test_kfp_runs_the_exit_handler_of_a_sub_pipeline(tmp_path: Path) -> None:
 
 
 def test_flowc_run_runs_nested_cleanups_once_each(tmp_path: Path) -> None:
-    from tests.conformance.runners.flowc_run import run_in
+    from tests.run.harness import run_in
 
     nested = NESTING.with_name("cleanup_nested.py")
     program = api.load([nested], root=nested.parents[2]).program

@@ -12,7 +12,7 @@ import pytest
 from flowc import api
 from flowc.ir.model import Program, PythonTask
 from flowc.run import RunOutcome, run_pipeline
-from tests.conformance.runners.flowc_run import run_in
+from tests.run.harness import run_in
 
 PIPELINES = '''
 import os
