@@ -1,4 +1,5 @@
-"""`flowc run` as a conformance runner (the suite's `flowc-run`, `tests/conformance/runners/flowc_run.py`): a prepared Program in, outputs and runs by task out."""
+"""`flowc run` as a conformance runner (the suite's `flowc-run`: `tests/conformance/runners/flowc_run.py`):
+a prepared Program in, outputs and runs by task out."""
 
 from __future__ import annotations
 
