@@ -60,3 +60,30 @@ def light_chain_source(steps: int, name: str = "light", odd: int | None = None) 
     lines += [f"    x{i} = s{i}(value=x{i - 1})" for i in range(1, steps + 1)]
     lines.append(f"    return x{steps}")
     return "\n".join(lines) + "\n"
+
+
+def light_fanout_source(width: int, name: str = "fan") -> str:
+    """A pipeline that fans a tiny task out over `width` items a task made, then sums the results
+    (`output` = width * (width + 1) / 2 for the default `n`)."""
+    return f'''from flowc import pipeline, task
+
+
+@task(image={LIGHT_IMAGE!r})
+def items(n: int) -> list[int]:
+    return list(range(n))
+
+
+@task(image={LIGHT_IMAGE!r})
+def light(value: int) -> int:
+    return value + 1
+
+
+@task(image={LIGHT_IMAGE!r})
+def total(values: list[int]) -> int:
+    return sum(values)
+
+
+@pipeline
+def {name}(n: int = {width}) -> int:
+    return total(values=[light(value=x) for x in items(n=n)])
+'''

@@ -26,38 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.engines import ENGINE_NAMES, run_on_engine  # noqa: E402
 from bench.generate import light_chain_source  # noqa: E402
-from bench.measure import Measurement, line, measure, python  # noqa: E402
+from bench.measure import Measurement, line  # noqa: E402
 
 PIPELINE = "light"
-PRELUDE = """
-import sys
-from pathlib import Path
-sys.path.insert(0, {root!r})
-from flowc import api
-loaded = api.load([Path({src!r})], optimize={optimize!r})
-assert loaded.ok, loaded.diagnostics
-program, workdir = loaded.program, Path({workdir!r})
-"""
-RUNS = {
-    "kfp": """
-from tests.conformance.runners import kfp
-outputs = kfp.run(program, {pipeline!r}, {{}}, workdir).outputs
-""",
-    "flyte": """
-from tests.conformance.runners import flyte
-outputs = flyte.run(program, {pipeline!r}, {{}}, workdir).outputs
-""",
-    "airflow": """
-from tests.backends.airflow.harness import run_dags
-from tests.conformance.runners import airflow
-airflow.compile_into(program, workdir / "dags")
-report = run_dags(Path({home!r}), workdir / "dags", [(airflow.dag_id({pipeline!r}), {{}})], workdir / "artifacts")
-outputs = airflow.result_of(program, {pipeline!r}, report.runs[0], Path({home!r})).outputs
-""",
-}
-CHECK = "assert outputs['output'] == {want}, outputs\n"
-ENGINE_NAMES = {"airflow": "Airflow dag.test()", "kfp": "kfp.local", "flyte": "flytekit local"}
 
 
 @dataclass(frozen=True)
@@ -82,10 +55,8 @@ def run_variant(engine: str, src: Path, steps: int, optimize: bool, workdir: Pat
     from tests.optimizer.engine_tasks import load
 
     tasks = engine_tasks(engine)(load(src, optimize), PIPELINE, workdir / "count")
-    fields = {"root": str(ROOT), "src": str(src), "optimize": optimize, "workdir": str(workdir / "run"),
-              "pipeline": PIPELINE, "home": str(home), "want": steps * (steps + 1) // 2}
-    script = PRELUDE.format(**fields) + RUNS[engine].format(**fields) + CHECK.format(**fields)
-    return Variant(tasks, measure(python(script), repeat=1))
+    want = steps * (steps + 1) // 2
+    return Variant(tasks, run_on_engine(engine, src, PIPELINE, optimize=optimize, workdir=workdir / "run", home=home, want=want))
 
 
 def report(engine: str, steps: int, unoptimized: Variant, optimized: Variant) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flowc.ir.types import Type
 
-CONSTRUCTS: tuple[str, ...] = ("fan-out", "fan-in", "condition", "sub-pipeline", "after", "fused step")
+CONSTRUCTS: tuple[str, ...] = ("fan-out", "fan-in", "condition", "sub-pipeline", "after", "try/finally", "raise", "fused step")
 """The pipeline constructs each engine's note covers, in the order the reference lists them."""
 
 

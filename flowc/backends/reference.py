@@ -98,6 +98,12 @@ the offending expression.
   run there: flowc makes it a step raising that exception, so every engine fails the run
   with the message in that step's error, and what follows it does not run. An arm that
   raises needs to assign or return nothing.
+- **`try:` ... `finally:`** runs the `finally` block's steps once after the `try` block,
+  whether it succeeded or failed; the run stays failed when the block failed, and the
+  block's values are usable after it. A `finally` block holds task calls only. A step
+  there may take a `flowc.RunStatus` parameter, passed as `flowc.run_status()`: the
+  block's `state`, and its `failed_step` and `error` where the engine tells them.
+  `except` and `else` clauses are not supported (FLC130).
 
 Each engine renders the constructs as follows:
 

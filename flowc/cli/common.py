@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,21 +53,35 @@ def add_inputs(p: argparse.ArgumentParser, required: bool = True) -> None:
 
 
 def add_targets(p: argparse.ArgumentParser, names: Sequence[str] | None = None) -> None:
-    if names is None:
+    def targets_help() -> str:
         from flowc.backends import registry
 
-        names = registry.available()
-    p.add_argument(
-        "-t", "--target", action="append", default=[],
-        help=f"engine: {', '.join(names)} or all (repeatable, or comma-separated; "
-        "default: [tool.flowc] targets, or all)",
-    )
+        listed = registry.available() if names is None else names
+        return f"engine: {', '.join(listed)} or all (repeatable, or comma-separated; default: [tool.flowc] targets, or all)"
+
+    p.add_argument("-t", "--target", action="append", default=[], help=_LazyHelp(targets_help))
     p.add_argument(
         "-O", "--option", action="append", default=[], metavar="TARGET.KEY=VALUE",
         help="backend option, e.g. airflow.mode=kubernetes (`flowc targets` lists them); "
         "-O0 turns the optimizer off, -O1 on",
     )
     add_no_optimize(p)
+
+
+class _LazyHelp(str):
+    """A help text made only when help is shown: listing the targets scans every installed package,
+    which every other command line (`flowc run ...`) need not pay for. argparse expands a help
+    text with `help % params`, so that is where it is made."""
+
+    make: Callable[[], str]
+
+    def __new__(cls, make: Callable[[], str]) -> _LazyHelp:
+        text = super().__new__(cls, "(listed when help is shown)")
+        text.make = make
+        return text
+
+    def __mod__(self, params: object) -> str:
+        return self.make() % params
 
 
 def add_strict(p: argparse.ArgumentParser) -> None:

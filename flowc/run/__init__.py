@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -26,6 +27,7 @@ from flowc.ir.task_options import ProjectDefaults
 if TYPE_CHECKING:
     from flowc.run.container_step import ContainerMode
     from flowc.run.executor import Progress
+    from flowc.run.fork_server import StepServer
     from flowc.run.records import StepRecord
     from flowc.run.store import RunStore
 
@@ -68,31 +70,32 @@ def run_pipeline(
     """
     from flowc import api
 
-    loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
-    outcome = RunOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
-    if not loaded.ok:
-        return outcome
-    if store is None and resume is not None:
-        store = open_store(store_root)
-    previous = store.run(resume) if store is not None and resume is not None else None
-    chosen = choose_pipeline(loaded.program, pipeline or (previous.pipeline if previous else None), outcome.diagnostics)
-    if chosen is None:
-        return outcome
-    from flowc.run.params import given_names, parse_params
+    with early_server() as server:  # a warm Python for the steps, started while the pipeline is read
+        loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
+        outcome = RunOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
+        if not loaded.ok:
+            return outcome
+        if store is None and resume is not None:
+            store = open_store(store_root)
+        previous = store.run(resume) if store is not None and resume is not None else None
+        chosen = choose_pipeline(loaded.program, pipeline or (previous.pipeline if previous else None), outcome.diagnostics)
+        if chosen is None:
+            return outcome
+        from flowc.run.params import given_names, parse_params
 
-    values, problems = parse_params(chosen, params)
-    problems.extend(container_problems(loaded.program, chosen, containers))
-    if problems:
-        outcome.diagnostics.extend(problems)
-        return outcome
-    if previous is not None:
-        values = {**values, **previous.params, **{name: values[name] for name in given_names(params)}}
-    run = run_program(
-        loaded.program, chosen.name, values, store or open_store(store_root),
-        jobs=jobs, use_cache=use_cache, resume=resume, containers=containers, out=out,
-    )
-    run.diagnostics, run.sources = outcome.diagnostics, outcome.sources
-    return run
+        values, problems = parse_params(chosen, params)
+        problems.extend(container_problems(loaded.program, chosen, containers))
+        if problems:
+            outcome.diagnostics.extend(problems)
+            return outcome
+        if previous is not None:
+            values = {**values, **previous.params, **{name: values[name] for name in given_names(params)}}
+        run = run_program(
+            loaded.program, chosen.name, values, store or open_store(store_root),
+            jobs=jobs, use_cache=use_cache, resume=resume, containers=containers, out=out, server=server,
+        )
+        run.diagnostics, run.sources = outcome.diagnostics, outcome.sources
+        return run
 
 
 def open_store(root: Path | None) -> RunStore:
@@ -112,8 +115,13 @@ def run_program(
     resume: str | None = None,
     containers: ContainerMode | None = None,
     out: TextIO | None = None,
+    server: StepServer | None = None,
 ) -> RunOutcome:
-    """Run `pipeline` of a prepared `program` with typed `params` (defaults filled in) into `store`."""
+    """Run `pipeline` of a prepared `program` with typed `params` (defaults filled in) into `store`.
+
+    Python steps are forked by `server` (the caller's, which the caller closes), else by one
+    started for this run when it has Python steps.
+    """
     from flowc.run.container_step import container_mode
     from flowc.run.executor import Executor, Settings
     from flowc.run.process import accept_starts, kill_all
@@ -133,7 +141,9 @@ def run_program(
     settings = Settings(jobs=jobs or os.cpu_count() or 1, use_cache=use_cache, containers=container_mode(containers), resumed=resumed)
     outcome = RunOutcome(run_id=run_id, state="failed")
     started = time.time()
-    executor = Executor(program, store, run_id, settings, progress)
+    own_server = step_server(program, chosen) if server is None else None
+    server = server or own_server
+    executor = Executor(program, store, run_id, settings, progress, server)
     try:
         values = executor.pipeline(chosen, Scope(params))
         outcome.outputs, outcome.state = typed_outputs(chosen, values), "succeeded"
@@ -145,10 +155,35 @@ def run_program(
         outcome.state = "interrupted"
         raise
     finally:
+        if own_server is not None:
+            own_server.close()
         store.finish_run(run_id, outcome.state)  # pyright: ignore[reportArgumentType]
         progress.finish(f"run {run_id} {outcome.state} in {time.time() - started:.2f}s")
     outcome.steps = store.steps(run_id)
     return outcome
+
+
+def step_server(program: Program, pipeline: Pipeline) -> StepServer | None:
+    """A step server for the run's Python steps (None when it has none, or cannot fork)."""
+    from flowc.ir.model import PythonTask
+
+    if not hasattr(os, "fork") or not any(isinstance(t, PythonTask) for t, _ in called_tasks(program, pipeline)):
+        return None
+    from flowc.run.fork_server import StepServer
+
+    return StepServer(Path.cwd())
+
+
+@contextmanager
+def early_server() -> Generator[StepServer | None]:
+    """A step server started before the program is known (None where processes cannot fork); closed at the end."""
+    if not hasattr(os, "fork"):
+        yield None
+        return
+    from flowc.run.fork_server import StepServer
+
+    with StepServer(Path.cwd()) as server:
+        yield server
 
 
 def make_progress(out: TextIO) -> Progress:

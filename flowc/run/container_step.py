@@ -62,7 +62,8 @@ def run_container(
     if done.returncode is None:
         return Attempt.failed(f"timed out after {timeout:g}s", done.log)
     if not done.ok:
-        return Attempt.failed(f"command exited with code {done.returncode}", done.log)
+        ended = f"killed by {done.killed_by}" if done.killed_by else f"exited with code {done.returncode}"
+        return Attempt.failed(f"command {ended}", done.log)
     try:
         outputs = {o.name: _read_output(Path(out_paths[o.name]), o.type) for o in task.outputs}
     except (OSError, ValueError) as exc:

@@ -43,6 +43,7 @@ from flowc.ir.types import ListType, Type, is_artifact
 from flowc.run.cleanup import run_cleanup, visible_nodes
 from flowc.run.container_step import ContainerMode, run_container
 from flowc.run.digest import task_inputs_digest
+from flowc.run.fork_server import StepServer
 from flowc.run.outcome import Attempt, StepError
 from flowc.run.process import Stopped
 from flowc.run.python_step import run_python
@@ -80,8 +81,11 @@ class Settings:
 
 
 class Executor:
-    def __init__(self, program: Program, store: Store, run_id: str, settings: Settings, progress: Progress) -> None:
+    def __init__(
+        self, program: Program, store: Store, run_id: str, settings: Settings, progress: Progress, server: StepServer | None = None,
+    ) -> None:
         self.program = program
+        self.server = server  # forks Python steps from a warm process (else each starts a fresh interpreter)
         self.store = store
         self.run_id = run_id
         self.settings = settings
@@ -245,7 +249,7 @@ class Executor:
         timeout = float(seconds) if seconds else None
         try:
             if isinstance(task, PythonTask):
-                return run_python(task, inputs, scratch, timeout)
+                return run_python(task, inputs, scratch, timeout, self.server)
             return run_container(task, inputs, scratch, timeout, self.settings.containers, path)
         except (StepError, Stopped) as exc:
             return Attempt.failed(str(exc) or "the run was stopped")

@@ -14,6 +14,15 @@ from flowc.run.store import RunStore
 from tests.conformance.runners import RunResult, by_member
 
 
+def alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, killed but not yet reaped by whoever inherited it, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def run_in(program: Program, pipeline: str, args: dict[str, Any], store: Path, **options: Any) -> tuple[RunOutcome, str]:
     """Run `pipeline` in a store under `store`; the outcome, and what the runner printed."""
     out = io.StringIO()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from flowc.run.store import RunStore
+from tests.run.harness import alive
 
 PIPELINE = '''
 import os
@@ -30,15 +31,6 @@ def sleepers(folder: str, items: list[int] = [1, 2, 3]) -> list[int]:
 '''
 
 
-def _alive(pid: int) -> bool:
-    """Whether `pid` runs (a zombie, killed but not yet reaped by whoever inherited it, does not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 def test_ctrl_c_kills_the_steps_and_records_the_run_as_interrupted(tmp_path: Path) -> None:
     source, pids, store = tmp_path / "p.py", tmp_path / "pids", tmp_path / "store"
     source.write_text(PIPELINE, encoding="utf-8")
@@ -54,9 +46,9 @@ def test_ctrl_c_kills_the_steps_and_records_the_run_as_interrupted(tmp_path: Pat
     assert proc.returncode == 130, out.decode()
     assert len(started) == 2  # -j 2: the third item never started
     deadline = time.monotonic() + 5
-    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [pid for pid in started if _alive(pid)] == []
+    assert [pid for pid in started if alive(pid)] == []
     with RunStore.open(store) as opened:
         (run,) = opened.runs()
     assert run.state == "interrupted"

@@ -37,6 +37,8 @@ REFERENCE = EngineReference(
         "condition": "a `BranchPythonOperator`, a gate per arm and a join whose trigger rule tolerates the skipped arms",
         "sub-pipeline": "inlined into a `TaskGroup` (its task ids get the group's prefix)",
         "after": "an upstream dependency of the waiting step",
+        "try/finally": "the `finally` steps as teardown tasks (`as_teardown()`) of the block's steps: they run whatever happened and do not decide the run's state; `RunStatus` names the failed task from the run's task instances; not inside `if` or `for` (FLC602)",
+        "raise": "a generated step raising the exception; steps after it wait for it",
         "fused step": "one operator running every member",
     },
     parameters="DAG `params` (`Param` with the JSON schema of the type, its default and description); a run's `conf` overrides them",

@@ -34,6 +34,8 @@ REFERENCE = EngineReference(
         "condition": "`conditional()` with `if_`, `elif_` and `else_`; values out of the arms as the conditional's outputs",
         "sub-pipeline": "its `@workflow`, called from the caller's workflow",
         "after": "`>>` between the nodes",
+        "try/finally": "the `finally` steps after the block, and the workflow's `on_failure` handler (a generated `<pipeline>_on_failure` workflow, given the `FlyteError`); one `try` per workflow, at its top level: not in sub-workflows, nested, or in `if` or `for` (FLC702), and the handler may not read the block's outputs (FLC710)",
+        "raise": "a generated step raising the exception; steps after it wait for it",
         "fused step": "one task running every member",
     },
     parameters="the `@workflow`'s typed arguments, with their defaults",

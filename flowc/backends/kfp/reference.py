@@ -37,6 +37,8 @@ REFERENCE = EngineReference(
         "condition": "one `condition` sub-DAG per arm with a `triggerPolicy.condition`; values out of the arms as `dsl.OneOf`",
         "sub-pipeline": "a DAG component of its own, called as a task",
         "after": "`dependentTasks` of the waiting task",
+        "try/finally": "a `dsl.ExitHandler` around the `try` block whose exit task is the `finally` step (one step; it reads `PipelineTaskFinalStatus`, which names no failed step); at a pipeline body's top level (sub-pipelines included; not nested, not in `if` or `for`: FLC503), and the step may not read the block's outputs (FLC510)",
+        "raise": "a generated step raising the exception; steps after it wait for it",
         "fused step": "one task running every member",
     },
     parameters="the root's `inputDefinitions`, with their defaults (`isOptional`) and the docstring's `Args:` descriptions",
