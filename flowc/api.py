@@ -44,13 +44,21 @@ def load(
     optimize: bool = True,
     overlays: Mapping[Path, str] | None = None,
     defaults: ProjectDefaults | None = None,
+    names_from: Path | None = None,
 ) -> Loaded:
     """Read `paths` (files or directories) into a validated, optimized Program.
 
     Reading, validation and the passes each report diagnostics; passes run only on a
     program without errors. `defaults` are the project's task defaults ([tool.flowc]).
+    `names_from`: the project's folder, when the paths come from its configuration: the
+    file names shipped in artifacts are relative to it (`flowc.ir.origins`).
     """
-    return prepared(read(paths, root=root, overlays=overlays, defaults=defaults), optimize=optimize)
+    loaded = read(paths, root=root, overlays=overlays, defaults=defaults)
+    if names_from is not None:
+        from flowc.ir.origins import rebased
+
+        loaded = Loaded(rebased(loaded.program, names_from), loaded.diagnostics, loaded.sources)
+    return prepared(loaded, optimize=optimize)
 
 
 def read(
@@ -186,6 +194,7 @@ def compile_to(
     optimize: bool = True,
     leftovers: bool = False,
     strict: bool = False,
+    names_from: Path | None = None,
 ) -> CompileOutcome:
     """Compile `paths` for every target and write the files, all or nothing.
 
@@ -195,8 +204,9 @@ def compile_to(
     `stale` lists the files that were missing or different before the write (and, with
     `leftovers`, the flowc files in the target folders it no longer generates); with
     `write=False` nothing is written, nor with `strict` when there is a warning.
+    `names_from` is `load`'s (the project's folder when the paths come from its configuration).
     """
-    loaded = load(paths, root=root, optimize=optimize, defaults=defaults)
+    loaded = load(paths, root=root, optimize=optimize, defaults=defaults, names_from=names_from)
     outcome = CompileOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
     if not loaded.ok:
         return outcome
@@ -233,11 +243,12 @@ def stale_artifacts(
     optimize: bool = True,
     leftovers: bool = False,
     strict: bool = False,
+    names_from: Path | None = None,
 ) -> CompileOutcome:
     """`compile_to` without writing: every stale file is also an FLC822 error in `diagnostics`."""
     outcome = compile_to(
         paths, targets, out_dir, options=options, root=root, write=False, defaults=defaults, optimize=optimize,
-        leftovers=leftovers, strict=strict,
+        leftovers=leftovers, strict=strict, names_from=names_from,
     )
     outcome.diagnostics = sorted_diagnostics([*outcome.diagnostics, *(s.diagnostic() for s in outcome.stale)])
     return outcome

@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     outcome = build(
         args.paths, settled.targets, out, options=settled.options, root=args.root or config.root,
         defaults=config.task_defaults, optimize=settled.optimize, leftovers=settled.whole_project, strict=settled.strict,
+        names_from=config.path.parent if settled.whole_project and config.path is not None else None,
     )
     changed = [s.diagnostic(regenerated=True) for s in outcome.stale] if args.exit_non_zero_on_change and outcome.ok else []
     report([*outcome.diagnostics, *changed], outcome.sources, args.format)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowc.diff.helpers import changed_helpers
+from flowc.diff.helpers import changed_helpers, changed_module_helpers
 from flowc.diff.locate import Locator
 from flowc.diff.model import PART_WORDS, ChangedStep, PipelineDiff, Reason, Step
 from flowc.diff.sides import SideRead
@@ -36,11 +36,13 @@ from flowc.ir.model import (
 )
 from flowc.ir.passes.cache_key import task_key_parts
 from flowc.ir.passes.step_keys import ProgramKeys
+from flowc.ir.shipped import ShippedModule
 
 Call = TaskNode | PipelineNode
 # The parts of a task's key (`task_key_parts`) by the reason a change of each gives.
 TASK_PARTS = {
-    "function": "code", "flowc": "code", "preamble": "helper", "image": "image", "packages": "packages",
+    "function": "code", "flowc": "code", "package": "code", "preamble": "helper", "modules": "helper",
+    "image": "image", "packages": "packages",
     "env": "env", "secrets": "secrets", "kind": "signature", "params": "signature", "returns": "signature",
     "command": "command", "args": "command",
 }
@@ -154,7 +156,10 @@ def task_reasons(old: PythonTask | ContainerTask, new: PythonTask | ContainerTas
         part = TASK_PARTS.get(key)
         if part is None or before.get(key) == after.get(key):
             continue
-        if part == "helper":
+        if key == "modules":
+            labels = changed_module_helpers(_modules(old), _modules(new))
+            out += [Reason("helper", label, locate.module_helper(new, label)) for label in labels] or [Reason("helpers", None, locate.task(new))]
+        elif part == "helper":
             labels = changed_helpers(_preamble(old), _preamble(new))
             out += [Reason("helper", label, locate.helper(new, label)) for label in labels] or [Reason("helpers", None, locate.task(new))]
         else:
@@ -164,6 +169,10 @@ def task_reasons(old: PythonTask | ContainerTask, new: PythonTask | ContainerTas
 
 def _preamble(task: PythonTask | ContainerTask) -> str:
     return task.code.preamble if isinstance(task, PythonTask) else ""
+
+
+def _modules(task: PythonTask | ContainerTask) -> tuple[ShippedModule, ...]:
+    return task.code.modules if isinstance(task, PythonTask) else ()
 
 
 def _input_reasons(pair: _Pair, old: Call, new: Call) -> list[Reason]:

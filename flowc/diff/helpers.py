@@ -9,13 +9,18 @@ comment in a helper still changes nothing) and named by what it defines.
 []
 >>> changed_helpers("X = 1\\ndef a():\\n    return X\\n", "X = 2\\ndef a():\\n    return X\\n")
 ['X']
+
+A task's shipped project modules (`TaskCode.modules`) are compared the same way, each
+changed statement named with its module (`lib.clean`).
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from flowc.ir.passes.cache_key import normalized_code
+from flowc.ir.shipped import ShippedModule
 
 
 def defined_names(stmt: ast.stmt) -> list[str]:
@@ -54,3 +59,16 @@ def changed_helpers(old: str, new: str) -> list[str]:
     """Labels of the statements that differ, were added or were removed, sorted."""
     before, after = split_preamble(old), split_preamble(new)
     return sorted(label for label in set(before) | set(after) if before.get(label) != after.get(label))
+
+
+def changed_module_helpers(old: Sequence[ShippedModule], new: Sequence[ShippedModule]) -> list[str]:
+    """`module.label` of each statement that differs between two tasks' shipped modules, sorted.
+
+    >>> from flowc.ir.shipped import ShippedModule
+    >>> a = ShippedModule(name="lib", code="def clean(s):\\n    return s\\n")
+    >>> changed_module_helpers([a], [ShippedModule(name="lib", code="def clean(s):\\n    return s.strip()\\n")])
+    ['lib.clean']
+    """
+    before, after = {m.name: m.code for m in old}, {m.name: m.code for m in new}
+    names = sorted(set(before) | set(after))
+    return sorted(f"{name}.{label}" for name in names for label in changed_helpers(before.get(name, ""), after.get(name, "")))

@@ -42,6 +42,17 @@ class Locator:
         found = next((s.lineno for s in tree.body if statement_label(s) == label), None) if tree else None
         return where if where is None or found is None else Location(where.path, found)
 
+    def module_helper(self, task: PythonTask | ContainerTask, label: str) -> Location | None:
+        """The line of statement `module.label` in the shipped module's file, else the task's."""
+        modules = task.code.modules if isinstance(task, PythonTask) else ()
+        found = next((m for m in sorted(modules, key=lambda m: -len(m.name)) if label.startswith(m.name + ".")), None)
+        if found is None:
+            return self.task(task)
+        where = Location(self.read.side.show(found.path), 1)
+        tree = self._tree(where)
+        line = next((s.lineno for s in tree.body if statement_label(s) == label[len(found.name) + 1 :]), None) if tree else None
+        return self.task(task) if line is None else Location(where.path, line)
+
     def option(self, task: PythonTask | ContainerTask, part: str) -> Location | None:
         """The line of the decorator keyword that sets `part` (image, packages, env, secrets), else the task's."""
         where = self.task(task)

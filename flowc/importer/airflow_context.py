@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from flowc.importer.emit import source_of
 from flowc.importer.module import ImportContext
 
 # Older and newer spellings of the same things, as Airflow 3's `airflow.sdk` names them.
@@ -19,11 +20,24 @@ AIRFLOW_ALIASES = {
     "airflow.operators.python_operator": "airflow.providers.standard.operators.python",
     "airflow.operators.empty": "airflow.providers.standard.operators.empty",
     "airflow.operators.dummy": "airflow.providers.standard.operators.empty",
+    "airflow.utils.task_group": "airflow.sdk",
 }
 PYTHON_OPERATOR = "airflow.providers.standard.operators.python.PythonOperator"
 EMPTY_OPERATORS = ("airflow.providers.standard.operators.empty.EmptyOperator", "airflow.providers.standard.operators.empty.DummyOperator")
 # Parameters through which Airflow hands a task its run context: no flowc equivalent.
 CONTEXT_PARAMETERS = ("ti", "task_instance", "ds", "ts", "logical_date", "execution_date", "dag_run", "params", "data_interval_start", "data_interval_end")
+
+
+TASK_GROUP = "airflow.sdk.TaskGroup"
+
+
+def task_group_name(stmt: cst.With, ctx: AirflowContext) -> str | None:
+    """The group id of `with TaskGroup("g"):` (as written), else None."""
+    item = stmt.items[0].item if len(stmt.items) == 1 else None
+    if not (isinstance(item, cst.Call) and ctx.is_sdk_name(item.func, TASK_GROUP)):
+        return None
+    given = next((a.value for a in item.args if a.keyword is None or a.keyword.value == "group_id"), None)
+    return source_of(given) if given is not None else "?"
 
 
 @dataclass
@@ -34,6 +48,7 @@ class AirflowTask:
     task_id: str
     fields: tuple[str, ...] = ()  # multiple_outputs: the NamedTuple fields of its result
     branch: bool = False
+    cleanup: str = ""  # "teardown" (@teardown) or "all_done" (trigger_rule): a `finally` step where it is the last
 
 
 @dataclass
@@ -41,6 +56,7 @@ class AirflowContext(ImportContext):
     """An ImportContext that also knows the file's task functions."""
 
     tasks: dict[str, AirflowTask] = field(default_factory=lambda: {})
+    group_functions: set[str] = field(default_factory=lambda: set())  # `@task_group` functions: sub-pipelines
 
     def is_sdk_name(self, expr: cst.BaseExpression, *names: str) -> bool:
         found = self.sdk_name(expr)
@@ -53,8 +69,17 @@ class AirflowContext(ImportContext):
             found = self.sdk_name(target)
             if found == "airflow.sdk.task":
                 return deco, ""
+            if found in ("airflow.sdk.setup", "airflow.sdk.teardown"):
+                return deco, found.rsplit(".", 1)[-1]
             if found is not None and found.startswith("airflow.sdk.task."):
                 return deco, found.rsplit(".", 1)[-1]
+        return None
+
+    def group_decorator(self, fn: cst.FunctionDef) -> cst.Decorator | None:
+        for deco in fn.decorators:
+            target = deco.decorator.func if isinstance(deco.decorator, cst.Call) else deco.decorator
+            if self.is_sdk_name(target, "airflow.sdk.task_group"):
+                return deco
         return None
 
     def dag_decorator(self, fn: cst.FunctionDef) -> cst.Decorator | None:

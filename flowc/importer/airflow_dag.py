@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.airflow_context import EMPTY_OPERATORS, PYTHON_OPERATOR, AirflowContext
+from flowc.importer.airflow_context import EMPTY_OPERATORS, PYTHON_OPERATOR, AirflowContext, task_group_name
+from flowc.importer.airflow_params import template_param
 from flowc.importer.airflow_tasks import TaskDraft, draft_task, task_options
 from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, literal_value, simple_line, snippet, with_comments
 from flowc.importer.ordering import assigns, in_after
@@ -38,14 +39,21 @@ class DagBody:
     ctx: AirflowContext
     defaults: dict[str, cst.BaseExpression]
     callables: dict[str, TaskDraft]  # module-level functions a PythonOperator calls (shared by the file's DAGs)
+    params: set[str] = field(default_factory=lambda: set())  # the pipeline's parameters (`"{{ params.x }}"` reads one)
     hoisted: list[tuple[TaskDraft | cst.FunctionDef, cst.Decorator | None]] = field(default_factory=lambda: [])
     tasks: dict[str, str] = field(default_factory=lambda: {})  # name in the body -> task function
     empties: set[str] = field(default_factory=lambda: set())
+    groups: dict[str, list[str]] = field(default_factory=lambda: {})  # task group name -> the names of its steps
     edges: list[Edge] = field(default_factory=lambda: [])
+    cleanups: dict[int, tuple[cst.CSTNode, bool]] = field(default_factory=lambda: {})  # cleanup step (its small statement's id) -> (where, all_done)
     _count: int = 0
     _carried: list[str] = field(default_factory=lambda: [])  # notes of dropped statements, for the next one
 
     def translate(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        out = self._order(self._statements(stmts))
+        return out or [simple_line(cst.Pass())]
+
+    def _statements(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
         for stmt in stmts:
             if isinstance(stmt, cst.FunctionDef):
                 self._hoist(stmt)
@@ -62,10 +70,14 @@ class DagBody:
                 pending.extend([*leading_lines(stmt), *comment_lines(self._carried)])
                 self._carried = []
             out.extend(made)
-        out = self._order(out)
-        return out or [simple_line(cst.Pass())]
+        return out
 
     def _hoist(self, fn: cst.FunctionDef) -> None:
+        group = self.ctx.group_decorator(fn)
+        if group is not None:  # a sub-pipeline, translated where the hoisted definitions are finished
+            self.ctx.group_functions.add(fn.name.value)
+            self.hoisted.append((fn, group))
+            return
         found = self.ctx.task_decorator(fn)
         if found is None:  # a helper defined in the DAG: module level serves as well
             self.hoisted.append((fn, None))
@@ -76,10 +88,12 @@ class DagBody:
         self.hoisted.append((draft, deco))
 
     def _statement(self, stmt: cst.BaseStatement) -> list[cst.BaseStatement]:
+        if isinstance(stmt, cst.With) and task_group_name(stmt, self.ctx) is not None:
+            return self._group(stmt)
         if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
             return [self._untranslated(stmt)]
         small = stmt.body[0]
-        value = small.value if isinstance(small, cst.Assign | cst.Expr) else None
+        value = small.value if isinstance(small, cst.Assign | cst.Expr | cst.Return) else None
         target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 else None
         if value is None or (isinstance(small, cst.Assign) and not isinstance(target, cst.Name)):
             return [self._untranslated(stmt)]
@@ -90,20 +104,43 @@ class DagBody:
             self._carried.append(self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, stmt, f"EmptyOperator `{target.value}` (a no-op; the order through it is kept)"))
             return []
         name = target.value if isinstance(target, cst.Name) else None
-        rewritten, notes, task = self._value(value)
+        rewritten, rewriter = self._rewrite(value)
+        notes, task = rewriter.notes, rewriter.task
         if rewritten is None:
             return [self._untranslated(stmt)]
         if name is not None and task is not None:
             self.tasks[name] = task
-        return [with_comments(stmt.with_changes(body=[small.with_changes(value=rewritten)]), notes)]
+        made = small.with_changes(value=rewritten)
+        self._mark_cleanup(made, stmt, task, rewriter)
+        return [with_comments(stmt.with_changes(body=[made]), notes)]
 
     def _value(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, list[str], str | None]:
         """The flowc form of a statement's value, its notes, and the task it calls (None: not translatable)."""
+        new, rewriter = self._rewrite(value)
+        return new, rewriter.notes, rewriter.task
+
+    def _rewrite(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, _Rewriter]:
         rewriter = _Rewriter(self)
         new = value.visit(rewriter)
         if not isinstance(new, cst.BaseExpression) or rewriter.failed or self.ctx.uses_sdk(new):
-            return None, rewriter.notes, None
-        return new, rewriter.notes, rewriter.task
+            return None, rewriter
+        return new, rewriter
+
+    def _group(self, stmt: cst.With) -> list[cst.BaseStatement]:
+        """`with TaskGroup("g") as g:` flattened: its steps join the pipeline, `g` in `>>` stands for them."""
+        before = set(self.tasks)
+        body = stmt.body
+        made = self._statements(body.body if isinstance(body, cst.IndentedBlock) else ())
+        alias = stmt.items[0].asname.name if stmt.items[0].asname is not None else None
+        if isinstance(alias, cst.Name):
+            self.groups[alias.value] = [n for n in self.tasks if n not in before]
+        call = stmt.items[0].item
+        extra = [a for a in call.args[1:] if a.keyword is None or a.keyword.value != "group_id"] if isinstance(call, cst.Call) else []
+        dropped = [self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, a, f"`{snippet(a)}` of the TaskGroup") for a in extra]
+        label = comment_lines([f"# task group {task_group_name(stmt, self.ctx)}", *dropped])
+        if made and isinstance(made[0], cst.SimpleStatementLine | cst.BaseCompoundStatement):
+            made[0] = made[0].with_changes(leading_lines=[*stmt.leading_lines, *label, *made[0].leading_lines])
+        return made
 
     def _is_shift(self, expr: cst.BaseExpression) -> bool:
         return isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.RightShift | cst.LeftShift)
@@ -134,16 +171,25 @@ class DagBody:
         return groups
 
     def _operand(self, item: cst.BaseExpression, made: list[cst.BaseStatement]) -> str | None:
-        if isinstance(item, cst.Name) and (item.value in self.tasks or item.value in self.empties):
+        if isinstance(item, cst.Name) and (item.value in self.tasks or item.value in self.empties or item.value in self.groups):
             return item.value
-        rewritten, notes, task = self._value(item)
+        rewritten, rewriter = self._rewrite(item)
+        task = rewriter.task
         if rewritten is None or task is None:
             return None
         self._count += 1
         name = f"{task}_{self._count}"
         self.tasks[name] = task
-        made.append(with_comments(simple_line(cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=rewritten)), notes))
+        assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=rewritten)
+        self._mark_cleanup(assign, item, task, rewriter)
+        made.append(with_comments(simple_line(assign), rewriter.notes))
         return name
+
+    def _mark_cleanup(self, made: cst.BaseSmallStatement, node: cst.CSTNode, task: str | None, rewriter: _Rewriter) -> None:
+        """Remember `made` when it calls a teardown or `all_done` task (airflow_cleanup.py)."""
+        cleanup = "teardown" if rewriter.teardown else self.ctx.tasks[task].cleanup if task in self.ctx.tasks else ""
+        if cleanup:
+            self.cleanups[id(made)] = (node, cleanup == "all_done")
 
     def _untranslated(self, stmt: cst.BaseStatement) -> cst.BaseStatement:
         note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, stmt, f"statement `{snippet(stmt)}`")
@@ -152,8 +198,9 @@ class DagBody:
 
     def _order(self, out: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         from flowc.importer.airflow_branch import apply_branches
+        from flowc.importer.airflow_cleanup import apply_cleanup
 
-        edges = _through_empties(self.edges, self.empties)
+        edges = _through_empties(_through_groups(self.edges, self.groups), self.empties)
         out, edges = apply_branches(self, out, edges)
         for after_name in dict.fromkeys(e.after for e in edges):
             befores = [e for e in edges if e.after == after_name]
@@ -165,7 +212,7 @@ class DagBody:
             handles = [cst.Name(n) for n in dict.fromkeys(e.before for e in befores if e not in late)]
             if at is not None and handles:
                 out[at] = in_after(out[at], handles, self.ctx)
-        return out
+        return apply_cleanup(self, out)
 
 
 def _index(out: list[cst.BaseStatement], name: str) -> int | None:
@@ -188,6 +235,11 @@ def _written(expr: cst.BaseExpression, operator: type) -> list[cst.BaseExpressio
     return [expr]
 
 
+def _through_groups(edges: list[Edge], groups: dict[str, list[str]]) -> list[Edge]:
+    """Edges with task groups taken apart: `a >> group` orders each of the group's steps after a."""
+    return [Edge(b, a, e.node) for e in edges for b in groups.get(e.before, [e.before]) for a in groups.get(e.after, [e.after])]
+
+
 def _through_empties(edges: list[Edge], empties: set[str]) -> list[Edge]:
     """Edges with EmptyOperators taken out: `a >> empty >> b` orders b after a."""
     out = [e for e in edges if e.before not in empties and e.after not in empties]
@@ -208,14 +260,18 @@ class _Rewriter(cst.CSTTransformer):
         self.notes: list[str] = []
         self.task: str | None = None
         self.failed = False
+        self.teardown = False  # `.as_teardown(...)` was called on the task
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         func = updated_node.func
-        if isinstance(func, cst.Name) and func.value in self.ctx.tasks:
+        if isinstance(func, cst.Name) and (func.value in self.ctx.tasks or func.value in self.ctx.group_functions):
             self.task = func.value
             return updated_node
         if isinstance(func, cst.Attribute) and func.attr.value == "expand":
             return self._expand(original_node, updated_node)
+        if isinstance(func, cst.Attribute) and func.attr.value == "as_teardown" and self.task is not None:
+            self.teardown = True  # its `setups=` only order: the `try` block holds them
+            return func.value
         if self.ctx.is_sdk_name(func, PYTHON_OPERATOR):
             return self._operator(original_node, updated_node)
         return updated_node
@@ -251,6 +307,10 @@ class _Rewriter(cst.CSTTransformer):
         self.ctx.tasks[name] = draft.task
         self.task = name
         return cst.Call(func=cst.Name(name), args=[*_op_args(args.get("op_args")), *_op_kwargs(args.get("op_kwargs"))])
+
+    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
+        name = template_param(original_node, self.body.params)
+        return cst.Name(name) if name is not None else updated_node
 
     def leave_Subscript(self, original_node: cst.Subscript, updated_node: cst.Subscript) -> cst.BaseExpression:
         value = updated_node.value

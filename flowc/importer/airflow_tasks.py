@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from flowc.importer.airflow_cleanup import is_all_done
 from flowc.importer.airflow_context import CONTEXT_PARAMETERS, AirflowContext, AirflowTask
 from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet
 from flowc.importer.types import flowc_type, named_tuple_class
@@ -64,6 +65,8 @@ def task_options(args: Sequence[cst.Arg], ctx: AirflowContext, draft: TaskDraft,
         elif key == "task_id" and isinstance(literal_value(arg.value)[1], str):
             draft.options["name"] = arg.value
             draft.task.task_id = str(literal_value(arg.value)[1])
+        elif key == "trigger_rule" and is_all_done(arg.value, ctx):
+            draft.task.cleanup = "all_done"
         elif key == "multiple_outputs" and literal_value(arg.value) == (True, True):
             draft.task.fields = ("?",)  # filled in from the returns
         elif key not in ("python_callable", "op_kwargs", "op_args"):
@@ -72,8 +75,9 @@ def task_options(args: Sequence[cst.Arg], ctx: AirflowContext, draft: TaskDraft,
 
 def draft_task(fn: cst.FunctionDef, deco: cst.Decorator | None, flavour: str, ctx: AirflowContext, defaults: Mapping[str, cst.BaseExpression]) -> TaskDraft:
     draft = TaskDraft(fn=fn, task=AirflowTask(name=fn.name.value, task_id=fn.name.value, branch=flavour == "branch"))
+    draft.task.cleanup = "teardown" if flavour == "teardown" else ""
     draft.decorator_index = next((i for i, d in enumerate(fn.decorators) if d is deco), None)
-    if flavour not in ("", "python", "branch"):
+    if flavour not in ("", "python", "branch", "setup", "teardown"):
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, deco, f"@task.{flavour}: it became a plain @task"))
     if deco is not None and isinstance(deco.decorator, cst.Call):
         task_options(deco.decorator.args, ctx, draft, f"@task.{flavour}" if flavour else "@task")

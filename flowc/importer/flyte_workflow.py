@@ -3,17 +3,18 @@
 `map_task(t)(x=xs)` (also of `functools.partial(t, k=v)`) becomes `[t(k=v, x=x) for x in
 xs]`; `conditional("c").if_(a).then(f()).elif_(b).then(g()).else_().then(h())` as the
 value of an assignment, a `return` or a statement becomes an `if/elif/else` doing the
-same in each branch; Flyte's `&`, `|`, `~`, `.is_true()` and `.is_false()` become
+same in each branch (`.fail("msg")` raises `ValueError("msg")`, as flytekit does); Flyte's `&`, `|`, `~`, `.is_true()` and `.is_false()` become
 `and`, `or`, `not`, the value and `not` the value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, simple_line, snippet, with_comments
+from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, literal_value, simple_line, snippet, with_comments
 from flowc.importer.module import ImportContext
 from flowc.ir import codes
 
@@ -50,6 +51,8 @@ def _is_partial(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials)
 
 
 def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) -> cst.BaseStatement:
+    if isinstance(stmt, cst.If | cst.For) and not ctx.uses_sdk(stmt.test if isinstance(stmt, cst.If) else stmt.iter):
+        return _compound(stmt, ctx)
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return _untranslated(stmt, ctx, "statement")
     small = stmt.body[0]
@@ -66,6 +69,20 @@ def _statement(stmt: cst.BaseStatement, ctx: ImportContext, partials: Partials) 
     if rewriter.failed or ctx.uses_sdk(new):
         return _untranslated(stmt, ctx, "statement")
     return with_comments(new, rewriter.notes)
+
+
+def _compound(stmt: cst.If | cst.For, ctx: ImportContext) -> cst.BaseStatement:
+    """An `if` or `for` (of a `@dynamic` body) with its blocks translated."""
+
+    def block(suite: cst.BaseSuite) -> cst.BaseSuite:
+        return suite.with_changes(body=translate_body(suite.body, ctx)) if isinstance(suite, cst.IndentedBlock) else suite
+
+    orelse = stmt.orelse
+    if isinstance(orelse, cst.If):
+        new_orelse: cst.If | cst.Else | None = cast("cst.If", _compound(orelse, ctx))
+    else:
+        new_orelse = orelse.with_changes(body=block(orelse.body)) if orelse is not None else None
+    return stmt.with_changes(body=block(stmt.body), orelse=new_orelse)
 
 
 def _untranslated(stmt: cst.BaseStatement, ctx: ImportContext, what: str) -> cst.BaseStatement:
@@ -117,26 +134,38 @@ def _conditional_chain(expr: cst.BaseExpression, ctx: ImportContext) -> list[tup
 
 
 def _if_from_chain(chain: list[tuple[str, list[cst.Arg]]], small: cst.BaseSmallStatement, ctx: ImportContext, partials: Partials) -> cst.If | None:
-    branches: list[tuple[cst.BaseExpression | None, cst.BaseExpression]] = []
+    """The chain as an `if`: each branch does `small` with its `then(...)` value, or raises for `fail("msg")`."""
+    branches: list[tuple[cst.BaseExpression | None, cst.BaseSmallStatement]] = []
     i = 0
     while i + 1 < len(chain):
         (method, args), (then, values) = chain[i], chain[i + 1]
-        if then != "then" or len(values) != 1 or method not in ("if_", "elif_", "else_"):
+        if then not in ("then", "fail") or len(values) != 1 or method not in ("if_", "elif_", "else_"):
             return None
         test = _condition(args[0].value, ctx) if method != "else_" and len(args) == 1 else None
-        if method != "else_" and test is None:
+        action = _branch_action(then, values[0].value, small, ctx, partials)
+        if (method != "else_" and test is None) or action is None:
             return None
-        branches.append((test, values[0].value))
+        branches.append((test, action))
         i += 2
     if i != len(chain) or not branches:
         return None
     orelse: cst.If | cst.Else | None = None
-    for test, value in reversed(branches):
-        rewritten = value.visit(_MapTasks(ctx, partials))
-        assert isinstance(rewritten, cst.BaseExpression)
-        body = cst.IndentedBlock(body=[simple_line(small.with_changes(value=rewritten))])
+    for test, action in reversed(branches):
+        body = cst.IndentedBlock(body=[simple_line(action)])
         orelse = cst.Else(body=body) if test is None else cst.If(test=test, body=body, orelse=orelse)
     return orelse if isinstance(orelse, cst.If) else None
+
+
+def _branch_action(
+    then: str, value: cst.BaseExpression, small: cst.BaseSmallStatement, ctx: ImportContext, partials: Partials,
+) -> cst.BaseSmallStatement | None:
+    """`small` doing the branch's `then(value)`; for `fail("msg")` the ValueError flytekit raises."""
+    if then == "fail":
+        message = literal_value(value)[1]
+        return cst.Raise(exc=cst.Call(func=cst.Name("ValueError"), args=[cst.Arg(value)])) if isinstance(message, str) else None
+    rewritten = value.visit(_MapTasks(ctx, partials))
+    assert isinstance(rewritten, cst.BaseExpression)
+    return small.with_changes(value=rewritten)
 
 
 def _condition(expr: cst.BaseExpression, ctx: ImportContext) -> cst.BaseExpression | None:

@@ -17,6 +17,7 @@ import libcst as cst
 
 from flowc.importer.emit import comment_lines, decorator, docstring_count, keyword_arg, literal, literal_value, simple_line, snippet, source_of
 from flowc.importer.kfp_context import ARTIFACT_KINDS, RETURN_FIELD, OTHER_ARTIFACTS, Component, KfpContext
+from flowc.importer.kfp_exit import is_final_status, map_status_fields
 from flowc.importer.types import flowc_type as python_type
 from flowc.importer.types import named_tuple_class
 from flowc.ir import codes
@@ -61,6 +62,8 @@ def draft_component(fn: cst.FunctionDef, deco: cst.Decorator, ctx: KfpContext) -
     params = [param_of(p, draft, ctx) for p in fn.params.params]
     draft.fn = fn.with_changes(params=fn.params.with_changes(params=kept_params(fn, params)))
     draft.component.params = {p.name.value: p.annotation.annotation for p in params if p is not None and p.annotation is not None}
+    if draft.component.status_param is not None:
+        draft.fn = draft.fn.with_changes(body=map_status_fields(draft.fn.body, draft.component.status_param, ctx, draft.notes))
     _shape_result(draft, ctx)
     return draft
 
@@ -96,6 +99,9 @@ def param_of(param: cst.Param, draft: ComponentDraft, ctx: KfpContext) -> cst.Pa
     if isinstance(ann, cst.Subscript) and ctx.is_dsl(ann.value, "Input"):
         kind = _artifact_kind(_first_slice(ann), ctx, draft)
         return param.with_changes(annotation=cst.Annotation(ctx.use(kind)))
+    if is_final_status(ann, ctx):
+        draft.component.status_param = param.name.value
+        return param.with_changes(annotation=cst.Annotation(ctx.use("RunStatus")))
     if ctx.kfp(ann.func if isinstance(ann, cst.Call) else ann) is not None and not _is_artifact(ann, ctx):
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, ann, f"parameter {param.name.value}: {source_of(ann)}"))
         return param

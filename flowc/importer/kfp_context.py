@@ -11,8 +11,8 @@ from flowc.importer.module import ImportContext
 # Old spellings of the same modules.
 KFP_ALIASES = {"kfp.v2.dsl": "kfp.dsl", "kfp.v2": "kfp", "kfp.components": "kfp.dsl"}
 # The NamedTuple field that holds a component's return value beside its Output[...] artifacts
-# (KFP's "Output"; flowc's own `output` names a single result, so it cannot be a field).
-RETURN_FIELD = "result"
+# (KFP's "Output", read as `t.outputs["Output"]`).
+RETURN_FIELD = "output"
 ARTIFACT_KINDS = ("Dataset", "Model", "Metrics", "Artifact")
 # KFP artifact types flowc has no kind for: they travel as plain `Artifact`s.
 OTHER_ARTIFACTS = ("ClassificationMetrics", "SlicedClassificationMetrics", "HTML", "Markdown")
@@ -36,6 +36,7 @@ class Component:
     options: dict[str, TaskOptionValue] = field(default_factory=lambda: {})
     is_pipeline: bool = False
     params: dict[str, cst.BaseExpression] = field(default_factory=lambda: {})  # its inputs' flowc types
+    status_param: str | None = None  # its `PipelineTaskFinalStatus` parameter (an exit task's), now a RunStatus
 
 
 @dataclass

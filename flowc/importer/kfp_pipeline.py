@@ -2,7 +2,8 @@
 
 Statement by statement: `with dsl.If/Elif/Else` (and `dsl.Condition`) become one
 `if/elif/else`; `with dsl.ParallelFor(items) as x` a `for` loop, or a list
-comprehension when a `dsl.Collected` gathers its one step's results; `.after(...)`
+comprehension when a `dsl.Collected` gathers its one step's results; `with
+dsl.ExitHandler(t)` a `try/finally` with `t` in the `finally` block (kfp_exit.py); `.after(...)`
 wraps the statement in `with after(...)`; expressions are rewritten by CallRewriter.
 """
 
@@ -14,10 +15,11 @@ from typing import cast
 
 import libcst as cst
 
-from flowc.importer.emit import comment_lines, commented_out, decorator, docstring, docstring_count, leading_lines, literal_value, simple_line, snippet, source_of, with_comments
+from flowc.importer.emit import comment_lines, commented_out, decorator, docstring, docstring_count, leading_lines, literal_value, simple_line, snippet, with_comments
 from flowc.importer.kfp_calls import CallRewriter, Scope
 from flowc.importer.kfp_components import flowc_type
 from flowc.importer.kfp_context import KfpContext
+from flowc.importer.kfp_exit import exit_task_call, names_read, take_assignment, try_finally
 from flowc.importer.kfp_loops import body_pipeline, outer_types
 from flowc.importer.ordering import assigns, in_after, order_earlier
 from flowc.ir import codes
@@ -185,7 +187,7 @@ class Block:
         if isinstance(stmt, cst.With) and self._with_kind(stmt) == "ParallelFor":
             return [self._loop(stmt)], i + 1
         if isinstance(stmt, cst.With) and self._with_kind(stmt) == "ExitHandler":
-            return self._exit_handler(stmt), i + 1
+            return [self._exit_handler(stmt, out, stmts[i + 1:])], i + 1
         if isinstance(stmt, cst.SimpleStatementLine) and self._uses_kfp(stmt):
             return [self._untranslated(stmt, "statement")], i + 1
         if isinstance(stmt, cst.SimpleStatementLine):
@@ -198,16 +200,39 @@ class Block:
         new = stmt.visit(CallRewriter(self.ctx, self.scope, dry=True))
         return isinstance(new, cst.CSTNode) and self.ctx.uses_sdk(new)
 
-    def _exit_handler(self, stmt: cst.With) -> list[cst.BaseStatement]:
-        """`with dsl.ExitHandler(exit_task):` -> its body, inline; the exit task stays an ordinary step (noted)."""
-        note = self.ctx.notes.add(
-            codes.IMPORT_NOT_TRANSLATED, stmt.items[0],
-            f"{source_of(stmt.items[0].item)}: the body is kept, but the exit task runs as an ordinary step, not after the body or on failure",
-        )
-        body = self._nested(stmt).body
-        first = body[0]
-        lines = [*stmt.leading_lines, *comment_lines([note])]
-        return [first.with_changes(leading_lines=[*lines, *leading_lines(first)]), *body[1:]] if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement) else list(body)
+    def _exit_handler(self, stmt: cst.With, out: list[cst.BaseStatement], later: Sequence[cst.BaseStatement]) -> cst.BaseStatement:
+        """`with dsl.ExitHandler(exit_task):` -> `try: <body> finally: <the exit task's call>` (kfp_exit.py)."""
+        call = stmt.items[0].item
+        assert isinstance(call, cst.Call)
+        given = next((a for a in call.args if a.keyword is None or a.keyword.value == "exit_task"), None)
+        dropped = [self.ctx.notes.add(codes.IMPORT_DROPPED_OPTION, a, f"`{snippet(a)}` of dsl.ExitHandler") for a in call.args if a is not given]
+        made = self._exit_statement(given.value, out, [*later, stmt.body]) if given is not None else None
+        if made is None:
+            return self._untranslated(stmt, "exit handler")
+        cleanup, cleanup_lines, component = made
+        value = cleanup.value if isinstance(cleanup, cst.Assign | cst.Expr) else None
+        assert value is not None
+        status = self.ctx.components[component].status_param if component in self.ctx.components else None
+        cleanup = cleanup.with_changes(value=exit_task_call(value, status, self.ctx))
+        return with_comments(try_finally(self._nested(stmt), cleanup, cleanup_lines, stmt.leading_lines), dropped)
+
+    def _exit_statement(
+        self, task: cst.BaseExpression, out: list[cst.BaseStatement], later: Sequence[cst.CSTNode],
+    ) -> tuple[cst.BaseSmallStatement, Sequence[cst.EmptyLine], str] | None:
+        """The exit task's statement (taken out of `out`), its comments and its component; None when not found."""
+        if isinstance(task, cst.Call):  # `dsl.ExitHandler(cleanup(...))`
+            new, rw = self._expr(task)
+            assert isinstance(new, cst.BaseExpression)
+            return (cst.Expr(new), (), rw.called[-1]) if rw.called and not rw.notes else None
+        if not isinstance(task, cst.Name) or task.value not in self.scope.tasks:
+            return None
+        made = take_assignment(out, task.value)
+        if made is None:
+            return None
+        assign = made.body[0]
+        assert isinstance(assign, cst.Assign)
+        kept = task.value in names_read(later)  # read elsewhere: the name stays bound
+        return (assign if kept else cst.Expr(assign.value)), made.leading_lines, self.scope.tasks[task.value]
 
     def _one_of_alias(self, stmt: cst.SimpleStatementLine) -> list[cst.BaseStatement]:
         """`one_of_1 = t` after the statement that makes a task some `dsl.OneOf` chooses from."""

@@ -30,6 +30,7 @@ from flowc.ir.span import source_lines
 
 if TYPE_CHECKING:
     from flowc.ir.model import TaskCode
+    from flowc.ir.shipped import ShippedModule
 
 
 class CodeOrigin(IRModel):
@@ -62,14 +63,25 @@ def code_pieces(code: TaskCode) -> tuple[tuple[int, str], ...]:
     if origin is None:
         return ((1, _newlines(joined_code(code))),)
     pieces = [(origin.function_line, _newlines(code.function.rstrip() + "\n"))]
-    lines = source_lines(code.preamble)
-    starts = sorted(origin.preamble_lines)
+    return _merged(sorted(pieces + _cut(code.preamble, origin.preamble_lines), key=lambda p: p[0]))
+
+
+def module_pieces(module: ShippedModule) -> tuple[tuple[int, str], ...]:
+    """A shipped module's code as (first line in its file, text) pieces in file order."""
+    return _merged(sorted(_cut(module.code, module.lines), key=lambda p: p[0]))
+
+
+def _cut(code: str, places: tuple[tuple[int, int], ...]) -> list[tuple[int, str]]:
+    """`code` cut where its lines jump in the file (`places`: (line of `code`, file line))."""
+    lines = source_lines(code)
+    starts = sorted(places)
+    pieces: list[tuple[int, str]] = []
     for i, (text_line, file_line) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(lines) + 1
         text = "\n".join(lines[text_line - 1 : end - 1]).rstrip()
         if text:
             pieces.append((file_line, text + "\n"))
-    return _merged(sorted(pieces, key=lambda p: p[0]))
+    return pieces
 
 
 def _merged(pieces: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:

@@ -16,6 +16,7 @@ from typing import Annotated, Literal, Union
 from flowc.ir.base import IRModel, JsonValue, Tagged
 from flowc.ir.code_origin import CodeOrigin
 from flowc.ir.command import Argument
+from flowc.ir.shipped import FlowcImport, ShippedModule
 from flowc.ir.span import Span
 from flowc.ir.task_options import default_bool, default_int, default_str
 from flowc.ir.types import NamedTupleType, NoneType, TupleType, Type
@@ -273,13 +274,6 @@ class TaskOptions(IRModel):
     fuse: bool = default_bool("fuse")
 
 
-class FlowcImport(IRModel):
-    """How task code refers to flowc: `local` is bound to flowc's `attr`, or the module if None."""
-
-    local: str
-    attr: str | None = None
-
-
 class TaskCode(IRModel):
     """A Python task's code, self-contained but for the flowc names the runner supplies.
 
@@ -289,6 +283,8 @@ class TaskCode(IRModel):
     flowc (`Dataset`, `fc.Model`), which every runner binds to its own artifact classes.
     `origin` says where in the user's file the code comes from (None: generated code);
     runners compile it there, so tracebacks name that file and line (`ir/code_origin.py`).
+    `package` is the package its module belongs to (its relative imports resolve there);
+    `modules` are the project modules it imports, shipped with it (`ir/shipped.py`).
     """
 
     function_name: str
@@ -296,6 +292,8 @@ class TaskCode(IRModel):
     preamble: str = ""
     flowc_imports: tuple[FlowcImport, ...] = ()
     origin: CodeOrigin | None = None
+    package: str = ""
+    modules: tuple[ShippedModule, ...] = ()
 
 
 SINGLE_OUTPUT = "output"

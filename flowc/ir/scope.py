@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from flowc.ir.bindings import BindingTypes, node_bindings
 from flowc.ir.model import (
-    SINGLE_OUTPUT,
     Binding,
     CleanupNode,
     ConditionNode,
@@ -40,7 +39,7 @@ def binding_key(b: Binding) -> Key | None:
         case ParamBinding(name=name):
             return ("param", name, None)
         case OutputBinding(node=node, field=field):
-            return ("output", node, None if field == SINGLE_OUTPUT else field)
+            return ("output", node, field)  # a field named `output` is that field: None is the whole result
         case LoopItemBinding(loop=loop):
             return ("item", loop, None)
         case RunStatusBinding(block=block):

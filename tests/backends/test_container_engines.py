@@ -21,6 +21,7 @@ import pytest
 from flowc import api
 from tests.conformance.catalogue import declared
 from tests.conformance.engine_gaps import ENGINE_BUGS
+from tests.conformance.runners import LOCAL_RUNNERS, runner_module
 
 # Engine bugs the programs' XFAIL name: one table, the construct suite's.
 FOLDER = Path(__file__).resolve().parents[1] / "conformance" / "constructs" / "containers"
@@ -28,7 +29,7 @@ PROGRAMS = sorted(p for p in FOLDER.glob("*.py") if p.name != "__init__.py")
 # The construct suite runs the programs without a leading `_` on every engine; the ones
 # with it run on some engines only (their `ENGINES`), so they are run here.
 PARTIAL = [p for p in PROGRAMS if p.name.startswith("_")]
-ENGINES = ("kfp", "airflow", "flyte")
+ENGINES = ("kfp", "airflow", "flyte", "flowc-run")
 
 
 def _data(path: Path, name: str, default: Any) -> Any:
@@ -59,7 +60,7 @@ def _same(a: Any, b: Any) -> bool:
 CASES = [
     pytest.param(
         engine, path, i, args, id=f"{engine}-{_name(path)}-{i}",
-        marks=[pytest.mark.engine]
+        marks=([] if engine in LOCAL_RUNNERS else [pytest.mark.engine])
         + ([pytest.mark.xfail(reason=ENGINE_BUGS[_data(path, "XFAIL", {})[engine]], strict=True)] if engine in _data(path, "XFAIL", {}) else []),
     )
     for path in PARTIAL
@@ -72,7 +73,7 @@ CASES = [
 def test_container_command_text(engine: str, path: Path, index: int, args: dict[str, Any], tmp_path: Path) -> None:
     loaded = api.load([path], root=FOLDER)
     assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
-    runner = importlib.import_module(f"tests.conformance.runners.{engine}")
+    runner = importlib.import_module(runner_module(engine))
     result = runner.run(loaded.program, _name(path), dict(args), tmp_path)
     want = _plain(path, dict(args))
     assert _same(result.outputs["output"], want), (result.outputs["output"], want)

@@ -20,16 +20,18 @@ from types import ModuleType
 from typing import Any
 
 from tests.conformance.engine_gaps import ENGINE_BUGS
-from tests.conformance.runners import RunResult
+from tests.conformance.runners import LOCAL_RUNNERS, RunResult, runner_module
 
 CONSTRUCTS = Path(__file__).resolve().parent / "constructs"
 
 
 def engines() -> tuple[str, ...]:
-    """Registered backends with a local runner in `tests/conformance/runners/` (the built-in three)."""
+    """Registered backends with a local runner in `tests/conformance/runners/` (the built-in
+    three), then the runners that are no backend's (`flowc-run`)."""
     from tests.conftest import registered_backends
 
-    return tuple(b for b in registered_backends() if importlib.util.find_spec(f"tests.conformance.runners.{b}") is not None)
+    backends = tuple(b for b in registered_backends() if importlib.util.find_spec(runner_module(b)) is not None)
+    return backends + LOCAL_RUNNERS
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,7 +1,8 @@
 """The conformance suite: every example, on every engine, gives the same results.
 
 Each case in `expected.py` is compiled by flowc and run by the engine's own runner
-(kfp.local, Airflow's `dag.test()`, flytekit local execution); outputs, task run
+(kfp.local, Airflow's `dag.test()`, flytekit local execution) and by flowc's own
+local runner, `flowc run` (engine id `flowc-run`); outputs, task run
 counts and branches not taken must match. A reference run calls the example's
 pipeline function as plain Python, so the expected table itself is checked.
 
@@ -12,7 +13,6 @@ Each case runs as flowc compiles it by default (optimized), and also unoptimized
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,14 @@ import pytest
 
 from flowc import api
 from flowc.ir.model import Program
+from tests.conformance.catalogue import engines
 from tests.conformance.compare import close
 from tests.conformance.expected import CASES, Case
+from tests.conformance.runners import LOCAL_RUNNERS, runner_module
 from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, optimizer_changes, runs_differ, variant_id
-from tests.conftest import EXAMPLE_FILES, EXAMPLES, registered_backends
+from tests.conftest import EXAMPLE_FILES, EXAMPLES
 
-BACKENDS = tuple(registered_backends())
+ENGINES = engines()  # the three backends' local runners, then `flowc-run`
 
 
 # Container tasks have no Python body; in the reference run these stand in for
@@ -75,13 +77,10 @@ def _variants() -> list[Any]:
     return params
 
 
-@pytest.mark.engine
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("engine", [pytest.param(e, marks=[] if e in LOCAL_RUNNERS else [pytest.mark.engine]) for e in ENGINES])
 @pytest.mark.parametrize(("case", "optimize"), _variants())
-def test_example_runs_on_engine(backend: str, case: Case, optimize: bool, tmp_path: Path) -> None:
-    if importlib.util.find_spec(f"tests.conformance.runners.{backend}") is None:
-        pytest.skip(f"no local runner for the {backend} backend in tests/conformance/runners/")
-    runner = importlib.import_module(f"tests.conformance.runners.{backend}")
+def test_example_runs_on_engine(engine: str, case: Case, optimize: bool, tmp_path: Path) -> None:
+    runner = importlib.import_module(runner_module(engine))
     program = example_program(case.example, optimize)
     result = runner.run(program, case.pipeline, case.args, tmp_path)
     assert result.outputs.keys() == case.outputs.keys(), result.outputs

@@ -4,7 +4,8 @@ on every engine.
 Each program under `constructs/` (format: `constructs/README.md`) is compiled by flowc
 and run by each engine's own local runner, once per declared run; its outputs and how
 often each task ran must equal what the pipeline function does when called as plain
-Python. An engine bug is a strict xfail naming the engine's source (`XFAIL`); a flowc
+Python. flowc's own local runner, `flowc run`, is the fourth engine (id `flowc-run`, not
+marked `engine`: it needs no engine installed). An engine bug is a strict xfail naming the engine's source (`XFAIL`); a flowc
 gap is never an xfail (`GAPS` only marks it `flowc_gap`).
 
 Every program runs as flowc compiles it by default (optimized); a program the optimizer
@@ -31,7 +32,7 @@ from flowc.ir.model import Program
 from tests.conformance.catalogue import Entry, engines, entries, function_at, module_of, reference, task_functions
 from tests.conformance.compare import close
 from tests.conformance.engine_gaps import ENGINE_BUGS
-from tests.conformance.runners import RunResult
+from tests.conformance.runners import LOCAL_RUNNERS, RunResult, runner_module
 from tests.conformance.variants import OPTIMIZED, UNOPTIMIZED, merged_tasks, optimizer_changes, runs_differ, same_ir, variant_id
 
 ENTRIES = entries()
@@ -44,7 +45,7 @@ def _params(engines: tuple[str, ...]) -> list[Any]:
     for entry in ENTRIES:
         for optimize in variants(entry):
             for engine in engines:
-                marks: list[Any] = [pytest.mark.engine]
+                marks: list[Any] = [] if engine in LOCAL_RUNNERS else [pytest.mark.engine]
                 if engine in BATCHED:
                     marks.append(pytest.mark.xdist_group("airflow-constructs"))
                 bug = entry.xfail.get(f"{engine}{variant_id(optimize)}") or entry.xfail.get(engine)
@@ -162,7 +163,7 @@ def test_optimizer_leaves_program_alone(entry: Entry) -> None:
 
 @pytest.mark.parametrize(("entry", "engine", "optimize"), _params(tuple(e for e in ENGINES if e not in BATCHED)))
 def test_program_on_engine(entry: Entry, engine: str, optimize: bool, tmp_path: Path) -> None:
-    runner = importlib.import_module(f"tests.conformance.runners.{engine}")
+    runner = importlib.import_module(runner_module(engine))
     program, pipeline = program_of(entry, optimize), pipeline_name(entry)
     for i, args in enumerate(entry.runs):
         assert_same(entry, args, runner.run(program, pipeline, dict(args), tmp_path / f"run{i}"), optimize)

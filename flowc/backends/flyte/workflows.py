@@ -17,7 +17,6 @@ from collections.abc import Callable
 from flowc.codegen.literals import py_literal
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import (
-    SINGLE_OUTPUT,
     Binding,
     CleanupNode,
     ConditionNode,
@@ -229,7 +228,7 @@ class WorkflowWriter:
         if isinstance(returns, NamedTupleType | TupleType | NoneType):
             return None
         r = node.result
-        ok = isinstance(r, OutputBinding) and r.node == call.id and r.field in (None, SINGLE_OUTPUT)
+        ok = isinstance(r, OutputBinding) and r.node == call.id and r.field is None
         return call if ok else None
 
     def _dynamic_function(self, node: LoopNode, call: str, item: str, free: list[tuple[Key, str, Type]],
@@ -307,7 +306,7 @@ class WorkflowWriter:
         if isinstance(call, TaskNode) and isinstance(self.program.task(call.task), ContainerTask):
             return None  # its output is not named `o0`, as every other branch's: conditional() would bind none
         source = node.outputs[0].sources[i]
-        ok = isinstance(source, OutputBinding) and source.node == call.id and source.field in (None, SINGLE_OUTPUT)
+        ok = isinstance(source, OutputBinding) and source.node == call.id and source.field is None
         return call if ok else None
 
 

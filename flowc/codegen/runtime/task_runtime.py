@@ -107,21 +107,74 @@ def load_task_function(code, module_name):
     reads `File "examples/churn.py", line 42, in train`. Where that file is not (a pod,
     a worker) the text goes into `linecache` under its name, so the traceback shows each
     line there too; lines of other tasks from the same file stay.
+
+    The project modules the code imports come with it (`modules`, flowc/ir/shipped.py):
+    `import` finds them first, each run from its own shipped code (fresh for each task
+    loaded, under its own file's name), so neither the image nor the worker needs them.
     """
     import sys as _sys
     import types as _types
 
     module = _types.ModuleType(module_name)
     _sys.modules[module_name] = module  # dataclasses, pickle and typing look the module up
+    if code.get("package"):
+        module.__package__ = code["package"]  # where its relative imports resolve
+    if code.get("modules"):
+        _flowc_ship_modules(code["modules"])
+    if _sys.excepthook is _sys.__excepthook__:
+        # Before 3.13 the default hook reads lines from disk, not linecache: print as `traceback` does.
+        _sys.excepthook = _flowc_print_exception
+    _flowc_run_code(code, module)
+    return module.__dict__[code["function"]]
+
+
+def _flowc_run_code(code, module):
+    """Run shipped code (its pieces at their lines, under its file's name) in `module`, flowc names bound."""
     for local, attr in code["flowc_imports"]:
         module.__dict__[local] = flowc if attr is None else getattr(flowc, attr, None)
     source = _flowc_placed(code["pieces"])
     _flowc_remember_lines(code["file"], source)
-    if _sys.excepthook is _sys.__excepthook__:
-        # Before 3.13 the default hook reads lines from disk, not linecache: print as `traceback` does.
-        _sys.excepthook = _flowc_print_exception
     exec(compile(source, code["file"], "exec", dont_inherit=True), module.__dict__)
-    return module.__dict__[code["function"]]
+
+
+class _FlowcShippedModules:
+    """An import finder serving shipped project modules by name, ahead of every other finder.
+
+    One per process (a runner pasted twice finds the first by `flowc_shipped`); each entry
+    keeps the runtime that shipped it, so its flowc names are that runtime's classes.
+    """
+
+    def __init__(self):
+        self.flowc_shipped = {}
+
+    def find_spec(self, name, path=None, target=None):
+        entry = self.flowc_shipped.get(name)
+        if entry is None:
+            return None
+        import importlib.util as _util
+
+        return _util.spec_from_loader(name, self, origin=entry[0]["file"], is_package=entry[0]["is_package"])  # pyright: ignore[reportArgumentType]
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        shipped, run = self.flowc_shipped[module.__name__]
+        run(shipped, module)
+
+
+def _flowc_ship_modules(modules):
+    """Let `import` find `modules` (shipped project modules): fresh copies, run when first imported."""
+    import sys as _sys
+
+    finder = next((f for f in _sys.meta_path if isinstance(getattr(f, "flowc_shipped", None), dict)), None)
+    if finder is None:
+        finder = _FlowcShippedModules()
+        _sys.meta_path.insert(0, finder)
+    served = getattr(finder, "flowc_shipped")
+    for shipped in modules:
+        served[shipped["name"]] = (shipped, _flowc_run_code)
+        _sys.modules.pop(shipped["name"], None)  # another task's copy (or the worker's own) gives way
 
 
 def _flowc_placed(pieces):

@@ -18,6 +18,8 @@ from flowc.dsl.reader.pipelines import read_pipeline
 from flowc.dsl.reader.project import ModuleInfo, Project
 from flowc.dsl.reader.raises import failing_tasks
 from flowc.dsl.reader.signatures import Signature
+from flowc.dsl.reader.shipping import shipped_modules
+from flowc.dsl.reader.taskcode import Shipper
 from flowc.dsl.reader.tasks import build_task
 from flowc.ir import codes
 from flowc.ir.model import ContainerTask, Pipeline, Program, PythonTask
@@ -100,7 +102,8 @@ class _Reading:
                     self.calls[module_key(info.syms.name, sig.name)] = built[1].calls
                     self.tasks.extend((sig, task) for task in failing_tasks(built[1], self.defaults))
             else:
-                task = _guarded(self.project, path, lambda: build_task(sig, self.report, self.defaults))
+                ship: Shipper = lambda trees: shipped_modules(self.project, info, trees)  # noqa: E731
+                task = _guarded(self.project, path, lambda: build_task(sig, self.report, self.defaults, ship))
                 if task is not None:
                     self.tasks.append((sig, task))
 

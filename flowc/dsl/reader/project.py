@@ -36,6 +36,7 @@ class ModuleInfo:
     root: Path
     given: bool
     signatures: dict[str, Signature] = field(default_factory=lambda: {})
+    released: bool = False  # its trees were dropped (`Project.release`); `Project.symbols` parses it again
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Project:
     overlays: Mapping[Path, str] = field(default_factory=lambda: {})  # unsaved editor text, read instead of the file
     order: list[ModuleInfo] = field(default_factory=lambda: [])
     _by_file: dict[Path, ModuleInfo | None] = field(default_factory=lambda: {})
+    _reparsed: dict[Path, ModuleSymbols] = field(default_factory=lambda: {})
     types: TypeReader = field(init=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +106,20 @@ class Project:
         source.module = source.module.with_changes(body=[], header=[], footer=[])
         source.tree = ast.Module(body=[], type_ignores=[])
         info.syms.statements = []
+        info.released = True
+
+    def symbols(self, info: ModuleInfo) -> ModuleSymbols:
+        """A module's symbols with its statements: parsed again (once) when it was released.
+
+        A task's code may need statements of a module read earlier (a helper it imports).
+        """
+        if not info.released:
+            return info.syms
+        if info.file not in self._reparsed:
+            path = info.syms.source.path
+            source, _ = parse(path, self.sources.get(path, ""))
+            self._reparsed[info.file] = info.syms if source is None else build_symbols(info.syms.name, info.syms.is_package, source)
+        return self._reparsed[info.file]
 
     def _parse(self, path: str, file: Path) -> SourceFile | None:
         text, problem = (self.overlays[file], None) if file in self.overlays else read_text(path, file)

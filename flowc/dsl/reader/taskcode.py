@@ -8,6 +8,7 @@ import ast
 import copy
 import os
 import textwrap
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
@@ -15,32 +16,56 @@ from flowc.dsl.reader.files import printable_path
 from flowc.dsl.reader.freenames import free_names
 from flowc.dsl.reader.symbols import Definition, ModuleSymbols, TopStatement
 from flowc.ir.code_origin import CodeOrigin
-from flowc.ir.model import FlowcImport, TaskCode
+from flowc.ir.model import TaskCode
+from flowc.ir.shipped import FlowcImport, ShippedModule
 from flowc.ir.span import source_lines
 
 
-def task_code(syms: ModuleSymbols, definition: Definition) -> TaskCode:
+# Given the code a task ships (syntax trees), the project modules it imports (`flowc.dsl.reader.shipping`).
+Shipper = Callable[[Sequence[ast.AST]], tuple[ShippedModule, ...]]
+
+
+def task_code(syms: ModuleSymbols, definition: Definition, ship: Shipper | None = None) -> TaskCode:
     """The self-contained code of a Python task, but for the flowc names the runner binds."""
     function = _code(syms, _undecorated(definition.node))
     needed = _function_uses(definition.tree)
-    included = _closure(syms, needed, definition)
+    included = closure(syms, needed, definition.node)
+    preamble, lines, flowc_imports = module_code(syms, included, needed)
+    trees: list[ast.AST] = [definition.tree, *(s.tree for s in included)]
+    return TaskCode(
+        function_name=definition.name,
+        function=function,
+        preamble=preamble,
+        flowc_imports=flowc_imports,
+        origin=CodeOrigin(path=origin_path(syms.source.path), function_line=definition.tree.lineno, preamble_lines=lines),
+        package=_package(syms) if _imports_relatively(trees) else "",
+        modules=ship(trees) if ship is not None else (),
+    )
+
+
+def module_code(
+    syms: ModuleSymbols, included: list[TopStatement], needed: set[str]
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[FlowcImport, ...]]:
+    """The statements' code (after the module's `from __future__` imports), where its lines come from, its flowc names."""
     used = set(needed)
     for stmt in included:
         used |= stmt.uses
     # `from __future__` imports change how the code compiles (lazy annotations): they stay,
     # first, whether or not the task names anything they define.
     futures = [s for s in syms.statements if s.is_future]
-    preamble, lines = _join(syms, futures + [s for s in included if not s.is_flowc_import and not s.is_future])
-    return TaskCode(
-        function_name=definition.name,
-        function=function,
-        preamble=preamble,
-        flowc_imports=_flowc_imports(syms, used),
-        origin=CodeOrigin(path=_origin_path(syms.source.path), function_line=definition.tree.lineno, preamble_lines=lines),
-    )
+    code, lines = _join(syms, futures + [s for s in included if not s.is_flowc_import and not s.is_future])
+    return code, lines, _flowc_imports(syms, used)
 
 
-def _origin_path(path: str) -> str:
+def _package(syms: ModuleSymbols) -> str:
+    return syms.name if syms.is_package else syms.name.rpartition(".")[0]
+
+
+def _imports_relatively(trees: list[ast.AST]) -> bool:
+    return any(isinstance(n, ast.ImportFrom) and n.level > 0 for tree in trees for n in ast.walk(tree))
+
+
+def origin_path(path: str) -> str:
     """The file as the user named it, for tracebacks: `./a/../b.py` as `b.py` (no machine path is added)."""
     return os.path.normpath(printable_path(path))
 
@@ -52,10 +77,11 @@ def _function_uses(tree: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return free_names(undecorated) - {tree.name}
 
 
-def _closure(syms: ModuleSymbols, needed: set[str], definition: Definition) -> list[TopStatement]:
+def closure(syms: ModuleSymbols, needed: set[str], skip: cst.CSTNode | None = None) -> list[TopStatement]:
+    """The module's statements that define `needed` and what they use, transitively, in file order (but `skip`)."""
     definers: dict[str, list[int]] = {}
     for index, stmt in enumerate(syms.statements):
-        if stmt.node is definition.node:
+        if stmt.node is skip:
             continue
         for name in stmt.defines:
             definers.setdefault(name, []).append(index)

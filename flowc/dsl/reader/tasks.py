@@ -11,13 +11,15 @@ from flowc.dsl.reader.context import Reporter
 from flowc.dsl.reader.options import task_options
 from flowc.dsl.reader.positions import statements
 from flowc.dsl.reader.signatures import Signature
-from flowc.dsl.reader.taskcode import task_code
+from flowc.dsl.reader.taskcode import Shipper, task_code
 from flowc.ir import codes
 from flowc.ir.command import Argument, CommandPart
 from flowc.ir.model import ContainerTask, PythonTask, outputs_of
 from flowc.ir.task_options import ProjectDefaults
 
-def build_task(sig: Signature, report: Reporter, project: ProjectDefaults = ProjectDefaults()) -> PythonTask | ContainerTask:
+def build_task(
+    sig: Signature, report: Reporter, project: ProjectDefaults = ProjectDefaults(), ship: Shipper | None = None
+) -> PythonTask | ContainerTask:
     options = task_options(sig.options, sig.kind, project)
     common = dict(
         name=sig.name, params=sig.params, returns=sig.returns, options=options,
@@ -26,7 +28,7 @@ def build_task(sig: Signature, report: Reporter, project: ProjectDefaults = Proj
     if sig.kind == "container_task":
         command, args = _container(sig, report)
         return ContainerTask(command=command, args=args, **common)  # type: ignore[arg-type]
-    return PythonTask(code=task_code(sig.syms, sig.definition), **common)  # type: ignore[arg-type]
+    return PythonTask(code=task_code(sig.syms, sig.definition, ship), **common)  # type: ignore[arg-type]
 
 
 def _container(sig: Signature, report: Reporter) -> tuple[tuple[Argument, ...], tuple[Argument, ...]]:

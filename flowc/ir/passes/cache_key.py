@@ -4,7 +4,9 @@ A task's key covers what decides its result besides its inputs: its code
 normalized (comments, docstrings and formatting do not count), the module
 helpers, constants and imports it uses (its `preamble`, which the reader fills with
 only what the task uses, transitively, so editing a helper changes exactly the tasks
-that call it), how it names flowc, its signature, its image, packages, env and
+that call it), the same of the project modules it imports (`code.modules`: only
+what it uses of each, so editing `lib.clean` changes the tasks that use `clean`
+and no other), how it names flowc, its signature, its image, packages, env and
 secret names, and for a container task its command and args. Resources, retries and
 timeouts are left out: they do not change what a task computes. A step's key (its
 task's key and those of the steps it reads from) is `flowc.ir.passes.step_keys`.
@@ -37,6 +39,7 @@ from typing import cast
 
 from flowc.ir.command import template_text
 from flowc.ir.model import ContainerTask, Program, PythonTask
+from flowc.ir.shipped import ShippedModule
 
 KEY_VERSION = "flowc-cache-2"
 
@@ -157,10 +160,20 @@ def task_key_parts(task: PythonTask | ContainerTask, normalize: Callable[[str], 
         parts["function"] = normalize(task.code.function)
         parts["preamble"] = normalize(task.code.preamble)
         parts["flowc"] = [[i.local, i.attr] for i in task.code.flowc_imports]
+        # The project modules it imports, as shipped (only what it uses of each): a key without them is as before.
+        if task.code.package:
+            parts["package"] = task.code.package
+        if task.code.modules:
+            parts["modules"] = {m.name: module_key_part(m, normalize) for m in task.code.modules}
     else:
         parts["command"] = [template_text(a) for a in task.command]
         parts["args"] = [template_text(a) for a in task.args]
     return parts
+
+
+def module_key_part(module: ShippedModule, normalize: Callable[[str], str] = normalized_code) -> list[object]:
+    """What a shipped module adds to a task's key: package or not, its code normalized, its flowc names."""
+    return [module.is_package, normalize(module.code), [[i.local, i.attr] for i in module.flowc_imports]]
 
 
 def digest(data: object) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from flowc.codegen.literals import py_literal
 from flowc.codegen.task_code import code_literal
 from flowc.codegen.typespec import type_spec
-from flowc.ir.model import SINGLE_OUTPUT, FlowcImport, PythonTask, TaskCode
+from flowc.ir.model import FlowcImport, PythonTask, TaskCode
 
 API = "_flowc_api"  # the name the fused code gives the runtime's `flowc` namespace
 
@@ -109,6 +109,6 @@ def fused_code(function: str, params: tuple[str, ...], members: tuple[Member, ..
 def _value(src: Source) -> str:
     if src.param is not None:
         return src.param
-    if src.field is None or src.field == SINGLE_OUTPUT:
+    if src.field is None:  # the whole result (a field named `output` is indexed like any other)
         return f"_v{src.member}"
     return f"_v{src.member}[{py_literal(src.field)}]"

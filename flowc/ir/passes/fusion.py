@@ -39,7 +39,7 @@ from flowc.ir.passes.fusion_plan import Chain, bodies, plan_body, whole_reads
 from flowc.ir.plan import NotFused, PlannedStep
 from flowc.ir.rewrite import rewrite_pipeline
 from flowc.ir.scope import binding_key
-from flowc.ir.types import NamedField, NamedTupleType, Type
+from flowc.ir.types import NamedField, NamedTupleType, TupleType, Type
 
 
 def fuse_chains(program: Program) -> Program:
@@ -226,12 +226,13 @@ def _param_name(wanted: str, position: int, params: dict[str, tuple[Parameter, B
 def _exports(members: list[TaskNode], program: Program, readers: dict[str, set[tuple[str, str]]]) -> list[tuple[Export, Type]]:
     """Member outputs read outside the chain, in member and field order, with their types."""
     ids = {m.id for m in members}
-    wanted: list[tuple[int, str, Type]] = []
+    wanted: list[tuple[int, str | None, Type]] = []
     for i, m in enumerate(members):
         read = {fld for fld, reader in readers.get(m.id, ()) if reader not in ids}
+        returns = program.task(m.task).returns
         for output in program.task(m.task).outputs:
-            if output.name in read:
-                wanted.append((i, output.name, output.type))
+            if output.name in read:  # a single result is read whole (field None); a field named `output` is a field
+                wanted.append((i, output.name if isinstance(returns, NamedTupleType | TupleType) else None, output.type))
     if len(wanted) == 1:
         i, fld, t = wanted[0]
         return [(Export(name=SINGLE_OUTPUT, member=i, field=fld), t)]
@@ -239,7 +240,7 @@ def _exports(members: list[TaskNode], program: Program, readers: dict[str, set[t
     out: list[tuple[Export, Type]] = []
     for i, fld, t in wanted:
         task = python_name(members[i].task)
-        base = task if fld == SINGLE_OUTPUT else f"{task}_{fld}"
+        base = task if fld is None else f"{task}_{fld}"
         name = base if base not in taken else fresh_name(f"{base}_{i + 1}", taken)
         taken.add(name)
         out.append((Export(name=name, member=i, field=fld), t))
@@ -306,7 +307,7 @@ def _fused_key(members: list[Member], exports: list[tuple[Export, Type]], progra
             [m.task.cache_key or task_cache_key(m.task), [[n, s.param, s.member, s.field] for n, s in m.inputs]]
             for m in members
         ],
-        "exports": [[e.name, e.member, e.field] for e, _ in exports],
+        "exports": [[e.name, e.member, e.field or SINGLE_OUTPUT] for e, _ in exports],
     }
     blob = json.dumps(parts, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

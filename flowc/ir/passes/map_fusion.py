@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowc.ir.model import SINGLE_OUTPUT, Binding, LoopItemBinding, LoopNode, Node, OutputBinding, Pipeline, Program
+from flowc.ir.model import Binding, LoopItemBinding, LoopNode, Node, OutputBinding, Pipeline, Program
 from flowc.ir.passes.bodies import edit_body, nested_bodies, references
 from flowc.ir.rewrite import rewrite_body, rewrite_node
 
@@ -87,7 +87,7 @@ def _bodies(body: tuple[Node, ...]) -> Iterator[tuple[Node, ...]]:
 
 def _fan_in_of(items: Binding) -> str | None:
     """The id of the node whose whole value `items` is (a loop's fan-in list), if it is one."""
-    if isinstance(items, OutputBinding) and items.field in (None, SINGLE_OUTPUT):
+    if isinstance(items, OutputBinding) and items.field is None:
         return items.node
     return None
 

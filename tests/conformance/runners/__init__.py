@@ -1,7 +1,8 @@
 """One runner per backend: compile a Program, run it on the real engine, report what happened.
 
 Each module `<backend>.py` defines `run(program, pipeline, args, workdir) -> RunResult`
-(`pipeline` is the IR pipeline's name). Counts are by IR task name, a run of a fused
+(`pipeline` is the IR pipeline's name). Runners that are no backend's (flowc's own local
+runner, `flowc_run.py`, engine id `flowc-run`) are listed in `LOCAL_RUNNERS`. Counts are by IR task name, a run of a fused
 task (a `PythonTask` with `members`, made by the optimizer) counting once for each member.
 """
 
@@ -16,6 +17,14 @@ from typing import Any
 
 from flowc.ir.diagnostics import Diagnostic
 from flowc.ir.model import Program, PythonTask
+
+
+LOCAL_RUNNERS = ("flowc-run",)  # engine ids of the runners that are not backends
+
+
+def runner_module(engine: str) -> str:
+    """The module of `engine`'s runner (an engine id may hold a dash, a module name cannot)."""
+    return f"tests.conformance.runners.{engine.replace('-', '_')}"
 
 
 @dataclass

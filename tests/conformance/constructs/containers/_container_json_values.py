@@ -1,7 +1,7 @@
 """A container command gets list and dict values as compact JSON (the one value-to-text rule).
 
 Not in the construct catalogue (`_` prefix): Flyte's raw containers take flat values only
-(FLC702 for Flyte), so `tests/backends/test_container_engines.py` runs it on KFP and Airflow."""
+(FLC702 for Flyte), so `tests/backends/test_container_engines.py` runs it on KFP, Airflow and `flowc run`."""
 
 from flowc import container_task, pipeline
 
@@ -26,5 +26,5 @@ def container_json_values(xs: list[float] = [1.0, 0.5, 1e-7], d: dict[str, list[
 
 STANDINS = {"echo_json": _expected}
 RUNS = [{}, {"xs": [2.0], "d": {"k": [1]}}]
-ENGINES = ["kfp", "airflow"]
+ENGINES = ["kfp", "airflow", "flowc-run"]
 XFAIL = {"kfp": "kfp-placeholder-json"}

@@ -6,7 +6,7 @@ from flowc import Dataset, Metrics, Model, pipeline, task
 class TrainOutputs(NamedTuple):
     model: Model
     metrics: Metrics
-    result: float
+    output: float
 
 
 @task(cache=True)
@@ -16,7 +16,7 @@ def train(data: Dataset) -> TrainOutputs:
     metrics.log_metric("accuracy", 0.9)
     with open(model.path, "w") as f:
         f.write("weights")
-    return TrainOutputs(model=model, metrics=metrics, result=0.9)
+    return TrainOutputs(model=model, metrics=metrics, output=0.9)
 
 
 @task(cache=True)
@@ -27,4 +27,4 @@ def report(model: Model, score: float) -> str:
 @pipeline
 def train_and_report(data: Dataset) -> str:
     trained = train(data=data)
-    return report(model=trained.model, score=trained.result)
+    return report(model=trained.model, score=trained.output)

@@ -1,4 +1,4 @@
-"""dsl.ExitHandler: the body is kept inline; the exit task's special timing is not translated."""
+"""dsl.ExitHandler -> try/finally: the exit task runs after the body, whether it succeeded or failed."""
 from kfp import dsl
 
 
@@ -13,9 +13,10 @@ def work() -> str:
 
 
 @dsl.pipeline
-def guarded() -> None:
-    exit_task = cleanup(msg="exit handler ran")
-    with dsl.ExitHandler(exit_task=exit_task):  # E: FLC902
+def guarded(message: str = "exit handler ran") -> None:
+    # runs last, in any case
+    exit_task = cleanup(msg=message)
+    with dsl.ExitHandler(exit_task=exit_task, name="guard"):  # E: FLC903
         # the guarded work
         w = work()
         cleanup(msg=w.output)

@@ -1,4 +1,4 @@
-"""dsl.ExitHandler: the body is kept inline; the exit task's special timing is not translated."""
+"""dsl.ExitHandler -> try/finally: the exit task runs after the body, whether it succeeded or failed."""
 from flowc import pipeline, task
 
 
@@ -13,9 +13,12 @@ def work() -> str:
 
 
 @pipeline
-def guarded() -> None:
-    exit_task = cleanup(msg="exit handler ran")
-    # flowc import: not translated: dsl.ExitHandler(exit_task=exit_task): the body is kept, but the exit task runs as an ordinary step, not after the body or on failure
-    # the guarded work
-    w = work()
-    cleanup(msg=w)
+def guarded(message: str = "exit handler ran") -> None:
+    # flowc import: `name="guard"` of dsl.ExitHandler has no flowc equivalent and was left out
+    try:  # E: FLC903
+        # the guarded work
+        w = work()
+        cleanup(msg=w)
+    finally:
+        # runs last, in any case
+        cleanup(msg=message)
