@@ -21,9 +21,7 @@ if __name__ == "__main__" and not sys.flags.safe_path:
     del sys.path[0]  # `-c` put the working directory first; a step's program gets its own folder there
 
 import __future__  # noqa: E402
-import functools  # noqa: E402
 import gc  # noqa: E402
-import operator  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import selectors  # noqa: E402
@@ -37,7 +35,7 @@ _ = tempfile, linecache
 
 
 TASK_PART = b"\n# --- task code ---\n"  # where a task program's own part starts (codegen/task_program.py)
-_FUTURES = functools.reduce(operator.or_, (getattr(__future__, f).compiler_flag for f in __future__.all_feature_names))
+_FUTURES: int = sum({getattr(__future__, f).compiler_flag for f in __future__.all_feature_names})  # distinct bits
 
 
 class Server:
