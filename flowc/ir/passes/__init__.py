@@ -1,52 +1,26 @@
-"""IR -> IR passes, one module each, run in the order of `LOWERING`, `PASSES`, `KEYING`.
+"""IR -> IR passes, one module each, run in the order of `LOWERING`, `PASSES`, `KEYING` (`order.py`).
 
 A pass is a plain function `Program -> Program`; it never reports user errors (the
 validator did that) and never looks at source code. `flowc explain` reports what
 each pass decided.
+
+Importing one pass module (`flowc run` needs only the step keys and the declared
+constants) does not import every pass: the names below load `order.py` when first asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from flowc.ir.model import Program
-from flowc.ir.passes.cache_key import assign_cache_keys
-from flowc.ir.passes.conditions import lower_conditions
-from flowc.ir.passes.constants import declared_constants
-from flowc.ir.passes.dedupe import dedupe_calls
-from flowc.ir.passes.fusion import fuse_chains
-from flowc.ir.passes.map_fusion import fuse_maps
-from flowc.ir.passes.step_keys import assign_step_keys
+if TYPE_CHECKING:
+    from flowc.ir.passes.order import KEYING, LOWERING, PASSES, Pass, lower, prepare, run_passes
 
-Pass = Callable[[Program], Program]
-
-# Lowering fixes what the program means (conditions the Python way, literals as their
-# declared types) and gives every task
-# its cache key; it runs on every valid program, optimized or not, so every backend (and
-# `check`) sees the same IR.
-LOWERING: tuple[Pass, ...] = (lower_conditions, declared_constants, assign_cache_keys)
-# The optimizer: what `-O0` / `--no-optimize` turns off. Merging duplicates first makes
-# more chains; map fusion makes one loop body of two, whose chain fusion then fuses.
-# Fusion derives a fused task's key from its members' keys, so it runs after lowering.
-PASSES: tuple[Pass, ...] = (dedupe_calls, fuse_maps, fuse_chains)
-# Keys of steps, from the program as the engines will run it.
-KEYING: tuple[Pass, ...] = (assign_step_keys,)
+__all__ = ["KEYING", "LOWERING", "PASSES", "Pass", "lower", "prepare", "run_passes"]
 
 
-def lower(program: Program) -> Program:
-    for each in LOWERING:
-        program = each(program)
-    return program
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        from flowc.ir.passes import order
 
-
-def prepare(program: Program, optimize: bool = True) -> Program:
-    """A valid program as the backends get it: lowered, optimized unless told not to, keyed."""
-    for each in (*LOWERING, *(PASSES if optimize else ()), *KEYING):
-        program = each(program)
-    return program
-
-
-def run_passes(program: Program, passes: tuple[Pass, ...] | None = None) -> Program:
-    for each in (*LOWERING, *PASSES, *KEYING) if passes is None else passes:
-        program = each(program)
-    return program
+        return getattr(order, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
