@@ -19,6 +19,7 @@ when the server cannot start or has gone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,6 +31,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from flowc.run.process import Finished, check_starts, ended, kill_group, started
@@ -44,8 +46,6 @@ class ServerGone(Exception):
 
 @cache
 def _server_text() -> str:
-    from importlib.resources import files
-
     return files("flowc.run").joinpath("step_server.py").read_text(encoding="utf-8")
 
 
@@ -109,8 +109,6 @@ class StepServer:
     def program_file(self, name: str, text: str) -> Path:
         """A file holding program `text` as `<name>.py`, alone in its folder: written once per run and text,
         so that the steps of a fan-out run one file (which the server compiles once)."""
-        import hashlib  # not before the fork: OpenSSL's pages would be the server's too (a dearer fork per step)
-
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         with self.lock:
             path = self.programs.get(digest + name)
