@@ -189,14 +189,12 @@ def step_server(program: Program, pipeline: Pipeline) -> StepServer | None:
         return None
     from flowc.run.fork_server import StepServer
 
-    return StepServer(Path.cwd(), fork_self=False)  # the store is open here: only `early_server` forks the runner
+    return StepServer(Path.cwd())
 
 
 @contextmanager
 def early_server() -> Generator[StepServer | None]:
-    """A step server started before the program is known (None where processes cannot fork); closed at the end.
-
-    Started before the store opens and the progress display starts: a fork of this process when it can safely be one."""
+    """A step server started before the program is known (None where processes cannot fork); closed at the end."""
     if not hasattr(os, "fork"):
         yield None
         return
