@@ -7,11 +7,6 @@ and output) that runs exactly the step's program, as `python program.py` would. 
 and Ctrl-C kill the child's process group as they kill a fresh process's
 (`process.py`); the server reports each child's exit code.
 
-The server is a fork of the runner itself when the runner can safely be forked (one
-thread, started as a plain `python`, before it opens the store): it drops what it holds
-beyond a fresh `python -u` and serves (no second interpreter to start); else it is a
-fresh `python -c step_server.py`.
-
 A step whose environment changes what Python reads at start-up (a `PYTHON*` variable,
 the locale) starts a fresh interpreter instead (`python_step.py`), as does every step
 when the server cannot start or has gone.
@@ -57,20 +52,11 @@ def startup_environment(env: Mapping[str, str]) -> dict[str, str]:
 class StepServer:
     """A running step server (started at once, waited for at its first step); `close` ends it."""
 
-    def __init__(self, cwd: Path, fork_self: bool | None = None) -> None:
-        """`fork_self`: the server a fork of this process (True), a Python of its own (False), or
-        a fork when this process can safely be one (None: `may_fork_self`)."""
+    def __init__(self, cwd: Path) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="flowc-srv-"))
         self.address = str(self.folder / "s")
         self.env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc: subprocess.Popen[bytes] | None = None
-        self.forked: tuple[int, int] | None = None  # a fork's pid, and the pipe whose closing ends it
-        self.lock = threading.Lock()
-        self.ready: bool | None = None
-        self.programs: dict[str, Path] = {}
-        if fork_self or (fork_self is None and may_fork_self()):
-            self._fork()
-            return
         try:  # it listens on `address`, which a long $TMPDIR can make too long to bind: then it says no `ready`
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", _server_text(), self.address], env=self.env, cwd=cwd,
@@ -78,33 +64,9 @@ class StepServer:
             )
         except OSError:
             pass  # no server: every step starts a fresh interpreter
-
-    def _fork(self) -> None:
-        """The server as a fork of this process (`step_server.serve_forked`): no second interpreter to start."""
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            listener.bind(self.address)
-            listener.listen(256)
-            listener.setblocking(False)
-            runner_end, server_end = os.pipe()[::-1]
-            for stream in (sys.stdout, sys.stderr):  # nothing of this process's output left to a fork's buffers
-                if stream is not None:
-                    stream.flush()
-            pid = os.fork()
-        except OSError:
-            listener.close()
-            self.ready = False  # no server: every step starts a fresh interpreter
-            return
-        if pid == 0:
-            try:
-                from flowc.run.step_server import serve_forked
-
-                serve_forked(listener, server_end)
-            finally:
-                os._exit(70)  # never back into the runner's code
-        os.close(server_end)
-        listener.close()
-        self.forked, self.ready = (pid, runner_end), True
+        self.lock = threading.Lock()
+        self.ready: bool | None = None
+        self.programs: dict[str, Path] = {}
 
     def program_file(self, name: str, text: str) -> Path:
         """A file holding program `text` as `<name>.py`, alone in its folder: written once per run and text,
@@ -158,11 +120,6 @@ class StepServer:
 
     def close(self) -> None:
         """End the server (steps it forked and still running keep running: the caller kills those)."""
-        forked, self.forked = self.forked, None
-        if forked is not None:
-            pid, runner_end = forked
-            os.close(runner_end)
-            _reap(pid, 5.0)
         proc, self.proc = self.proc, None
         if proc is not None:
             for stream in (proc.stdin, proc.stdout):
@@ -226,31 +183,6 @@ class _Replies:
         line, self.buffer = self.buffer.split(b"\n", 1)
         word, _, value = line.decode().partition(" ")
         return word, value
-
-
-def may_fork_self() -> bool:
-    """Whether this process can be forked into a step server: it can fork, runs one thread, and was
-    started as a plain `python` (no interpreter options, which a step's fresh `python` would not have)."""
-    orig_argv: list[str] = getattr(sys, "orig_argv", [])
-    plain = len(orig_argv) > 1 and (orig_argv[1] == "-m" or not orig_argv[1].startswith("-"))
-    return hasattr(os, "fork") and plain and threading.active_count() == 1
-
-
-def _reap(pid: int, seconds: float) -> None:
-    """Wait for the child `pid` to end, at most `seconds`, then kill it."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if done == pid:
-            return
-        if time.monotonic() > deadline:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            return
-        time.sleep(0.002)
 
 
 def _ready_line(fd: int) -> bool:

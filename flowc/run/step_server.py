@@ -1,7 +1,6 @@
 """The step server: a warm Python, started once per run, that forks a child per Python step.
 
-Run as `python -c <this file's text>` by `fork_server.py`, or in a fork of the runner itself
-(`serve_forked`); stdlib only, never imports flowc.
+Run as `python -c <this file's text>` by `fork_server.py`; stdlib only, never imports flowc.
 Each request arrives on a connection of its own to a Unix socket: one JSON line
 {"argv": [program, args...], "env": {...}, "cwd": ..., "log": ...}. The server forks;
 the child leaves the server behind (a session of its own, stdin from /dev/null,
@@ -23,7 +22,6 @@ if __name__ == "__main__" and not sys.flags.safe_path:
 
 import __future__  # noqa: E402
 import gc  # noqa: E402
-import io  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import selectors  # noqa: E402
@@ -33,7 +31,7 @@ import linecache  # noqa: E402  (what every task program imports: warm in the ch
 import tempfile  # noqa: E402
 import types  # noqa: E402
 
-_ = linecache
+_ = tempfile, linecache
 
 
 TASK_PART = b"\n# --- task code ---\n"  # where a task program's own part starts (codegen/task_program.py)
@@ -318,67 +316,6 @@ def main() -> None:
     gc.freeze()  # the server's objects stay out of the children's collections: fewer pages copied on write
     sys.stdout.write("ready\n")
     sys.stdout.flush()
-    _serve(listener, path)
-
-
-def serve_forked(listener: socket.socket, runner: int) -> None:
-    """The server in a fork of the runner's own process (`fork_server.py`), listening on `listener`
-    (bound, non-blocking), until the pipe `runner` closes; never returns.
-
-    The runner was started as a plain `python` (no interpreter options) in the environment the
-    steps get, less `PYTHONUNBUFFERED`: what it holds beyond such a fresh `python -u` goes
-    first (its descriptors, standard streams, exit handlers, modules outside the standard
-    library, its `sys.path[0]`, cached temporary folder, exception hook)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is the runner's to handle
-    null = os.open(os.devnull, os.O_RDWR)
-    os.dup2(runner, 0)  # as the server's stdin: closed when the runner ends
-    os.dup2(null, 1)
-    os.dup2(null, 2)
-    keep = listener.fileno()
-    os.closerange(3, keep)
-    os.closerange(keep + 1, 1 << 20)
-    _as_fresh_interpreter()
-    gc.freeze()
-    _serve(listener, listener.getsockname())
-
-
-def _as_fresh_interpreter() -> None:
-    import atexit
-
-    atexit._clear()  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
-    for name in [n for n in sys.modules if not _standard(n)]:
-        del sys.modules[name]  # imported again, afresh, by a step that asks (import hooks stay installed)
-    if not sys.flags.safe_path:
-        del sys.path[0]  # the runner's script folder (or working directory): a step's program gets its own
-    sys.stdin = sys.__stdin__ = _text(io.BufferedReader(_raw(0, "r", "<stdin>")), sys.__stdin__, "strict", True)
-    sys.stdout = sys.__stdout__ = _text(_raw(1, "w", "<stdout>"), sys.__stdout__, "strict", True)
-    sys.stderr = sys.__stderr__ = _text(_raw(2, "w", "<stderr>"), sys.__stderr__, "backslashreplace", True)
-    sys.excepthook = sys.__excepthook__
-    tempfile.tempdir = None  # the runner's, cached: a step finds its own from its environment
-
-
-def _standard(module: str) -> bool:
-    top = module.partition(".")[0]
-    return top in sys.stdlib_module_names or top in sys.builtin_module_names or top.startswith("_frozen") or top == "__main__"
-
-
-def _raw(fd: int, mode: str, name: str) -> io.FileIO:
-    raw = io.FileIO(fd, mode, closefd=False)
-    raw.name = name  # pyright: ignore[reportAttributeAccessIssue]  # as the interpreter names its standard streams
-    return raw
-
-
-def _text(buffer: io.RawIOBase | io.BufferedIOBase, like: object, errors: str, write_through: bool) -> io.TextIOWrapper:
-    """A standard stream over `buffer` as the interpreter makes it at start-up (`like`'s encoding and errors), unbuffered when `write_through`."""
-    import locale
-
-    encoding: str = getattr(like, "encoding", None) or locale.getpreferredencoding(False)
-    return io.TextIOWrapper(
-        buffer, encoding=encoding, errors=getattr(like, "errors", None) or errors, newline="\n", write_through=write_through,  # type: ignore[arg-type]
-    )
-
-
-def _serve(listener: socket.socket, path: str) -> None:
     served = Server(listener).serve()
     if served is None:  # the runner ended (or was killed): leave no socket or programs behind
         listener.close()

@@ -31,9 +31,7 @@ print("name", __name__, "file", os.path.basename(__file__), "argv", sys.argv[1:]
 print("path0 is my folder", sys.path[0] == os.path.dirname(os.path.realpath(__file__)))
 print("cwd", os.getcwd() == os.environ["WANT_CWD"], "env", os.environ.get("PROBE"))
 print("own session", os.getsid(0) == os.getpid(), "stdin empty", sys.stdin.read() == "")
-print("stdout unbuffered", sys.stdout.write_through, "encoding", sys.stdout.encoding, sys.stdout.name, sys.stderr.errors)
-print("runner modules", [m for m in ("flowc", "pytest", "_pytest") if m in sys.modules], "exit handlers", atexit._ncallbacks())
-import tempfile; print("temp", tempfile.gettempdir() == os.environ.get("WANT_TMP"))
+print("stdout unbuffered", sys.stdout.write_through, "encoding", sys.stdout.encoding)
 kept = open(os.environ["KEPT"], "w")
 kept.write("written, never closed")
 atexit.register(lambda: print("atexit ran"))
@@ -49,9 +47,9 @@ ENDINGS = {
 }
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["own interpreter", "fork of the runner"])
-def server(request: pytest.FixtureRequest) -> Iterator[StepServer]:
-    with StepServer(Path.cwd(), fork_self=request.param) as started:
+@pytest.fixture(scope="module")
+def server() -> Iterator[StepServer]:
+    with StepServer(Path.cwd()) as started:
         yield started
 
 
@@ -68,7 +66,6 @@ def test_a_forked_step_behaves_as_a_fresh_interpreter(server: StepServer, ending
     program.write_text(PROBE + ENDINGS[ending] + "\n", encoding="utf-8")
     kept = tmp_path / "kept"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE": "yes", "WANT_CWD": str(tmp_path), "KEPT": str(kept)}
-    env.update(TMPDIR=str(tmp_path), WANT_TMP=str(tmp_path))
     forked, fresh = _both(server, program, env, tmp_path / "log")
     assert (forked.returncode, _lines(forked.log)) == (fresh.returncode, _lines(fresh.log))
     assert "own session True" in fresh.log and "thread joined" in fresh.log and "atexit ran" in fresh.log
@@ -133,23 +130,18 @@ def test_steps_are_forked_unless_their_environment_changes_python_start_up(tmp_p
     assert (seeded // 10, seeded % 10) == (os.getpid(), 0)  # a fresh interpreter of ours: PYTHONHASHSEED=0 honoured
 
 
-@pytest.mark.parametrize("fork_self", [False, True], ids=["own interpreter", "fork of the runner"])
-def test_when_the_server_has_gone_steps_run_as_fresh_interpreters(fork_self: bool, tmp_path: Path) -> None:
+def test_when_the_server_has_gone_steps_run_as_fresh_interpreters(tmp_path: Path) -> None:
     from flowc.run.python_step import run_python
 
     source = tmp_path / "pipes.py"
     source.write_text(TASKS, encoding="utf-8")
     task = api.load([source], root=tmp_path, optimize=False).program.task("parent")
     assert isinstance(task, PythonTask)
-    with StepServer(Path.cwd(), fork_self=fork_self) as server:
+    with StepServer(Path.cwd()) as server:
         first = run_python(task, {}, tmp_path / "a", None, server)
-        if server.proc is not None:
-            server.proc.send_signal(signal.SIGKILL)
-            server.proc.wait()
-        else:
-            assert server.forked is not None
-            os.kill(server.forked[0], signal.SIGKILL)
-            os.waitpid(server.forked[0], 0)
+        assert server.proc is not None
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait()
         second = run_python(task, {}, tmp_path / "b", None, server)
     assert first.ok and second.ok, (first, second)
     assert first.outputs["output"] != os.getpid() and second.outputs["output"] == os.getpid()
