@@ -3,7 +3,8 @@
 Options: `retries`, `execution_timeout` (a literal `timedelta`) -> `timeout`, `task_id`
 -> `name`, and the DAG's `default_args` for tasks that set none themselves.
 `multiple_outputs=True` with `-> dict[str, T]` returning dict literals becomes a
-generated NamedTuple class (its keys are the fields). Tasks are moved out of the DAG
+generated NamedTuple class (its keys are the fields). An unannotated result whose returns
+are all literals of one type gets that type (infer.py). Tasks are moved out of the DAG
 function to module level (libcst indentation is relative: bodies keep their form).
 """
 
@@ -17,6 +18,7 @@ import libcst as cst
 from flowc.importer.airflow_cleanup import is_all_done
 from flowc.importer.airflow_context import CONTEXT_PARAMETERS, AirflowContext, AirflowTask
 from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet
+from flowc.importer.infer import returned_type
 from flowc.importer.types import flowc_type, named_tuple_class
 from flowc.ir import codes
 
@@ -134,6 +136,8 @@ def _result(draft: TaskDraft, ctx: AirflowContext) -> None:
         draft.fn = fn.with_changes(returns=cst.Annotation(flowc_type(ann, ctx, draft.notes)))
     elif not returns:
         draft.fn = fn.with_changes(returns=cst.Annotation(cst.Name("None")))
+    elif (inferred := returned_type(returns)) is not None:
+        draft.fn = fn.with_changes(returns=cst.Annotation(inferred))
     else:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, fn.name, f"the result of {fn.name.value}", "it has no annotation"))
 
