@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,7 @@ def assert_round_trip(tmp_path: Path, cases: list[tuple[Path, str]]) -> dict[str
         assert loaded.ok, api.render(loaded.diagnostics, loaded.sources)
         compile_into(api.prepared(loaded, optimize=False).program, imported)
     home = session_home()
-    runs = [(dag_id, {}) for _, dag_id in cases]
+    runs: list[tuple[str, dict[str, Any]]] = [(dag_id, {}) for _, dag_id in cases]
     expected = run_dags(home, originals, runs, tmp_path / "a1")
     got = run_dags(home, imported, runs, tmp_path / "a2")
     assert not expected.import_errors and not got.import_errors, (expected.import_errors, got.import_errors)

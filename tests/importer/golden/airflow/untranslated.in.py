@@ -16,10 +16,17 @@ def contexts():
     def untyped(x):  # E: FLC907
         return x
 
+    @task
+    def mixed(flag: bool):  # E: FLC907
+        if flag:
+            return 1
+        return "one"
+
     stamp()
     shell()
     for i in range(3):  # E: FLC902
         untyped(i)
+    mixed(True)
 
 
 contexts()  # E: FLC905

@@ -22,6 +22,14 @@ def untyped(x):  # E: FLC907
     return x
 
 
+# flowc import: the result of mixed has no boundary type flowc can use: it has no annotation
+@task
+def mixed(flag: bool):  # E: FLC907
+    if flag:
+        return 1
+    return "one"
+
+
 @pipeline
 def contexts() -> None:
 
@@ -31,6 +39,7 @@ def contexts() -> None:
     #     for i in range(3):  # E: FLC902
     #         untyped(i)
     pass
+    mixed(True)
 
 
 # flowc import: airflow SDK code outside tasks and pipelines was commented out
