@@ -35,6 +35,7 @@ DAG_CLASS = "airflow.sdk.DAG"
 def translate(module: cst.Module, notes: Notes) -> cst.Module:
     """`module` (an Airflow DAG file) rewritten into the flowc DSL; problems go to `notes`."""
     ctx = AirflowContext(names=ImportedNames(module, AIRFLOW_ALIASES), notes=notes, sdk="airflow", roots=("airflow",))
+    ctx.infer_types(module)
     callables = {s.name.value: TaskDraft(fn=s, task=AirflowTask(s.name.value, s.name.value)) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
     replaced: dict[int, list[cst.BaseStatement]] = {}
     top_tasks: dict[int, tuple[TaskDraft, cst.Decorator]] = {}
@@ -135,10 +136,14 @@ def group_pipeline(fn: cst.FunctionDef, ctx: AirflowContext, callables: dict[str
     notes = [ctx.notes.add(codes.IMPORT_DROPPED_OPTION, a, f"`{snippet(a)}` of @task_group") for a in args]
     params: list[cst.Param] = []
     for p in fn.params.params:
+        if p.annotation is None and (inferred := ctx.inferred.param(fn.name.value, p.name.value)) is not None:
+            p = p.with_changes(annotation=cst.Annotation(inferred))
         if p.annotation is None:
             notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, p, f"parameter {p.name.value}", "it has no annotation"))
         params.append(p.with_changes(annotation=cst.Annotation(flowc_type(p.annotation.annotation, ctx, notes))) if p.annotation else p)
     returns = cst.Annotation(flowc_type(fn.returns.annotation, ctx, notes)) if fn.returns else None
+    if returns is None and (inferred := ctx.inferred.result(fn.name.value)) is not None:
+        returns = cst.Annotation(inferred)
     if returns is None and _returns_value(fn):
         notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, fn.name, f"the result of {fn.name.value}", "it has no annotation"))
     ctx.use("pipeline")

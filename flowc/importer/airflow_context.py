@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from flowc.importer.emit import source_of
+from flowc.importer.infer import InferredTypes
 from flowc.importer.module import ImportContext
 
 # Older and newer spellings of the same things, as Airflow 3's `airflow.sdk` names them.
@@ -57,6 +58,11 @@ class AirflowContext(ImportContext):
 
     tasks: dict[str, AirflowTask] = field(default_factory=lambda: {})
     group_functions: set[str] = field(default_factory=lambda: set())  # `@task_group` functions: sub-pipelines
+    inferred: InferredTypes = field(default_factory=lambda: InferredTypes(cst.Module([]), lambda fn: False))  # set by the importer
+
+    def infer_types(self, module: cst.Module) -> None:
+        """Types for the file's unannotated task and task-group parameters and results (infer.py)."""
+        self.inferred = InferredTypes(module, lambda fn: self.task_decorator(fn) is not None or self.group_decorator(fn) is not None, CONTEXT_PARAMETERS)
 
     def is_sdk_name(self, expr: cst.BaseExpression, *names: str) -> bool:
         found = self.sdk_name(expr)
