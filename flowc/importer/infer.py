@@ -9,7 +9,8 @@ them off what the file states, never running it:
 - `+`, `-`, `*` of ints and floats (and `+` of strings).
 A parameter gets the type every call of its task passes it (an `.expand(p=...)` passes
 the items of a list); a result the type every `return` gives. Inference repeats until
-nothing changes, so types flow along a chain of tasks. Where any use is unknown or two
+nothing changes, so types flow along a chain of tasks: first from the uses known so far
+(so `double(double(n))` resolves), then keeping only what every use confirms. Where any use is unknown or two
 disagree, nothing is inferred and the importer reports FLC907 as before.
 """
 
@@ -26,7 +27,6 @@ _SCALARS: tuple[tuple[type[cst.BaseExpression], str], ...] = (
 )
 _ARITHMETIC = (cst.Add, cst.Subtract, cst.Multiply)
 _ROUNDS = 10  # chains of tasks longer than this keep their tail untyped
-_UNKNOWN = ""  # a use whose type is not known: it blocks inference
 
 
 def literal_type(expr: cst.BaseExpression) -> str | None:
@@ -56,6 +56,11 @@ def _one(types: set[str | None]) -> str | None:
     if types == {"int", "float"}:
         return "float"
     return next(iter(types)) if len(types) == 1 else None
+
+
+def _known(types: set[str | None], strict: bool) -> set[str | None]:
+    """The uses to infer from: all (strict), or those whose type is known so far (a cycle of uses resolves)."""
+    return types if strict else types - {None}
 
 
 def _item(list_type: str | None) -> str | None:
@@ -130,11 +135,12 @@ class InferredTypes:
         self._skip = set(skip_params)
         self._params: dict[tuple[str, str], str] = {}
         self._results: dict[str, str] = {}
-        for _ in range(_ROUNDS):
-            params, results = self._infer_params(), self._infer_results()
-            if params == self._params and results == self._results:
-                break
-            self._params, self._results = params, results
+        for strict in (False, True):  # first from the uses known so far, then only where every use is known
+            for _ in range(_ROUNDS):
+                params, results = self._infer_params(strict), self._infer_results(strict)
+                if params == self._params and results == self._results:
+                    break
+                self._params, self._results = params, results
 
     def param(self, step: str, name: str) -> cst.BaseExpression | None:
         found = self._params.get((step, name))
@@ -144,12 +150,12 @@ class InferredTypes:
         found = self._results.get(step)
         return cst.parse_expression(found) if found and found != "None" else None
 
-    def _infer_params(self) -> dict[tuple[str, str], str]:
+    def _infer_params(self, strict: bool) -> dict[tuple[str, str], str]:
         uses: dict[tuple[str, str], set[str | None]] = {}
         for call, scope in self._found.calls:
             for key, passed in self._arguments(call, scope):
                 uses.setdefault(key, set()).add(passed or None)
-        return {key: t for key, types in uses.items() if (t := _one(types))}
+        return {key: t for key, types in uses.items() if (t := _one(_known(types, strict)))}
 
     def _arguments(self, call: cst.Call, scope: _Scope) -> list[tuple[tuple[str, str], str | None]]:
         """((step, parameter), type passed) for each argument of a call of a step."""
@@ -178,7 +184,7 @@ class InferredTypes:
             return (base.value if isinstance(base, cst.Name) else None), func.attr.value == "expand"
         return None, False
 
-    def _infer_results(self) -> dict[str, str]:
+    def _infer_results(self, strict: bool) -> dict[str, str]:
         results: dict[str, str] = {}
         for name, fn in self._steps.items():
             written = _annotation(fn, None)
@@ -187,7 +193,7 @@ class InferredTypes:
                 continue
             returns = value_returns(fn)
             scope = self._found.scope_of[id(fn)]
-            found = _one({self.type_of(r.value, scope) if r.value is not None else None for r in returns}) if returns else "None"
+            found = _one(_known({self.type_of(r.value, scope) if r.value is not None else None for r in returns}, strict)) if returns else "None"
             if found:
                 results[name] = found
         return results

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -79,6 +79,7 @@ def assert_round_trip(tmp_path: Path, cases: list[tuple[Path, str]]) -> dict[str
 
 def _plain(value: object) -> object:
     """flowc's Airflow steps push their one result as {"output": value}; Airflow's own push the value."""
-    if isinstance(value, dict) and list(value) == ["output"]:  # pyright: ignore[reportUnknownArgumentType]
-        return value["output"]  # pyright: ignore[reportUnknownVariableType]
-    return value
+    if not isinstance(value, dict):
+        return value
+    pushed = cast(dict[str, object], value)
+    return pushed["output"] if list(pushed) == ["output"] else pushed

@@ -17,6 +17,10 @@ def contexts():
         return x
 
     @task
+    def either(x):  # E: FLC907
+        print(x)
+
+    @task
     def mixed(flag: bool):  # E: FLC907
         if flag:
             return 1
@@ -27,6 +31,8 @@ def contexts():
     for i in range(3):  # E: FLC902
         untyped(i)
     mixed(True)
+    either(1)
+    either("one")
 
 
 contexts()  # E: FLC905
