@@ -24,6 +24,8 @@ def formatted(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str], fmt
         return render_sarif(diagnostics, flowc.__version__), False
     if fmt == "github":
         return "\n".join(render_github(d) for d in diagnostics) or None, False
-    from flowc import api
+    if not diagnostics:
+        return None, True
+    from flowc import api  # not before: a clean `flowc run` from the prepared-program cache never needs it
 
-    return (api.render(diagnostics, sources) if diagnostics else None), True
+    return api.render(diagnostics, sources), True

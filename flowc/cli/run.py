@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         outcome = run_pipeline(
             args.paths, pipeline=args.pipeline, params=args.param, jobs=args.jobs, use_cache=not args.no_cache,
             resume=args.resume, containers=args.containers, store_root=store_root(args.store, config.store, config.path),
-            root=args.root or config.root, defaults=config.task_defaults, optimize=optimize,
+            root=args.root or config.root, defaults=config.task_defaults, optimize=optimize, reuse=True, pyproject=config.path,
         )
     except StoreError as exc:
         print(f"flowc run: {exc}", file=sys.stderr)

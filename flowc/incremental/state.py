@@ -59,14 +59,22 @@ def request_key(request: Request) -> str:
     """The name of the entry holding this request's results (any output format)."""
     material = {
         "schema": SCHEMA,
-        "flowc": flowc_fingerprint(),
-        "python": [sys.version, sys.prefix, sys.executable],
-        "site": _site_fingerprint(),
-        "cwd": os.getcwd(),
+        **environment(),
         "request": [list(request.paths), request.root, list(request.targets), list(request.options), request.no_optimize],
         "pyproject": [str(request.pyproject), file_digest(request.pyproject)] if request.pyproject else None,
     }
     return "check-" + hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def environment() -> dict[str, Any]:
+    """What any stored result depends on besides its files: flowc, Python, the installed packages,
+    the working folder (also `flowc run`'s prepared programs, `flowc.run.prepared`)."""
+    return {
+        "flowc": flowc_fingerprint(),
+        "python": [sys.version, sys.prefix, sys.executable],
+        "site": _site_fingerprint(),
+        "cwd": os.getcwd(),
+    }
 
 
 def flowc_fingerprint() -> list[Any]:

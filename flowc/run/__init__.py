@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from flowc.run.container_step import ContainerMode
     from flowc.run.executor import Progress
     from flowc.run.fork_server import StepServer
+    from flowc.run.prepared import Prepared
     from flowc.run.records import StepRecord
     from flowc.run.store import RunStore
 
@@ -63,15 +64,17 @@ def run_pipeline(
     defaults: ProjectDefaults | None = None,
     optimize: bool = True,
     out: TextIO | None = None,
+    reuse: bool = False,
+    pyproject: Path | None = None,
 ) -> RunOutcome:
     """Read `paths`, choose the pipeline, parse `params` (`k=v`), and run it; problems are diagnostics.
 
-    With `resume`, the pipeline and parameters default to the resumed run's.
+    With `resume`, the pipeline and parameters default to the resumed run's. With `reuse`,
+    an unchanged project's prepared program is taken from the cache of the project of
+    `pyproject` (`prepared.py`) rather than read again.
     """
-    from flowc import api
-
     with early_server() as server:  # a warm Python for the steps, started while the pipeline is read
-        loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
+        loaded = _load(paths, root, defaults, optimize, reuse, pyproject)
         outcome = RunOutcome(diagnostics=list(loaded.diagnostics), sources=loaded.sources)
         if not loaded.ok:
             return outcome
@@ -96,6 +99,21 @@ def run_pipeline(
         )
         run.diagnostics, run.sources = outcome.diagnostics, outcome.sources
         return run
+
+
+def _load(
+    paths: Sequence[str | Path], root: str | Path | None, defaults: ProjectDefaults | None, optimize: bool,
+    reuse: bool, pyproject: Path | None,
+) -> Prepared:
+    """The program to run: from the prepared-program cache when `reuse` (read on a miss), else read."""
+    from flowc.run.prepared import Prepared, load_prepared
+
+    if reuse:
+        return load_prepared(paths, root=root, defaults=defaults, optimize=optimize, pyproject=pyproject)
+    from flowc import api
+
+    loaded = api.load(paths, root=root, defaults=defaults, optimize=optimize)
+    return Prepared(loaded.program, loaded.diagnostics, loaded.sources)
 
 
 def open_store(root: Path | None) -> RunStore:

@@ -57,6 +57,15 @@ def make_dirs(folder: Path, top: Path) -> None:
         fsync_dir(created.parent)
 
 
+def sync_dirs(folder: Path, top: Path) -> None:
+    """fsync `folder` and every folder above it up to `top`: each name on the way to it is durable."""
+    here = folder
+    while here != top and here != here.parent:
+        fsync_dir(here)
+        here = here.parent
+    fsync_dir(top)
+
+
 def move_into_place(source: Path, target: Path, *, keep_source: bool = False) -> None:
     """Move (or with `keep_source`, copy) the file or folder `source` to `target`: whole, durable, atomic."""
     temp = target.parent / f"{TEMP_PREFIX}{secrets.token_hex(6)}-{target.name}"

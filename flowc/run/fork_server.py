@@ -98,15 +98,16 @@ class StepServer:
                 conn.connect(self.address)
                 conn.sendall(json.dumps(request).encode() + b"\n")
                 reply = _Replies(conn)
-                pid = reply.pid()
+                pid, code = reply.first()
             except OSError as exc:
                 self.ready = False  # gone: the run's other steps start fresh interpreters at once
                 raise ServerGone(str(exc)) from exc
-            try:
-                started(pid)
-                code = reply.exit_code(pid, timeout)
-            finally:
-                ended(pid)
+            if pid is not None:
+                try:
+                    started(pid)
+                    code = reply.exit_code(pid, timeout)
+                finally:
+                    ended(pid)
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         return Finished(code, text)
 
@@ -139,17 +140,24 @@ class StepServer:
 
 
 class _Replies:
-    """The server's lines about one step: `pid N`, then `exit CODE` (or `error MESSAGE`)."""
+    """The lines about one step: the server's `pid N`, then `exit CODE` (or `error MESSAGE`).
+
+    The child says `exit CODE` itself as it ends (`step_server.Report`), which can come
+    first when the child ends before the server has said its pid; the server's own
+    `exit` after it goes unread."""
 
     def __init__(self, conn: socket.socket) -> None:
         self.conn = conn
         self.buffer = b""
 
-    def pid(self) -> int:
+    def first(self) -> tuple[int | None, int | None]:
+        """(pid, None) while the step runs, or (None, exit code) when it has already ended."""
         word, value = self._line(None)
+        if word == "exit":
+            return None, int(value)
         if word != "pid":
             raise OSError(value or "the step server ended")
-        return int(value)
+        return int(value), None
 
     def exit_code(self, pid: int, timeout: float | None) -> int | None:
         """The child's exit code; None when it ran past `timeout` seconds and was killed."""

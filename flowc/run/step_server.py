@@ -20,16 +20,22 @@ import sys
 if __name__ == "__main__" and not sys.flags.safe_path:
     del sys.path[0]  # `-c` put the working directory first; a step's program gets its own folder there
 
+import __future__  # noqa: E402
 import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import selectors  # noqa: E402
 import signal  # noqa: E402
 import socket  # noqa: E402
-import tempfile  # noqa: E402  (what every task program imports: warm in the children)
+import linecache  # noqa: E402  (what every task program imports: warm in the children)
+import tempfile  # noqa: E402
 import types  # noqa: E402
 
-_ = tempfile
+_ = tempfile, linecache
+
+
+TASK_PART = b"\n# --- task code ---\n"  # where a task program's own part starts (codegen/task_program.py)
+_FUTURES: int = sum({getattr(__future__, f).compiler_flag for f in __future__.all_feature_names})  # distinct bits
 
 
 class Server:
@@ -37,7 +43,7 @@ class Server:
         self.listener = listener
         self.selector = selectors.DefaultSelector()
         self.buffers: dict[socket.socket, bytes] = {}
-        self.compiled: dict[tuple[str, bytes], types.CodeType] = {}
+        self.compiled: dict[tuple[str, bytes, int, int], types.CodeType] = {}
         self.children: dict[int, socket.socket] = {}
         self.wake_r, self.wake_w = socket.socketpair()
         self.wake_r.setblocking(False)
@@ -48,8 +54,9 @@ class Server:
         held = [self.listener, self.wake_r, self.wake_w, *self.buffers, *self.children.values()]
         return [s.fileno() for s in held if s.fileno() >= 0] + [self.selector.fileno() if hasattr(self.selector, "fileno") else -1]
 
-    def serve(self) -> tuple[dict[str, object], types.CodeType | None] | None:
-        """Serve until the runner goes (None), or return a request (and its program, compiled) in a forked child."""
+    def serve(self) -> tuple[dict[str, object], list[types.CodeType] | None, socket.socket] | None:
+        """Serve until the runner goes (None), or, in a forked child, return a request, its program
+        compiled, and the runner's connection for it."""
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is the runner's to handle
         signal.set_wakeup_fd(self.wake_w.fileno())
         signal.signal(signal.SIGCHLD, _wake)
@@ -70,7 +77,7 @@ class Server:
                     if request is not None:
                         code = self.program(request)
                         if self.start(key.fileobj, request) == 0:  # pyright: ignore[reportArgumentType]
-                            return request, code
+                            return request, code, key.fileobj  # pyright: ignore[reportReturnType]
 
     def accept(self) -> None:
         try:
@@ -101,20 +108,33 @@ class Server:
         self.buffers.pop(conn, None)
         conn.close()
 
-    def program(self, request: dict[str, object]) -> types.CodeType | None:
-        """The request's program compiled (once per path and text, as a .pyc would be); None if it does not compile."""
+    def program(self, request: dict[str, object]) -> list[types.CodeType] | None:
+        """The request's program compiled (once per path and text, as a .pyc would be); None if it does not compile.
+
+        A task program is the task runtime, the same in every program, then the task's own
+        part (from `TASK_PART` on): the runtime is compiled once per run, each task's part on
+        its own, at its own lines and under the runtime's `from __future__` flags. Run one
+        after the other in one namespace, the pieces are the program."""
         path = str(request["argv"][0])  # type: ignore[index]
         try:
             with open(path, "rb") as fh:
                 source = fh.read()
         except OSError:
             return None
-        key = (path, source)
+        head, marker, tail = source.partition(TASK_PART)
+        try:
+            if not marker:
+                return [self.compile(path, source)]
+            runtime = _renamed(self.compile("", head + b"\n"), path)
+            return [runtime, self.compile(path, tail, head.count(b"\n") + 2, runtime.co_flags & _FUTURES)]
+        except (SyntaxError, ValueError):
+            return None  # the child compiles it again and fails as Python would
+
+    def compile(self, path: str, text: bytes, line: int = 0, flags: int = 0) -> types.CodeType:
+        """`text` compiled as the lines from `line` + 1 on of `path`, under the `from __future__` `flags`."""
+        key = (path, text, line, flags)
         if key not in self.compiled:
-            try:
-                self.compiled[key] = compile(source, path, "exec", dont_inherit=True)
-            except (SyntaxError, ValueError):
-                return None  # the child compiles it again and fails as Python would
+            self.compiled[key] = compile(b"\n" * line + text, path, "exec", flags=flags, dont_inherit=True)
             gc.freeze()
         return self.compiled[key]
 
@@ -174,6 +194,12 @@ class Server:
         os.environ.update(env)
 
 
+def _renamed(code: types.CodeType, path: str) -> types.CodeType:
+    """`code` (and every code object in it) as compiled from the file `path`."""
+    consts = tuple(_renamed(c, path) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=path, co_consts=consts)
+
+
 def _wake(signum: int, frame: object) -> None:
     """SIGCHLD's handler: nothing; the wake-up descriptor makes the loop reap."""
 
@@ -185,8 +211,9 @@ def _send(conn: socket.socket, text: str) -> None:
         pass  # the runner gave up on this step
 
 
-def run_program(argv: list[str], code: types.CodeType | None) -> None:
-    """Run `argv[0]` as `python argv[0] argv[1:]` runs it, then end the process as Python ends (never returns)."""
+def run_program(argv: list[str], code: list[types.CodeType] | None, runner: "Report | None" = None) -> None:
+    """Run `argv[0]` as `python argv[0] argv[1:]` runs it, then end the process as Python ends (never returns);
+    the exit code goes to `runner` when the program ends itself (`Report`)."""
     program = argv[0]
     sys.argv = list(argv)
     sys.path.insert(0, os.path.dirname(os.path.realpath(program)))
@@ -196,8 +223,9 @@ def run_program(argv: list[str], code: types.CodeType | None) -> None:
     try:
         if code is None:
             with open(program, "rb") as fh:
-                code = compile(fh.read(), program, "exec", dont_inherit=True)
-        exec(code, module.__dict__)
+                code = [compile(fh.read(), program, "exec", dont_inherit=True)]
+        for piece in code:
+            exec(piece, module.__dict__)
         status = 0
     except SystemExit as exc:
         status = _exit_status(exc)
@@ -209,7 +237,7 @@ def run_program(argv: list[str], code: types.CodeType | None) -> None:
     except BaseException as exc:
         _print_uncaught(exc)
         status = 1
-    _exit(module, status)
+    _exit(module, status, runner)
 
 
 def _exit_status(exc: SystemExit) -> int:
@@ -222,7 +250,7 @@ def _exit_status(exc: SystemExit) -> int:
     return 1
 
 
-def _exit(module: types.ModuleType, status: int) -> None:
+def _exit(module: types.ModuleType, status: int, runner: "Report | None" = None) -> None:
     """End as the interpreter ends a program, in what the program can see: its non-daemon threads
     joined, atexit handlers run, its module's objects finalized (an unclosed file flushed), the
     standard streams flushed. The server's own objects the child inherited are not torn down one
@@ -240,7 +268,36 @@ def _exit(module: types.ModuleType, status: int) -> None:
             stream.flush()
         except (OSError, ValueError):
             pass
+    if runner is not None:
+        runner.exit(status)
     os._exit(status)
+
+
+class Report:
+    """The runner's connection, kept by a forked child: the child says its own `exit CODE` as it ends,
+    so that the runner goes on without waiting for the server to reap it (the server still says
+    it too, and alone when the child dies some other way: a signal, `os._exit` in the program).
+    Only the connection it was given: a program that closed it, and perhaps opened a file at its
+    number, never gets the line."""
+
+    def __init__(self, conn: socket.socket) -> None:
+        self.fd = conn.detach()
+        self.identity = _identity(self.fd)
+
+    def exit(self, status: int) -> None:
+        if self.identity is not None and _identity(self.fd) == self.identity:
+            try:
+                os.write(self.fd, f"exit {status}\n".encode())
+            except OSError:
+                pass
+
+
+def _identity(fd: int) -> tuple[int, int] | None:
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _print_uncaught(exc: BaseException) -> None:
@@ -266,8 +323,8 @@ def main() -> None:
 
         shutil.rmtree(os.path.dirname(path), ignore_errors=True)
         os._exit(0)  # nothing to flush or finalize: the runner waits for this exit
-    request, code = served
-    run_program(request["argv"], code)  # type: ignore[arg-type]
+    request, code, conn = served
+    run_program(request["argv"], code, Report(conn))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

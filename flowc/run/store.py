@@ -194,7 +194,7 @@ class RunStore:
         interrupted attempt left there is removed first.
         """
         folder = self.root / "artifacts" / run_id / paths.step_folder(path)
-        durable.make_dirs(folder, self.root)
+        folder.mkdir(parents=True, exist_ok=True)  # made durable with the artifacts a row names (`_settle`)
         if self._good_row(run_id, path) is None:
             durable.clear_folder(folder)
         return folder
@@ -324,6 +324,8 @@ class RunStore:
                 durable.move_into_place(artifact, target, keep_source=owned)
                 artifact = target
             out[name] = artifact
+        if out:  # the step's folder and each above it: no row names a file a crash can unlink
+            durable.sync_dirs(folder, self.root)
         return out
 
     def _artifacts_run(self, step: StepRecord) -> str | None:

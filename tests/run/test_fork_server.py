@@ -145,3 +145,63 @@ def test_when_the_server_has_gone_steps_run_as_fresh_interpreters(tmp_path: Path
         second = run_python(task, {}, tmp_path / "b", None, server)
     assert first.ok and second.ok, (first, second)
     assert first.outputs["output"] != os.getpid() and second.outputs["output"] == os.getpid()
+
+
+FAILING = '''
+from flowc import pipeline, task
+
+
+@task
+def fine(x: int) -> int:
+    return x + 1
+
+
+@task
+def broken(x: int) -> int:
+    if x > 0:
+        raise ValueError(f"bad {x}")
+    return x
+'''
+
+
+def test_a_task_programs_traceback_is_the_fresh_interpreters_line_for_line(server: StepServer, tmp_path: Path) -> None:
+    # The server compiles the task runtime once and each task's own part on its own (step_server.py):
+    # every frame of a failure, the runtime's included, must still name the program's file and lines.
+    from flowc.run.python_step import _program_text  # pyright: ignore[reportPrivateUsage]
+
+    source = tmp_path / "tasks.py"
+    source.write_text(FAILING, encoding="utf-8")
+    program = api.load([source], root=tmp_path, optimize=False).program
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    for name in ("fine", "broken"):  # two programs sharing the runtime: the second reuses its compilation
+        task = program.task(name)
+        assert isinstance(task, PythonTask)
+        text = _program_text(task)
+        folder = tmp_path / name
+        folder.mkdir()
+        path = server.program_file(name, text)
+        (folder / "in.json").write_text('{"x": 2}', encoding="utf-8")
+        argv = [sys.executable, str(path), str(folder / "in.json"), str(folder / "out.json"), str(folder / "scratch")]
+        forked = server.run(argv, env=env, cwd=folder, timeout=30, log=folder / "log")
+        forked_out = (folder / "out.json").read_text(encoding="utf-8") if forked.returncode == 0 else None
+        fresh = run_process(argv, env=env, cwd=folder, timeout=30)
+        fresh_out = (folder / "out.json").read_text(encoding="utf-8") if fresh.returncode == 0 else None
+        assert (forked.returncode, forked.log, forked_out) == (fresh.returncode, fresh.log, fresh_out)
+    assert 'in _flowc_main' in forked.log and f'File "{source}", line 13, in broken' in forked.log
+
+
+def test_a_step_that_reuses_the_runners_descriptor_never_gets_the_exit_line(server: StepServer, tmp_path: Path) -> None:
+    # A forked child says its own exit code on the runner's connection; a program that closed every
+    # descriptor and opened a file (which may take the connection's number) must find only its own text there.
+    program = tmp_path / "closer.py"
+    program.write_text(dedent('''
+        import os, sys
+        os.closerange(3, 256)
+        for i in range(8):  # left open, as raw descriptors: still open when the process ends
+            os.write(os.open(os.path.join(os.path.dirname(__file__), f"f{i}"), os.O_WRONLY | os.O_CREAT), b"mine")
+        sys.exit(4)
+    '''), encoding="utf-8")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    done = server.run([sys.executable, str(program)], env=env, cwd=tmp_path, timeout=30, log=tmp_path / "log")
+    assert done.returncode == 4  # from the server, which reaped it
+    assert all((tmp_path / f"f{i}").read_text() == "mine" for i in range(8))
