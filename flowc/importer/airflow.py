@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.airflow_context import AIRFLOW_ALIASES, AirflowContext, AirflowTask
+from flowc.importer.airflow_context import AIRFLOW_ALIASES, PYTHON_OPERATOR, AirflowContext, AirflowTask
 from flowc.importer.airflow_dag import DagBody
 from flowc.importer.airflow_params import dag_params
-from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines
+from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines, typed_callable
+from flowc.importer.airflow_xcom import operator_task_ids, without_pulls
 from flowc.importer.emit import Notes, comment_lines, decorator, docstring, literal, literal_value, snippet
 from flowc.importer.module import assemble, leading
 from flowc.importer.names import ImportedNames
@@ -35,8 +36,10 @@ DAG_CLASS = "airflow.sdk.DAG"
 def translate(module: cst.Module, notes: Notes) -> cst.Module:
     """`module` (an Airflow DAG file) rewritten into the flowc DSL; problems go to `notes`."""
     ctx = AirflowContext(names=ImportedNames(module, AIRFLOW_ALIASES), notes=notes, sdk="airflow", roots=("airflow",))
-    ctx.infer_types(module)
-    callables = {s.name.value: TaskDraft(fn=s, task=AirflowTask(s.name.value, s.name.value)) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
+    ctx.operator_ids = operator_task_ids(module, lambda func: ctx.is_sdk_name(func, PYTHON_OPERATOR))
+    plain = {s.name.value: _pulled(s, ctx) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
+    ctx.infer_types(module.with_changes(body=[plain.get(s.name.value, s) if isinstance(s, cst.FunctionDef) else s for s in module.body]))
+    callables = {name: TaskDraft(fn=fn, task=AirflowTask(name, name)) for name, fn in plain.items()}
     replaced: dict[int, list[cst.BaseStatement]] = {}
     top_tasks: dict[int, tuple[TaskDraft, cst.Decorator]] = {}
     for stmt in module.body:
@@ -59,8 +62,18 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
         replaced[key] = finish_task(draft, deco, ctx)
     for stmt in module.body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value in ctx.tasks and id(stmt) not in replaced and stmt.name.value in callables:
-            replaced[id(stmt)] = finish_task(callables[stmt.name.value], None, ctx)
+            replaced[id(stmt)] = finish_task(typed_callable(callables[stmt.name.value], ctx), None, ctx)
     return assemble(module, ctx, replaced)
+
+
+def _pulled(fn: cst.FunctionDef, ctx: AirflowContext) -> cst.FunctionDef:
+    """A PythonOperator callable with its XCom pulls as parameters (airflow_xcom.py)."""
+    if fn.name.value not in ctx.operator_ids.values():
+        return fn
+    new, pulls = without_pulls(fn)
+    if pulls:
+        ctx.pulls[fn.name.value] = pulls
+    return new
 
 
 def _dag_with(stmt: cst.With, ctx: AirflowContext) -> cst.Call | None:

@@ -313,9 +313,25 @@ class _Rewriter(cst.CSTTransformer):
         task_id = literal_value(args["task_id"].value)[1] if "task_id" in args else None
         if isinstance(task_id, str):
             draft.task.task_id = task_id
+        pulled = self._pulled_args(original, name)
+        if pulled is None:
+            self.failed = True
+            return call
         self.ctx.tasks[name] = draft.task
         self.task = name
-        return cst.Call(func=cst.Name(name), args=[*_op_args(args.get("op_args")), *_op_kwargs(args.get("op_kwargs"))])
+        return cst.Call(func=cst.Name(name), args=[*_op_args(args.get("op_args")), *_op_kwargs(args.get("op_kwargs")), *pulled])
+
+    def _pulled_args(self, original: cst.Call, name: str) -> list[cst.Arg] | None:
+        """`param=<upstream step>` for each XCom the callable pulled (airflow_xcom.py); None: an upstream is not in a name yet."""
+        out: list[cst.Arg] = []
+        for pull in self.ctx.pulls.get(name, []):
+            source = self.ctx.task_function(pull.task_id)
+            bound = [var for var, fn in self.body.tasks.items() if fn == source]
+            if len(bound) != 1:
+                self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, f"the XCom pull of {pull.task_id!r} (no one earlier step of that task to pass)"))
+                return None
+            out.append(keyword_arg(pull.param, cst.Name(bound[0])))
+        return out
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         name = template_param(original_node, self.body.params)

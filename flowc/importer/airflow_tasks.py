@@ -127,6 +127,24 @@ def _result(draft: TaskDraft, ctx: AirflowContext) -> None:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, fn.name, f"the result of {fn.name.value}", "it has no annotation"))
 
 
+def typed_callable(draft: TaskDraft, ctx: AirflowContext) -> TaskDraft:
+    """A PythonOperator callable with the types inference found for its unannotated parameters and result."""
+    fn = draft.fn
+    name = fn.name.value
+    params = [_inferred_param(p, name, ctx) for p in fn.params.params]
+    returns = fn.returns
+    if returns is None:
+        inferred = ctx.inferred.result(name) if value_returns(fn) else cst.Name("None")
+        returns = cst.Annotation(inferred) if inferred is not None else None
+    draft.fn = fn.with_changes(params=fn.params.with_changes(params=params), returns=returns)
+    return draft
+
+
+def _inferred_param(param: cst.Param, step: str, ctx: AirflowContext) -> cst.Param:
+    inferred = ctx.inferred.param(step, param.name.value) if param.annotation is None else None
+    return param.with_changes(annotation=cst.Annotation(inferred)) if inferred is not None else param
+
+
 def _multiple_outputs(draft: TaskDraft, ctx: AirflowContext, returns: list[cst.Return], ann: cst.BaseExpression | None) -> None:
     """`multiple_outputs=True` returning `{"a": x, "b": y}` -> a NamedTuple class with fields a and b."""
     keys = _dict_keys(returns)

@@ -127,12 +127,17 @@ class _Collect(cst.CSTVisitor):
 class InferredTypes:
     """The types a file's unannotated step (task or task group) parameters and results have."""
 
-    def __init__(self, module: cst.Module, is_step: Callable[[cst.FunctionDef], bool], skip_params: Sequence[str] = ()) -> None:
+    def __init__(
+        self, module: cst.Module, is_step: Callable[[cst.FunctionDef], bool], skip_params: Sequence[str] = (),
+        wires: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        """`wires`: (step, parameter, step whose result it receives) links the file makes other than by calls."""
         found = _Collect(is_step)
         module.visit(found)
         self._found = found
         self._steps = {name: fn for name, fn in found.steps.items() if fn is not None}
         self._skip = set(skip_params)
+        self._wires = list(wires)
         self._params: dict[tuple[str, str], str] = {}
         self._results: dict[str, str] = {}
         for strict in (False, True):  # first from the uses known so far, then only where every use is known
@@ -155,6 +160,9 @@ class InferredTypes:
         for call, scope in self._found.calls:
             for key, passed in self._arguments(call, scope):
                 uses.setdefault(key, set()).add(passed or None)
+        for step, param, source in self._wires:
+            result = self._results.get(source)
+            uses.setdefault((step, param), set()).add(result if result and result != "None" else None)
         return {key: t for key, types in uses.items() if (t := _one(_known(types, strict)))}
 
     def _arguments(self, call: cst.Call, scope: _Scope) -> list[tuple[tuple[str, str], str | None]]:

@@ -21,6 +21,9 @@ Chosen (deterministic, self-contained, round-trips):
 |                                                  | `for i in range(5)` over groups is not translated (noted)  |
 | providers/standard/example_dags/                 | a chain of typed @tasks passing int/float XComs            |
 |   example_measurement_correction_decorator.py    |                                                           |
+| providers/standard/example_dags/                 | the same chain as PythonOperators pulling XComs with       |
+|   example_measurement_correction_operator.py     | `context["ti"].xcom_pull(task_ids=...)` (pulls become      |
+|                                                  | parameters, airflow_xcom.py; types inferred)               |
 | example_dags/example_dynamic_task_mapping.py     | three DAGs: `.expand()` over a literal and over a task's   |
 |                                                  | result, a mapped mapping whose results nobody uses (a `for`), |
 |                                                  | a mapped @task_group; untyped tasks typed by inference     |
@@ -59,6 +62,7 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("airflow.example_dags", "example_display_name.py", "example_display_name"),
     ("airflow.example_dags", "example_task_group_decorator.py", "example_task_group_decorator"),
     ("airflow.providers.standard.example_dags", "example_measurement_correction_decorator.py", "example_measurement_correction_decorator"),
+    ("airflow.providers.standard.example_dags", "example_measurement_correction_operator.py", "example_measurement_correction_operator"),
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_dynamic_task_mapping"),
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_task_mapping_second_order"),
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_task_group_mapping"),
@@ -68,6 +72,7 @@ COMPARED: dict[str, set[str]] = {
     "example_display_name": {"sample_task_2"},
     "example_task_group_decorator": {"task_start", "task_end"},
     "example_measurement_correction_decorator": {"read_measurement", "validate_measurement", "apply_correction", "store_result"},
+    "example_measurement_correction_operator": {"read_measurement", "validate_measurement", "apply_correction", "store_result"},
     "example_dynamic_task_mapping": {"add_one", "sum_it"},
     "example_task_mapping_second_order": {"get_nums", "times_2", "add_10"},
     "example_task_group_mapping": {"op.add_1", "op.mul_2"},
