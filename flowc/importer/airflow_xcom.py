@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from flowc.importer.emit import literal_value
+from flowc.importer.module import leading
 
 _TI = ("ti", "task_instance")
 
@@ -42,17 +43,23 @@ def without_pulls(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[Pull]]:
     for stmt in body.body:
         pull = _pull(stmt, context, ti_params)
         if pull is None:
-            kept.append(stmt.with_changes(leading_lines=[*carried, *stmt.leading_lines]) if carried else stmt)
+            kept.append(_with_leading(stmt, carried))
             carried = []
         else:
             pulls.append(pull)
-            carried += [line for line in stmt.leading_lines if line.comment is not None]
+            carried += [line for line in leading(stmt) if line.comment is not None]
     new_body = body.with_changes(body=kept)
     used = _names(new_body)
     params = [p for p in fn.params.params if p.name.value not in ti_params or p.name.value in used]
     params += [cst.Param(name=cst.Name(p.param)) for p in pulls]
     star = fn.params.star_kwarg if context in used else None
     return fn.with_changes(body=new_body, params=fn.params.with_changes(params=params, star_kwarg=star)), pulls
+
+
+def _with_leading(stmt: cst.BaseStatement, lines: list[cst.EmptyLine]) -> cst.BaseStatement:
+    if lines and isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        return stmt.with_changes(leading_lines=[*lines, *stmt.leading_lines])
+    return stmt
 
 
 def _pull(stmt: cst.BaseStatement, context: str | None, ti_params: set[str]) -> Pull | None:
