@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flowc.importer.airflow_context import AIRFLOW_ALIASES, AirflowContext, AirflowTask
+from flowc.importer.airflow_context import AIRFLOW_ALIASES, PYTHON_OPERATOR, AirflowContext, AirflowTask
 from flowc.importer.airflow_dag import DagBody
 from flowc.importer.airflow_params import dag_params
-from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines
+from flowc.importer.airflow_tasks import TaskDraft, draft_task, duration, finish_task, top_level_lines, typed_callable
+from flowc.importer.airflow_xcom import operator_task_ids, without_pulls
 from flowc.importer.emit import Notes, comment_lines, decorator, docstring, literal, literal_value, snippet
 from flowc.importer.module import assemble, leading
 from flowc.importer.names import ImportedNames
@@ -35,7 +36,10 @@ DAG_CLASS = "airflow.sdk.DAG"
 def translate(module: cst.Module, notes: Notes) -> cst.Module:
     """`module` (an Airflow DAG file) rewritten into the flowc DSL; problems go to `notes`."""
     ctx = AirflowContext(names=ImportedNames(module, AIRFLOW_ALIASES), notes=notes, sdk="airflow", roots=("airflow",))
-    callables = {s.name.value: TaskDraft(fn=s, task=AirflowTask(s.name.value, s.name.value)) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
+    ctx.operator_ids = operator_task_ids(module, lambda func: ctx.is_sdk_name(func, PYTHON_OPERATOR))
+    plain = {s.name.value: _pulled(s, ctx) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
+    ctx.infer_types(module.with_changes(body=[plain.get(s.name.value, s) if isinstance(s, cst.FunctionDef) else s for s in module.body]))
+    callables = {name: TaskDraft(fn=fn, task=AirflowTask(name, name)) for name, fn in plain.items()}
     replaced: dict[int, list[cst.BaseStatement]] = {}
     top_tasks: dict[int, tuple[TaskDraft, cst.Decorator]] = {}
     for stmt in module.body:
@@ -58,8 +62,18 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
         replaced[key] = finish_task(draft, deco, ctx)
     for stmt in module.body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value in ctx.tasks and id(stmt) not in replaced and stmt.name.value in callables:
-            replaced[id(stmt)] = finish_task(callables[stmt.name.value], None, ctx)
+            replaced[id(stmt)] = finish_task(typed_callable(callables[stmt.name.value], ctx), None, ctx)
     return assemble(module, ctx, replaced)
+
+
+def _pulled(fn: cst.FunctionDef, ctx: AirflowContext) -> cst.FunctionDef:
+    """A PythonOperator callable with its XCom pulls as parameters (airflow_xcom.py)."""
+    if fn.name.value not in ctx.operator_ids.values():
+        return fn
+    new, pulls = without_pulls(fn)
+    if pulls:
+        ctx.pulls[fn.name.value] = pulls
+    return new
 
 
 def _dag_with(stmt: cst.With, ctx: AirflowContext) -> cst.Call | None:
@@ -135,10 +149,14 @@ def group_pipeline(fn: cst.FunctionDef, ctx: AirflowContext, callables: dict[str
     notes = [ctx.notes.add(codes.IMPORT_DROPPED_OPTION, a, f"`{snippet(a)}` of @task_group") for a in args]
     params: list[cst.Param] = []
     for p in fn.params.params:
+        if p.annotation is None and (inferred := ctx.inferred.param(fn.name.value, p.name.value)) is not None:
+            p = p.with_changes(annotation=cst.Annotation(inferred))
         if p.annotation is None:
             notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, p, f"parameter {p.name.value}", "it has no annotation"))
         params.append(p.with_changes(annotation=cst.Annotation(flowc_type(p.annotation.annotation, ctx, notes))) if p.annotation else p)
     returns = cst.Annotation(flowc_type(fn.returns.annotation, ctx, notes)) if fn.returns else None
+    if returns is None and (inferred := ctx.inferred.result(fn.name.value)) is not None:
+        returns = cst.Annotation(inferred)
     if returns is None and _returns_value(fn):
         notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, fn.name, f"the result of {fn.name.value}", "it has no annotation"))
     ctx.use("pipeline")

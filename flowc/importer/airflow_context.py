@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from flowc.importer.emit import source_of
+from flowc.importer.airflow_xcom import Pull
+from flowc.importer.infer import InferredTypes
 from flowc.importer.module import ImportContext
 
 # Older and newer spellings of the same things, as Airflow 3's `airflow.sdk` names them.
@@ -57,6 +59,23 @@ class AirflowContext(ImportContext):
 
     tasks: dict[str, AirflowTask] = field(default_factory=lambda: {})
     group_functions: set[str] = field(default_factory=lambda: set())  # `@task_group` functions: sub-pipelines
+    inferred: InferredTypes = field(default_factory=lambda: InferredTypes(cst.Module([]), lambda fn: False))  # set by the importer
+    operator_ids: dict[str, str] = field(default_factory=lambda: {})  # PythonOperator task_id -> its callable
+    pulls: dict[str, list[Pull]] = field(default_factory=lambda: {})  # callable -> the XCom pulls it got as parameters
+
+    def infer_types(self, module: cst.Module) -> None:
+        """Types for the file's unannotated task, task-group and callable parameters and results (infer.py)."""
+        callables = set(self.operator_ids.values())
+        wires = [(fn, p.param, self.task_function(p.task_id)) for fn, pulls in self.pulls.items() for p in pulls]
+
+        def is_step(fn: cst.FunctionDef) -> bool:
+            return fn.name.value in callables or self.task_decorator(fn) is not None or self.group_decorator(fn) is not None
+
+        self.inferred = InferredTypes(module, is_step, CONTEXT_PARAMETERS, wires)
+
+    def task_function(self, task_id: str) -> str:
+        """The function behind a task id: a PythonOperator's callable, else a @task function of that name."""
+        return self.operator_ids.get(task_id, task_id)
 
     def is_sdk_name(self, expr: cst.BaseExpression, *names: str) -> bool:
         found = self.sdk_name(expr)

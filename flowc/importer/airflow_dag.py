@@ -110,6 +110,8 @@ class DagBody:
             return [self._untranslated(stmt)]
         if name is not None and task is not None:
             self.tasks[name] = task
+        if isinstance(small, cst.Expr) and isinstance(rewritten, cst.ListComp):  # a mapping whose results nobody uses
+            return [with_comments(_fan_out(rewritten, stmt), notes)]
         made = small.with_changes(value=rewritten)
         self._mark_cleanup(made, stmt, task, rewriter)
         return [with_comments(stmt.with_changes(body=[made]), notes)]
@@ -215,6 +217,12 @@ class DagBody:
         return apply_cleanup(self, out)
 
 
+def _fan_out(comp: cst.ListComp, stmt: cst.SimpleStatementLine) -> cst.For:
+    """`[f(x=x) for x in xs]` as a statement -> `for x in xs: f(x=x)` (a list built for nothing is not a step)."""
+    body = cst.IndentedBlock(body=[cst.SimpleStatementLine(body=[cst.Expr(comp.elt)], trailing_whitespace=stmt.trailing_whitespace)])
+    return cst.For(target=comp.for_in.target, iter=comp.for_in.iter, body=body, leading_lines=stmt.leading_lines)
+
+
 def _index(out: list[cst.BaseStatement], name: str) -> int | None:
     for k, stmt in enumerate(out):
         if isinstance(stmt, cst.SimpleStatementLine) and assigns(stmt, name):
@@ -281,11 +289,12 @@ class _Rewriter(cst.CSTTransformer):
         fixed: list[cst.Arg] = []
         if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value == "partial":
             fixed, inner = list(inner.args), inner.func.value
-        if not isinstance(inner, cst.Name) or inner.value not in self.ctx.tasks or len(call.args) != 1 or call.args[0].keyword is None:
+        mappable = isinstance(inner, cst.Name) and (inner.value in self.ctx.tasks or inner.value in self.ctx.group_functions)
+        if not isinstance(inner, cst.Name) or not mappable or len(call.args) != 1 or call.args[0].keyword is None:
             self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, "`.expand(...)` over more than one argument (a cross product)"))
             self.failed = True
             return call
-        self.task = inner.value
+        self.task = inner.value if inner.value in self.ctx.tasks else None
         key = call.args[0].keyword.value
         item = cst.Name(key)
         element = cst.Call(func=inner, args=[*(a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in fixed), keyword_arg(key, item)])
@@ -304,9 +313,25 @@ class _Rewriter(cst.CSTTransformer):
         task_id = literal_value(args["task_id"].value)[1] if "task_id" in args else None
         if isinstance(task_id, str):
             draft.task.task_id = task_id
+        pulled = self._pulled_args(original, name)
+        if pulled is None:
+            self.failed = True
+            return call
         self.ctx.tasks[name] = draft.task
         self.task = name
-        return cst.Call(func=cst.Name(name), args=[*_op_args(args.get("op_args")), *_op_kwargs(args.get("op_kwargs"))])
+        return cst.Call(func=cst.Name(name), args=[*_op_args(args.get("op_args")), *_op_kwargs(args.get("op_kwargs")), *pulled])
+
+    def _pulled_args(self, original: cst.Call, name: str) -> list[cst.Arg] | None:
+        """`param=<upstream step>` for each XCom the callable pulled (airflow_xcom.py); None: an upstream is not in a name yet."""
+        out: list[cst.Arg] = []
+        for pull in self.ctx.pulls.get(name, []):
+            source = self.ctx.task_function(pull.task_id)
+            bound = [var for var, fn in self.body.tasks.items() if fn == source]
+            if len(bound) != 1:
+                self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, f"the XCom pull of {pull.task_id!r} (no one earlier step of that task to pass)"))
+                return None
+            out.append(keyword_arg(pull.param, cst.Name(bound[0])))
+        return out
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         name = template_param(original_node, self.body.params)

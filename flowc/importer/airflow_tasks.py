@@ -3,7 +3,9 @@
 Options: `retries`, `execution_timeout` (a literal `timedelta`) -> `timeout`, `task_id`
 -> `name`, and the DAG's `default_args` for tasks that set none themselves.
 `multiple_outputs=True` with `-> dict[str, T]` returning dict literals becomes a
-generated NamedTuple class (its keys are the fields). Tasks are moved out of the DAG
+generated NamedTuple class (its keys are the fields). An unannotated result whose returns
+are all literals of one type gets that type, an unannotated parameter the type every call
+passes it (infer.py). Tasks are moved out of the DAG
 function to module level (libcst indentation is relative: bodies keep their form).
 """
 
@@ -17,6 +19,7 @@ import libcst as cst
 from flowc.importer.airflow_cleanup import is_all_done
 from flowc.importer.airflow_context import CONTEXT_PARAMETERS, AirflowContext, AirflowTask
 from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet
+from flowc.importer.infer import returned_type, value_returns
 from flowc.importer.types import flowc_type, named_tuple_class
 from flowc.ir import codes
 
@@ -93,6 +96,8 @@ def _param(param: cst.Param, ctx: AirflowContext, draft: TaskDraft) -> cst.Param
     if param.name.value in CONTEXT_PARAMETERS:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, param, f"parameter {param.name.value} (Airflow's run context)"))
         return param
+    if param.annotation is None and (inferred := ctx.inferred.param(draft.fn.name.value, param.name.value)) is not None:
+        return param.with_changes(annotation=cst.Annotation(inferred))
     if param.annotation is None:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, param, f"parameter {param.name.value}", "it has no annotation"))
         return param
@@ -105,27 +110,9 @@ def _star_params(fn: cst.FunctionDef, ctx: AirflowContext, draft: TaskDraft) -> 
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, star, f"**{star.name.value} (Airflow's run context)"))
 
 
-def _returns_value(fn: cst.FunctionDef) -> list[cst.Return]:
-    found: list[cst.Return] = []
-
-    class _Find(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is fn
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_Return(self, node: cst.Return) -> None:
-            if node.value is not None:
-                found.append(node)
-
-    fn.visit(_Find())
-    return found
-
-
 def _result(draft: TaskDraft, ctx: AirflowContext) -> None:
     fn = draft.fn
-    returns = _returns_value(fn)
+    returns = value_returns(fn)
     ann = fn.returns.annotation if fn.returns is not None else None
     if draft.task.fields:
         _multiple_outputs(draft, ctx, returns, ann)
@@ -134,8 +121,28 @@ def _result(draft: TaskDraft, ctx: AirflowContext) -> None:
         draft.fn = fn.with_changes(returns=cst.Annotation(flowc_type(ann, ctx, draft.notes)))
     elif not returns:
         draft.fn = fn.with_changes(returns=cst.Annotation(cst.Name("None")))
+    elif (inferred := ctx.inferred.result(fn.name.value) or returned_type(returns)) is not None:
+        draft.fn = fn.with_changes(returns=cst.Annotation(inferred))
     else:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, fn.name, f"the result of {fn.name.value}", "it has no annotation"))
+
+
+def typed_callable(draft: TaskDraft, ctx: AirflowContext) -> TaskDraft:
+    """A PythonOperator callable with the types inference found for its unannotated parameters and result."""
+    fn = draft.fn
+    name = fn.name.value
+    params = [_inferred_param(p, name, ctx) for p in fn.params.params]
+    returns = fn.returns
+    if returns is None:
+        inferred = ctx.inferred.result(name) if value_returns(fn) else cst.Name("None")
+        returns = cst.Annotation(inferred) if inferred is not None else None
+    draft.fn = fn.with_changes(params=fn.params.with_changes(params=params), returns=returns)
+    return draft
+
+
+def _inferred_param(param: cst.Param, step: str, ctx: AirflowContext) -> cst.Param:
+    inferred = ctx.inferred.param(step, param.name.value) if param.annotation is None else None
+    return param.with_changes(annotation=cst.Annotation(inferred)) if inferred is not None else param
 
 
 def _multiple_outputs(draft: TaskDraft, ctx: AirflowContext, returns: list[cst.Return], ann: cst.BaseExpression | None) -> None:

@@ -47,6 +47,7 @@ KubernetesPodOperator.execute = _local_pod
 _RUNNER = "LOCAL_PODS = " + repr(_LOCAL_PODS) + "\n" + r"""
 import copy, json, sys, traceback
 from airflow.dag_processing.dagbag import DagBag
+from airflow.sdk.definitions._internal.expandinput import EXPAND_INPUT_EMPTY
 
 request = json.loads(sys.stdin.read())
 if request.get("local_pods"):
@@ -56,7 +57,9 @@ report = {"import_errors": {k: v for k, v in bag.import_errors.items()}, "runs":
 for run in request["runs"]:
     # A fresh copy per run: dag.test() in one process updates the DAG's params with each
     # run's conf, so a later run of the same DAG would see an earlier run's arguments.
-    dag = copy.deepcopy(bag.dags[run["dag_id"]])
+    # Airflow's "no expand input" sentinel is compared by identity (a mapped @task checks
+    # `expand_input is EXPAND_INPUT_EMPTY`): the copy keeps the one object.
+    dag = copy.deepcopy(bag.dags[run["dag_id"]], {id(EXPAND_INPUT_EMPTY): EXPAND_INPUT_EMPTY})
     entry = {"dag_id": run["dag_id"], "tasks": [], "xcom": {}}
     print("FLOWC-RUN-START", flush=True)  # dag.test() logs each task (a failed one's traceback) to stdout
     try:

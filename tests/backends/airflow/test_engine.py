@@ -7,6 +7,8 @@ still renders every template and handles the XComs; see harness._LOCAL_PODS).
 
 from __future__ import annotations
 
+import ast
+
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,15 @@ def test_kubernetes_operators_carry_image_resources_env_retries_and_command(insp
     assert seen >= 20
 
 
+def _shipped_text(program: str) -> str:
+    """The task code a pod program ships (as data: `_FLOWC_SOURCE`), its pieces joined."""
+    for node in ast.parse(program).body:
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == ["_FLOWC_SOURCE"]:
+            shipped = ast.literal_eval(node.value)
+            return "".join(text for _, text in shipped["pieces"])
+    raise AssertionError("no _FLOWC_SOURCE in the pod program")
+
+
 def _check_pod(entry: dict[str, Any], task: PythonTask | ContainerTask, mapped: bool) -> None:
     opts = task.options
     assert entry["operator"] == "KubernetesPodOperator"
@@ -85,7 +96,8 @@ def _check_pod(entry: dict[str, Any], task: PythonTask | ContainerTask, mapped: 
         assert entry["container_resources"] is None
     cmds = [_unwrap(c) for c in entry["cmds"]]
     if isinstance(task, PythonTask):
-        assert cmds[:2] == ["python", "-c"] and task.code.function.strip() in cmds[2]
+        assert cmds[:2] == ["python", "-c"]
+        assert task.code.function.strip() in _shipped_text(cmds[2])
         compile(cmds[2], "<pod program>", "exec")
     else:
         user = (*task.command, *task.args)

@@ -1,8 +1,7 @@
 # Modeled on Airflow's example DAG airflow-core/src/airflow/example_dags/example_dynamic_task_mapping.py
 # (https://github.com/apache/airflow, Apache License 2.0): `.expand()` over a literal
-# list and over a task's output, then a sum. Written for flowc's import tests.
-# (`.partial(...).expand(...)` is covered by the golden tests: Airflow 3.3.2's dag.test
-# fails on it here with "unexpected expand_input".)
+# list and over a task's output, `.partial(...).expand(...)`, then a sum. Written for
+# flowc's import tests.
 from datetime import datetime
 
 from airflow.sdk import DAG, task
@@ -18,8 +17,8 @@ with DAG(dag_id="dynamic_task_mapping", schedule=None, start_date=datetime(2022,
         return num * 2
 
     @task
-    def add(num: int) -> int:
-        return num + 10
+    def add(num: int, offset: int) -> int:
+        return num + offset
 
     @task
     def sum_it(values: list[int]) -> int:
@@ -28,5 +27,5 @@ with DAG(dag_id="dynamic_task_mapping", schedule=None, start_date=datetime(2022,
         return total
 
     doubled = times_2.expand(num=get_nums())
-    added = add.expand(num=doubled)
+    added = add.partial(offset=10).expand(num=doubled)
     sum_it(added)

@@ -16,10 +16,23 @@ def contexts():
     def untyped(x):  # E: FLC907
         return x
 
+    @task
+    def either(x):  # E: FLC907
+        print(x)
+
+    @task
+    def mixed(flag: bool):  # E: FLC907
+        if flag:
+            return 1
+        return "one"
+
     stamp()
     shell()
     for i in range(3):  # E: FLC902
         untyped(i)
+    mixed(True)
+    either(1)
+    either("one")
 
 
 contexts()  # E: FLC905

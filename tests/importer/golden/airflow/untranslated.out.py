@@ -22,6 +22,20 @@ def untyped(x):  # E: FLC907
     return x
 
 
+# flowc import: parameter x has no boundary type flowc can use: it has no annotation
+@task
+def either(x) -> None:  # E: FLC907
+    print(x)
+
+
+# flowc import: the result of mixed has no boundary type flowc can use: it has no annotation
+@task
+def mixed(flag: bool):  # E: FLC907
+    if flag:
+        return 1
+    return "one"
+
+
 @pipeline
 def contexts() -> None:
 
@@ -31,6 +45,9 @@ def contexts() -> None:
     #     for i in range(3):  # E: FLC902
     #         untyped(i)
     pass
+    mixed(True)
+    either(1)
+    either("one")
 
 
 # flowc import: airflow SDK code outside tasks and pipelines was commented out
