@@ -16,3 +16,14 @@ def test_parsing_a_run_command_line_scans_no_installed_packages() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_run_paths_passes_import_no_other_pass() -> None:
+    # The runner needs the step keys and the declared constants, not the optimizer (fusion, dedupe, conditions).
+    code = (
+        "import sys\n"
+        "import flowc.run.scope, flowc.run.params\n"
+        "print(sorted(m for m in ('flowc.ir.passes.order', 'flowc.ir.passes.fusion', 'flowc.ir.passes.dedupe') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
