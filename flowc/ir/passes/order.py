@@ -27,21 +27,3 @@ PASSES: tuple[Pass, ...] = (dedupe_calls, fuse_maps, fuse_chains)
 # Keys of steps, from the program as the engines will run it.
 KEYING: tuple[Pass, ...] = (assign_step_keys,)
 
-
-def lower(program: Program) -> Program:
-    for each in LOWERING:
-        program = each(program)
-    return program
-
-
-def prepare(program: Program, optimize: bool = True) -> Program:
-    """A valid program as the backends get it: lowered, optimized unless told not to, keyed."""
-    for each in (*LOWERING, *(PASSES if optimize else ()), *KEYING):
-        program = each(program)
-    return program
-
-
-def run_passes(program: Program, passes: tuple[Pass, ...] | None = None) -> Program:
-    for each in (*LOWERING, *PASSES, *KEYING) if passes is None else passes:
-        program = each(program)
-    return program
