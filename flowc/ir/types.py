@@ -171,29 +171,22 @@ def is_artifact(t: Type) -> bool:
 
 def contains_artifact(t: Type) -> bool:
     """Whether an artifact appears anywhere inside `t` (e.g. `list[Model]`)."""
-    match t:
-        case ArtifactType():
-            return True
-        case ListType(item=inner) | DictType(value=inner) | OptionalType(inner=inner):
-            return contains_artifact(inner)
-        case NamedTupleType(fields=fields):
-            return any(contains_artifact(f.type) for f in fields)
-        case TupleType(items=items):
-            return any(contains_artifact(i) for i in items)
-        case _:
-            return False
+    return _contains(t, ArtifactType)
 
 
 def contains_run_status(t: Type) -> bool:
     """Whether `RunStatus` appears anywhere inside `t`."""
+    return _contains(t, RunStatusType)
+
+
+def _contains(t: Type, kind: type[Type]) -> bool:
+    """Whether a type of `kind` appears anywhere inside `t`, `t` included."""
     match t:
-        case RunStatusType():
-            return True
         case ListType(item=inner) | DictType(value=inner) | OptionalType(inner=inner):
-            return contains_run_status(inner)
+            return _contains(inner, kind)
         case NamedTupleType(fields=fields):
-            return any(contains_run_status(f.type) for f in fields)
+            return any(_contains(f.type, kind) for f in fields)
         case TupleType(items=items):
-            return any(contains_run_status(i) for i in items)
+            return any(_contains(i, kind) for i in items)
         case _:
-            return False
+            return isinstance(t, kind)
