@@ -18,14 +18,13 @@ import libcst as cst
 
 from flowc.importer.airflow_cleanup import is_all_done
 from flowc.importer.airflow_context import CONTEXT_PARAMETERS, AirflowContext, AirflowTask
+from flowc.importer.durations import timedelta_text
 from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet
 from flowc.importer.infer import returned_type, value_returns
 from flowc.importer.types import flowc_type, named_tuple_class
 from flowc.ir import codes
 
 TIMEDELTA = ("datetime.timedelta", "pendulum.duration")
-_UNITS = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
-_SECONDS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 OPTION_ORDER = ("retries", "timeout", "name")
 
 
@@ -41,20 +40,7 @@ class TaskDraft:
 
 def duration(call: cst.BaseExpression, ctx: AirflowContext) -> str | None:
     """"5m" for `timedelta(minutes=5)` (literal keywords only), else None."""
-    if not (isinstance(call, cst.Call) and ctx.names.qualified(call.func) in TIMEDELTA):
-        return None
-    total = 0.0
-    for arg in call.args:
-        ok, value = literal_value(arg.value)
-        key = arg.keyword.value if arg.keyword is not None else "days"
-        if not ok or not isinstance(value, int | float) or key not in _SECONDS:
-            return None
-        total += value * _SECONDS[key]
-    seconds = int(total)
-    if seconds != total or seconds <= 0:
-        return None
-    unit, size = next((u, s) for u, s in _UNITS if seconds % s == 0)
-    return f"{seconds // size}{unit}"
+    return timedelta_text(call, ctx.names, TIMEDELTA)
 
 
 def task_options(args: Sequence[cst.Arg], ctx: AirflowContext, draft: TaskDraft, where: str) -> None:

@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from flowc.importer.durations import seconds_text, timedelta_text
 from flowc.importer.emit import keyword_arg, literal, literal_value, snippet
 from flowc.importer.module import ImportContext
 from flowc.ir import codes
 
 OPTION_ORDER = ("image", "resources", "retries", "timeout", "cache", "env")
 _RESOURCE_KEYS = {"cpu": "cpu", "mem": "memory", "memory": "memory", "gpu": "gpu"}
-_SECONDS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
-_UNITS = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
 LAUNCH_PLAN_FACTORIES = ("flytekit.LaunchPlan.get_or_create", "flytekit.LaunchPlan.create", "flytekit.core.launch_plan.LaunchPlan.get_or_create")
 
 
@@ -33,29 +32,11 @@ class FlyteOptions:
     notes: list[str] = field(default_factory=lambda: [])
 
 
-def seconds_text(seconds: float) -> str | None:
-    """"90s", "5m", "2h" for a whole positive number of seconds."""
-    whole = int(seconds)
-    if whole != seconds or whole <= 0:
-        return None
-    unit, size = next((u, s) for u, s in _UNITS if whole % s == 0)
-    return f"{whole // size}{unit}"
-
-
 def _timeout(expr: cst.BaseExpression, ctx: ImportContext) -> str | None:
     ok, value = literal_value(expr)
     if ok and isinstance(value, int | float) and not isinstance(value, bool):
         return seconds_text(value)
-    if not (isinstance(expr, cst.Call) and ctx.names.qualified(expr.func) == "datetime.timedelta"):
-        return None
-    total = 0.0
-    for arg in expr.args:
-        ok, value = literal_value(arg.value)
-        key = arg.keyword.value if arg.keyword is not None else "days"
-        if not ok or not isinstance(value, int | float) or key not in _SECONDS:
-            return None
-        total += value * _SECONDS[key]
-    return seconds_text(total)
+    return timedelta_text(expr, ctx.names, ("datetime.timedelta",))
 
 
 def _resources(expr: cst.BaseExpression, ctx: ImportContext, found: FlyteOptions) -> dict[str, object] | None:
