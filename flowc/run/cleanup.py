@@ -44,8 +44,7 @@ def run_cleanup(executor: Executor, node: CleanupNode, scope: Scope) -> Outputs:
 
 
 def status_of(failure: Failed | None) -> dict[str, object]:
-    """A `RunStatus` as the task runtime reads it (`coerce`): a failure's message is `<step path>: <error>`."""
+    """A `RunStatus` as the task runtime reads it (`coerce`)."""
     if failure is None:
         return {"state": "succeeded", "failed_step": None, "error": None}
-    step, _, error = str(failure).partition(": ")
-    return {"state": "failed", "failed_step": step or None, "error": error or str(failure)}
+    return {"state": "failed", "failed_step": failure.step, "error": failure.error}

@@ -111,7 +111,8 @@ class Executor:
         _side_by_side([lambda n=node: self._node(n, scope) for node in body])
         failed = [f.exception() for _, f in (scope.nodes[n.id] for n in body) if f.exception() is not None]
         if failed:
-            raise Failed(str(failed[0]))
+            first = failed[0]
+            raise first.again() if isinstance(first, Failed) else Failed(None, str(first))
 
     def _node(self, node: Node, scope: Scope) -> None:
         _, future = scope.nodes[node.id]
@@ -121,9 +122,9 @@ class Executor:
             future.set_exception(exc)
         except Exception as exc:  # the runner's own error: fail the node rather than hang its dependants
             self.internal.append(exc)
-            future.set_exception(Failed(f"{scope.path(node.id)}: {exc!r}"))
+            future.set_exception(Failed(scope.path(node.id), repr(exc)))
         except BaseException:  # Ctrl-C (on the main thread): its dependants must not wait for ever
-            future.set_exception(Failed(f"{scope.path(node.id)}: interrupted"))
+            future.set_exception(Failed(scope.path(node.id), "interrupted"))
             raise
 
     def _run(self, node: Node, scope: Scope) -> object:
@@ -241,7 +242,7 @@ class Executor:
             started=started, ended=time.time(), attempts=attempts, error=attempt.error, log=attempt.log,
         )
         if not attempt.ok:
-            raise Failed(f"{path}: {attempt.error}")
+            raise Failed(path, attempt.error or "failed")
         return attempt.outputs
 
     def _attempt(self, task: PythonTask | ContainerTask, path: str, inputs: Outputs, scratch: Path) -> Attempt:
@@ -271,7 +272,7 @@ class Executor:
 
 def _side_by_side(fns: Sequence[Callable[[], T]]) -> list[T | Failed]:
     """Run `fns` on threads of their own; each one's value, or the `Failed` it raised."""
-    results: list[T | Failed] = [Failed("not run")] * len(fns)
+    results: list[T | Failed] = [Failed(None, "not run")] * len(fns)
 
     def run(i: int) -> None:
         try:

@@ -30,7 +30,19 @@ Outputs = dict[str, object]
 
 
 class Failed(Exception):
-    """A step, or a step a value depends on, did not succeed: dependants do not run."""
+    """A step, or a step a value depends on, did not succeed: dependants do not run.
+
+    `step` is the failed step's path in the run (None when no step is to blame), `error` why.
+    """
+
+    def __init__(self, step: str | None, error: str) -> None:
+        super().__init__(f"{step}: {error}" if step else error)
+        self.step = step
+        self.error = error
+
+    def again(self) -> Failed:
+        """The same failure, for another waiter to raise (an exception object is raised once per traceback)."""
+        return Failed(self.step, self.error)
 
 
 class StepCannotRun(Exception):
@@ -81,7 +93,7 @@ class Scope:
         try:
             return future.result()
         except Failed as exc:
-            raise Failed(str(exc)) from exc
+            raise exc.again() from exc
 
     def resolve(self, binding: Binding) -> object:
         """A binding's value, waiting for the node it reads."""
