@@ -25,6 +25,8 @@ from flowc.importer.types import flowc_type, named_tuple_class
 from flowc.ir import codes
 
 TIMEDELTA = ("datetime.timedelta", "pendulum.duration")
+# Run-context strings Airflow fills in by name; with a `None` default they become `str | None = None`.
+STRING_CONTEXT = ("ts", "ds", "ts_nodash", "ds_nodash", "run_id")
 OPTION_ORDER = ("retries", "timeout", "name")
 
 
@@ -79,6 +81,10 @@ def draft_task(fn: cst.FunctionDef, deco: cst.Decorator | None, flavour: str, ct
 
 
 def _param(param: cst.Param, ctx: AirflowContext, draft: TaskDraft) -> cst.Param:
+    if param.name.value in STRING_CONTEXT and _defaults_to_none(param):
+        draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, param, f"parameter {param.name.value} (Airflow's run context): flowc passes its default"))
+        spaced = cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(" "), whitespace_after=cst.SimpleWhitespace(" "))
+        return param.with_changes(annotation=cst.Annotation(cst.parse_expression("str | None")), equal=spaced)
     if param.name.value in CONTEXT_PARAMETERS:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, param, f"parameter {param.name.value} (Airflow's run context)"))
         return param
@@ -88,6 +94,10 @@ def _param(param: cst.Param, ctx: AirflowContext, draft: TaskDraft) -> cst.Param
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, param, f"parameter {param.name.value}", "it has no annotation"))
         return param
     return param.with_changes(annotation=cst.Annotation(flowc_type(param.annotation.annotation, ctx, draft.notes)))
+
+
+def _defaults_to_none(param: cst.Param) -> bool:
+    return param.annotation is None and isinstance(param.default, cst.Name) and param.default.value == "None"
 
 
 def _star_params(fn: cst.FunctionDef, ctx: AirflowContext, draft: TaskDraft) -> None:

@@ -66,6 +66,8 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_dynamic_task_mapping"),
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_task_mapping_second_order"),
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_task_group_mapping"),
+    ("airflow.example_dags", "example_xcomargs.py", "example_xcom_args"),
+    ("airflow.example_dags", "example_xcomargs.py", "example_xcom_args_with_operators"),
 ]
 COMPARED: dict[str, set[str]] = {
     "example_simplest_dag": {"my_task"},
@@ -76,6 +78,8 @@ COMPARED: dict[str, set[str]] = {
     "example_dynamic_task_mapping": {"add_one", "sum_it"},
     "example_task_mapping_second_order": {"get_nums", "times_2", "add_10"},
     "example_task_group_mapping": {"op.add_1", "op.mul_2"},
+    "example_xcom_args": {"generate_value", "print_value"},
+    "example_xcom_args_with_operators": {"print_value", "print_value__1"},
 }
 
 
