@@ -19,8 +19,8 @@ import libcst as cst
 from flowc.importer.airflow_cleanup import is_all_done
 from flowc.importer.airflow_context import CONTEXT_PARAMETERS, AirflowContext, AirflowTask
 from flowc.importer.durations import timedelta_text
-from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet
-from flowc.importer.infer import returned_type, value_returns
+from flowc.importer.emit import comment_lines, decorator, keyword_arg, literal, literal_value, snippet, source_of
+from flowc.importer.infer import BARE_CONTAINERS, returned_type, value_returns
 from flowc.importer.types import flowc_type, named_tuple_class
 from flowc.ir import codes
 
@@ -88,7 +88,8 @@ def _param(param: cst.Param, ctx: AirflowContext, draft: TaskDraft) -> cst.Param
     if param.name.value in CONTEXT_PARAMETERS:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, param, f"parameter {param.name.value} (Airflow's run context)"))
         return param
-    if param.annotation is None and (inferred := ctx.inferred.param(draft.fn.name.value, param.name.value)) is not None:
+    bare = param.annotation is None or source_of(param.annotation.annotation) in BARE_CONTAINERS
+    if bare and (inferred := ctx.inferred.param(draft.fn.name.value, param.name.value)) is not None:
         return param.with_changes(annotation=cst.Annotation(inferred))
     if param.annotation is None:
         draft.notes.append(ctx.notes.add(codes.IMPORT_NEEDS_TYPE, param, f"parameter {param.name.value}", "it has no annotation"))
@@ -111,7 +112,7 @@ def _result(draft: TaskDraft, ctx: AirflowContext) -> None:
     returns = value_returns(fn)
     ann = fn.returns.annotation if fn.returns is not None else None
     if draft.task.fields:
-        _multiple_outputs(draft, ctx, returns, ann)
+        _multiple_outputs(draft, ctx, returns, ann or ctx.inferred.result(fn.name.value))
         return
     if ann is not None:
         draft.fn = fn.with_changes(returns=cst.Annotation(flowc_type(ann, ctx, draft.notes)))

@@ -6,7 +6,12 @@ them off what the file states, never running it:
   items share one such type);
 - the result of a task (annotated or inferred), `task.expand(...)` being a list of them;
 - a name assigned once in its scope, or a parameter of the enclosing function;
-- `+`, `-`, `*` of ints and floats (and `+` of strings).
+- `+`, `-`, `*` of ints and floats (and `+` of strings), and a name assigned once then
+  only grown with `+=`/`-=`/`*=` (the type of the arithmetic);
+- `json.loads` of a string literal (the type of the JSON it holds: parsing data, not
+  running code); a dict literal with string keys and values of one type (`dict[str, T]`);
+- the loop variable of `for v in xs` / `d.values()` / `d.keys()` over a known list or dict.
+A bare `dict` or `list` annotation counts as none.
 A parameter gets the type every call of its task passes it (an `.expand(p=...)` passes
 the items of a list); a result the type every `return` gives. Inference repeats until
 nothing changes, so types flow along a chain of tasks: first from the uses known so far
@@ -18,14 +23,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
+
+import json
 
 import libcst as cst
+
+from flowc.importer.emit import literal_value
 
 _SCALARS: tuple[tuple[type[cst.BaseExpression], str], ...] = (
     (cst.SimpleString, "str"), (cst.ConcatenatedString, "str"), (cst.FormattedString, "str"),
     (cst.Integer, "int"), (cst.Float, "float"),
 )
 _ARITHMETIC = (cst.Add, cst.Subtract, cst.Multiply)
+_AUGMENTED: dict[type[cst.BaseAugOp], cst.BaseBinaryOp] = {cst.AddAssign: cst.Add(), cst.SubtractAssign: cst.Subtract(), cst.MultiplyAssign: cst.Multiply()}
+BARE_CONTAINERS = ("dict", "list")  # annotations without item types: inferred as if absent
 _ROUNDS = 10  # chains of tasks longer than this keep their tail untyped
 
 
@@ -73,7 +85,16 @@ class _Scope:
 
     fn: cst.FunctionDef | None
     parent: _Scope | None
-    assigned: dict[str, cst.BaseExpression | None] = field(default_factory=lambda: {})  # None: assigned otherwise
+    assigned: dict[str, list[_Binding] | None] = field(default_factory=lambda: {})  # None: assigned otherwise
+
+
+@dataclass(frozen=True)
+class _Binding:
+    """How a name gets a value: `=` (value), a loop variable (`for`: the iterable), or `+=`-like (`op`)."""
+
+    kind: str  # "=", "for", "aug"
+    value: cst.BaseExpression
+    op: cst.BaseBinaryOp | None = None
 
 
 class _Collect(cst.CSTVisitor):
@@ -102,15 +123,20 @@ class _Collect(cst.CSTVisitor):
         for target in node.targets:
             name = target.target.value if isinstance(target.target, cst.Name) else None
             if name is not None:
-                self._bind(name, node.value if len(node.targets) == 1 else None)
+                self._bind(name, _Binding("=", node.value) if len(node.targets) == 1 else None)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if isinstance(node.target, cst.Name):
-            self._bind(node.target.value, None)
+            op = _AUGMENTED.get(type(node.operator))
+            grown = self.scopes[-1].assigned.get(node.target.value)
+            if op is None or not grown:
+                self._bind(node.target.value, None)
+            else:
+                grown.append(_Binding("aug", node.value, op))
 
     def visit_For(self, node: cst.For) -> None:
         if isinstance(node.target, cst.Name):
-            self._bind(node.target.value, None)
+            self._bind(node.target.value, _Binding("for", node.iter))
 
     def visit_AsName(self, node: cst.AsName) -> None:
         if isinstance(node.name, cst.Name):
@@ -119,9 +145,9 @@ class _Collect(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         self.calls.append((node, self.scopes[-1]))
 
-    def _bind(self, name: str, value: cst.BaseExpression | None) -> None:
+    def _bind(self, name: str, value: _Binding | None) -> None:
         assigned = self.scopes[-1].assigned
-        assigned[name] = None if name in assigned else value
+        assigned[name] = None if name in assigned or value is None else [value]
 
 
 class InferredTypes:
@@ -215,6 +241,11 @@ class InferredTypes:
             return literal
         if isinstance(expr, cst.Name):
             return self._name_type(expr.value, scope, depth)
+        if isinstance(expr, cst.Call) and (loaded := self._json_loads(expr, scope, depth)) is not None:
+            return loaded
+        if isinstance(expr, cst.Dict):
+            values = _one({self.type_of(e.value, scope, depth + 1) if _string_key(e) else None for e in expr.elements}) if expr.elements else None
+            return f"dict[str, {values}]" if values else None
         if isinstance(expr, cst.Call):
             step, mapped = self._callee(expr.func)
             if step in self._steps and (mapped or isinstance(expr.func, cst.Name)):
@@ -229,12 +260,75 @@ class InferredTypes:
         here: _Scope | None = scope
         while here is not None:
             if name in here.assigned:
-                value = here.assigned[name]
-                return self.type_of(value, here, depth + 1) if value is not None else None
+                bindings = here.assigned[name]
+                return self._bound_type(bindings, here, depth + 1) if bindings else None
             if here.fn is not None and any(p.name.value == name for p in here.fn.params.params):
                 return _annotation(here.fn, name) or self._params.get((here.fn.name.value, name))
             here = here.parent
         return None
+
+
+    def _bound_type(self, bindings: list[_Binding], scope: _Scope, depth: int) -> str | None:
+        """`x = e` or `for x in e`, then `x += e2`...: the type of the arithmetic over them all."""
+        first, *grown = bindings
+        found = self.type_of(first.value, scope, depth) if first.kind == "=" else self._item_type(first.value, scope, depth)
+        for binding in grown:
+            assert binding.op is not None
+            found = _arithmetic(found, self.type_of(binding.value, scope, depth), binding.op)
+        return found
+
+    def _item_type(self, iterable: cst.BaseExpression, scope: _Scope, depth: int) -> str | None:
+        """The items of `xs`, `d.values()` or `d.keys()` where the list or dict has a known type."""
+        if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute) and not iterable.args:
+            method, owner = iterable.func.attr.value, self.type_of(iterable.func.value, scope, depth)
+            values = owner[len("dict[str, "):-1] if owner and owner.startswith("dict[str, ") else None
+            return values if method == "values" else "str" if method == "keys" and values else None
+        return _item(self.type_of(iterable, scope, depth))
+
+    def _json_loads(self, call: cst.Call, scope: _Scope, depth: int) -> str | None:
+        """`json.loads(s)` where `s` is (a name assigned once to) a string literal: the JSON's type."""
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "json" and func.attr.value == "loads"):
+            return None
+        if len(call.args) != 1 or call.args[0].keyword is not None:
+            return None
+        text = self._string_value(call.args[0].value, scope, depth)
+        try:
+            return json_type(json.loads(text)) if text is not None else None
+        except ValueError:
+            return None
+
+    def _string_value(self, expr: cst.BaseExpression, scope: _Scope, depth: int) -> str | None:
+        here: _Scope | None = scope
+        while isinstance(expr, cst.Name) and here is not None and depth < 20:
+            if expr.value in here.assigned:
+                bindings = here.assigned[expr.value]
+                if not bindings or len(bindings) != 1 or bindings[0].kind != "=":
+                    return None
+                expr, depth = bindings[0].value, depth + 1
+            else:
+                here = here.parent
+        ok, value = literal_value(expr) if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)) else (False, None)
+        return value if ok and isinstance(value, str) else None
+
+
+def json_type(value: object) -> str | None:
+    """The boundary type of a parsed JSON value (a dict's values, a list's items of one type), or None."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float, str)):
+        return type(value).__name__
+    if isinstance(value, list) and value:
+        items = _one({json_type(v) for v in cast(list[object], value)})
+        return f"list[{items}]" if items else None
+    if isinstance(value, dict) and value:
+        values = _one({json_type(v) for v in cast(dict[str, object], value).values()})
+        return f"dict[str, {values}]" if values else None
+    return None
+
+
+def _string_key(element: cst.BaseDictElement) -> bool:
+    return isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString)
 
 
 def _arithmetic(left: str | None, right: str | None, operator: cst.BaseBinaryOp) -> str | None:
@@ -249,7 +343,8 @@ def _annotation(fn: cst.FunctionDef, param: str | None) -> str | None:
         ann = fn.returns
     else:
         ann = next((p.annotation for p in fn.params.params if p.name.value == param), None)
-    return cst.Module([]).code_for_node(ann.annotation) if ann is not None else None
+    written = cst.Module([]).code_for_node(ann.annotation) if ann is not None else None
+    return None if written in BARE_CONTAINERS else written
 
 
 def value_returns(fn: cst.FunctionDef) -> list[cst.Return]:
