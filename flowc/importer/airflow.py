@@ -37,6 +37,7 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
     """`module` (an Airflow DAG file) rewritten into the flowc DSL; problems go to `notes`."""
     ctx = AirflowContext(names=ImportedNames(module, AIRFLOW_ALIASES), notes=notes, sdk="airflow", roots=("airflow",))
     ctx.operator_ids = operator_task_ids(module, lambda func: ctx.is_sdk_name(func, PYTHON_OPERATOR))
+    module = _hoisted_callables(module, ctx)
     plain = {s.name.value: _pulled(s, ctx) for s in module.body if isinstance(s, cst.FunctionDef) and not s.decorators}
     ctx.infer_types(module.with_changes(body=[plain.get(s.name.value, s) if isinstance(s, cst.FunctionDef) else s for s in module.body]))
     callables = {name: TaskDraft(fn=fn, task=AirflowTask(name, name)) for name, fn in plain.items()}
@@ -66,13 +67,31 @@ def translate(module: cst.Module, notes: Notes) -> cst.Module:
     return assemble(module, ctx, replaced)
 
 
+def _hoisted_callables(module: cst.Module, ctx: AirflowContext) -> cst.Module:
+    """PythonOperator callables defined in a module-level `with DAG(...):` moved just above it.
+
+    A `with` block makes no scope: such a function is a module-level function already.
+    """
+    callables = set(ctx.operator_ids.values())
+    body: list[cst.BaseStatement] = []
+    for stmt in module.body:
+        if isinstance(stmt, cst.With) and _dag_with(stmt, ctx) is not None and isinstance(stmt.body, cst.IndentedBlock):
+            moved = [s for s in stmt.body.body if isinstance(s, cst.FunctionDef) and not s.decorators and s.name.value in callables]
+            body += [m.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *(line for line in m.leading_lines if line.comment)]) for m in moved]
+            stmt = stmt.with_changes(body=stmt.body.with_changes(body=[s for s in stmt.body.body if not any(s is m for m in moved)]))
+        body.append(stmt)
+    return module.with_changes(body=body)
+
+
 def _pulled(fn: cst.FunctionDef, ctx: AirflowContext) -> cst.FunctionDef:
     """A PythonOperator callable with its XCom pulls as parameters (airflow_xcom.py)."""
     if fn.name.value not in ctx.operator_ids.values():
         return fn
-    new, pulls = without_pulls(fn)
+    new, pulls, pushed = without_pulls(fn)
     if pulls:
         ctx.pulls[fn.name.value] = pulls
+    if pushed is not None:
+        ctx.pushes[fn.name.value] = pushed
     return new
 
 

@@ -62,6 +62,7 @@ class AirflowContext(ImportContext):
     inferred: InferredTypes = field(default_factory=lambda: InferredTypes(cst.Module([]), lambda fn: False))  # set by the importer
     operator_ids: dict[str, str] = field(default_factory=lambda: {})  # PythonOperator task_id -> its callable
     pulls: dict[str, list[Pull]] = field(default_factory=lambda: {})  # callable -> the XCom pulls it got as parameters
+    pushes: dict[str, str] = field(default_factory=lambda: {})  # callable -> the key of the XCom push it now returns
 
     def infer_types(self, module: cst.Module) -> None:
         """Types for the file's unannotated task, task-group and callable parameters and results (infer.py)."""

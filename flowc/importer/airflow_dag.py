@@ -327,8 +327,8 @@ class _Rewriter(cst.CSTTransformer):
         for pull in self.ctx.pulls.get(name, []):
             source = self.ctx.task_function(pull.task_id)
             bound = [var for var, fn in self.body.tasks.items() if fn == source]
-            if len(bound) != 1:
-                self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, f"the XCom pull of {pull.task_id!r} (no one earlier step of that task to pass)"))
+            if len(bound) != 1 or pull.key != self.ctx.pushes.get(source):
+                self.notes.append(self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, original, f"the XCom pull of {pull.task_id!r} (no one earlier step of that task to pass, or it pushed no such key)"))
                 return None
             out.append(keyword_arg(pull.param, cst.Name(bound[0])))
         return out

@@ -6,7 +6,10 @@ of the callable's own body, one literal `task_ids`, no `key`) is removed, its na
 becomes a parameter of the task, and the pipeline passes the upstream step's result
 (airflow_dag.py). `**context` (or `ti`) goes when nothing else uses it (Airflow
 fills it; a callable that never reads it does not need it). The parameter's
-type is the upstream result's (infer.py `wires`).
+type is the upstream result's (infer.py `wires`). A callable whose last statement is
+`ti.xcom_push("k", value)` (and that returns nothing) returns `value` instead; a pull
+with `key="k"` then takes it (only from a callable that pushed that key, airflow_dag.py).
+`ti = context["ti"]` makes `ti` the task instance too, and goes when nothing else uses it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from flowc.importer.emit import literal_value
+from flowc.importer.infer import value_returns
 from flowc.importer.module import leading
 
 _TI = ("ti", "task_instance")
@@ -28,15 +32,18 @@ class Pull:
 
     param: str
     task_id: str
+    key: str | None = None  # `key="k"`: the value the upstream callable pushed under k
 
 
-def without_pulls(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[Pull]]:
-    """`fn` with its XCom pulls turned into parameters (and an unused `**context` gone), and those pulls."""
+def without_pulls(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[Pull], str | None]:
+    """`fn` with its XCom pulls turned into parameters (and an unused `**context` gone), those pulls, and the key its push became a return under."""
     body = fn.body
     if not isinstance(body, cst.IndentedBlock):
-        return fn, []
+        return fn, [], None
     context = fn.params.star_kwarg.name.value if fn.params.star_kwarg is not None else None
     ti_params = {p.name.value for p in fn.params.params if p.name.value in _TI}
+    aliases = [stmt for stmt in body.body if _ti_alias(stmt, context) is not None]
+    ti_params |= {name for stmt in aliases if (name := _ti_alias(stmt, context)) is not None}
     pulls: list[Pull] = []
     kept: list[cst.BaseStatement] = []
     carried: list[cst.EmptyLine] = []  # the comments above a removed pull go to the next statement
@@ -48,12 +55,38 @@ def without_pulls(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[Pull]]:
         else:
             pulls.append(pull)
             carried += [line for line in leading(stmt) if line.comment is not None]
+    pushed = _keyed_push(kept[-1], context, ti_params) if kept and not value_returns(fn) else None
+    if pushed is not None:
+        kept[-1] = kept[-1].with_changes(body=[cst.Return(value=pushed[1])])
+    if not _names(cst.IndentedBlock(body=[s for s in kept if not any(s is a for a in aliases)])) & ti_params:
+        kept = [s for s in kept if not any(s is a for a in aliases)]
     new_body = body.with_changes(body=kept)
     used = _names(new_body)
     params = [p for p in fn.params.params if p.name.value not in ti_params or p.name.value in used]
     params += [cst.Param(name=cst.Name(p.param)) for p in pulls]
     star = fn.params.star_kwarg if context in used else None
-    return fn.with_changes(body=new_body, params=fn.params.with_changes(params=params, star_kwarg=star)), pulls
+    return fn.with_changes(body=new_body, params=fn.params.with_changes(params=params, star_kwarg=star)), pulls, pushed[0] if pushed else None
+
+
+def _ti_alias(stmt: cst.BaseStatement, context: str | None) -> str | None:
+    """`ti = context["ti"]`: the name, else None."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign)):
+        return None
+    assign = stmt.body[0]
+    target = assign.targets[0].target if len(assign.targets) == 1 else None
+    return target.value if isinstance(target, cst.Name) and isinstance(assign.value, cst.Subscript) and _is_ti(assign.value, context, set()) else None
+
+
+def _keyed_push(stmt: cst.BaseStatement, context: str | None, ti_params: set[str]) -> tuple[str, cst.BaseExpression] | None:
+    """(key, value) of a statement `ti.xcom_push("k", value)` (or `key=`, `value=`), else None."""
+    call = stmt.body[0].value if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr) else None
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "xcom_push"):
+        return None
+    if not _is_ti(call.func.value, context, ti_params) or len(call.args) != 2:
+        return None
+    named = {("key", "value")[i] if a.keyword is None else a.keyword.value: a.value for i, a in enumerate(call.args)}
+    ok, key = literal_value(named["key"]) if set(named) == {"key", "value"} else (False, None)
+    return (key, named["value"]) if ok and isinstance(key, str) else None
 
 
 def _with_leading(stmt: cst.BaseStatement, lines: list[cst.EmptyLine]) -> cst.BaseStatement:
@@ -73,10 +106,14 @@ def _pull(stmt: cst.BaseStatement, context: str | None, ti_params: set[str]) -> 
         return None
     if call.func.attr.value != "xcom_pull" or not _is_ti(call.func.value, context, ti_params):
         return None
-    if len(call.args) != 1 or call.args[0].keyword is None or call.args[0].keyword.value != "task_ids":
+    named = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    if len(named) != len(call.args) or "task_ids" not in named or not set(named) <= {"task_ids", "key"}:
         return None
-    ok, task_id = literal_value(call.args[0].value)
-    return Pull(target.value, task_id) if ok and isinstance(task_id, str) else None
+    ok, task_id = literal_value(named["task_ids"])
+    key_ok, key = literal_value(named["key"]) if "key" in named else (True, None)
+    if not (ok and isinstance(task_id, str) and key_ok and (key is None or isinstance(key, str))):
+        return None
+    return Pull(target.value, task_id, key if isinstance(key, str) else None)
 
 
 def _is_ti(expr: cst.BaseExpression, context: str | None, ti_params: set[str]) -> bool:

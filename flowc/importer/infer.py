@@ -241,6 +241,8 @@ class InferredTypes:
             return literal
         if isinstance(expr, cst.Name):
             return self._name_type(expr.value, scope, depth)
+        if isinstance(expr, cst.Call) and _is_json(expr.func, "dumps"):
+            return "str"
         if isinstance(expr, cst.Call) and (loaded := self._json_loads(expr, scope, depth)) is not None:
             return loaded
         if isinstance(expr, cst.Dict):
@@ -287,8 +289,7 @@ class InferredTypes:
 
     def _json_loads(self, call: cst.Call, scope: _Scope, depth: int) -> str | None:
         """`json.loads(s)` where `s` is (a name assigned once to) a string literal: the JSON's type."""
-        func = call.func
-        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "json" and func.attr.value == "loads"):
+        if not _is_json(call.func, "loads"):
             return None
         if len(call.args) != 1 or call.args[0].keyword is not None:
             return None
@@ -325,6 +326,10 @@ def json_type(value: object) -> str | None:
         values = _one({json_type(v) for v in cast(dict[str, object], value).values()})
         return f"dict[str, {values}]" if values else None
     return None
+
+
+def _is_json(func: cst.BaseExpression, name: str) -> bool:
+    return isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "json" and func.attr.value == name
 
 
 def _string_key(element: cst.BaseDictElement) -> bool:

@@ -68,6 +68,7 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("airflow.example_dags", "example_dynamic_task_mapping.py", "example_task_group_mapping"),
     ("airflow.example_dags", "example_xcomargs.py", "example_xcom_args"),
     ("airflow.example_dags", "tutorial_taskflow_api.py", "tutorial_taskflow_api"),
+    ("airflow.example_dags", "tutorial_dag.py", "tutorial_dag"),
     ("airflow.example_dags", "example_xcomargs.py", "example_xcom_args_with_operators"),
 ]
 COMPARED: dict[str, set[str]] = {
@@ -81,6 +82,7 @@ COMPARED: dict[str, set[str]] = {
     "example_task_group_mapping": {"op.add_1", "op.mul_2"},
     "example_xcom_args": {"generate_value", "print_value"},
     "tutorial_taskflow_api": {"extract", "transform", "load"},
+    "tutorial_dag": {"extract", "transform", "load"},
     "example_xcom_args_with_operators": {"print_value", "print_value__1"},
 }
 
