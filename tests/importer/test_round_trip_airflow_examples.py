@@ -28,13 +28,22 @@ Chosen (deterministic, self-contained, round-trips):
 |                                                  | result, a mapped mapping whose results nobody uses (a `for`), |
 |                                                  | a mapped @task_group; untyped tasks typed by inference     |
 |                                                  | (infer.py); every mapped instance compared by map index    |
+| example_dags/example_xcomargs.py                 | two DAGs: `print_value(value, ts=None)` (a run-context     |
+|                                                  | string with a None default -> `str | None = None`); one    |
+|                                                  | task called twice (Airflow `t__1` is flowc's `t_2`); Bash  |
+|                                                  | operators and their `>>` left out (noted)                  |
+| example_dags/tutorial_taskflow_api.py            | `json.loads` of a string literal typed from the JSON       |
+|                                                  | (`dict[str, float]`), a bare `dict` parameter, a `+=` sum  |
+|                                                  | over `.values()`, multiple_outputs with no annotation      |
+| example_dags/tutorial_dag.py                     | PythonOperator callables defined in `with DAG`, `ti =      |
+|                                                  | kwargs["ti"]`, keyed `xcom_push`/`xcom_pull(key=...)`      |
+|                                                  | (a last push becomes the return, the pull a parameter)     |
 
 Skipped:
 
 | example                                          | why                                                       |
 |--------------------------------------------------|-----------------------------------------------------------|
-| tutorial_taskflow_api.py                         | the result of `json.loads` and a bare `dict` have no type flowc can know statically, and multiple_outputs has no `-> dict[str, T]`: output fails `flowc check` |
-| example_xcomargs.py                              | `print_value(value, ts=None)`: `ts` is Airflow's run context (no flowc equivalent); Bash operators |
+| example_failed_dag.py                            | fails on purpose (the harness wants a successful run); `schedule="@once"` |
 | example_setup_teardown_taskflow.py               | `with teardown(setup()):` is not translated; the import's teardown takes a setup's output, which KFP and Flyte cannot hand to a `finally` step (FLC510/FLC710) |
 | example_dag_decorator.py                         | network (GetRequestOperator, httpbin)                     |
 | example_xcom.py, example_complex.py, example_skip_dag.py, example_nested_branch_dag.py, example_branch_labels.py, example_custom_weight.py, example_task_group.py, example_setup_teardown.py | Bash/Empty operators only, or `.override(...)`: nothing flowc runs |
