@@ -17,9 +17,10 @@ import libcst as cst
 
 from flowc.importer.airflow_context import EMPTY_OPERATORS, PYTHON_OPERATOR, AirflowContext, task_group_name
 from flowc.importer.airflow_params import template_param
+from flowc.importer.unroll import unroll_range
 from flowc.importer.airflow_tasks import TaskDraft, draft_task, task_options
 from flowc.importer.emit import comment_lines, commented_out, keyword_arg, leading_lines, literal_value, simple_line, snippet, with_comments
-from flowc.importer.ordering import assigns, in_after
+from flowc.importer.ordering import assigns, in_after, order_earlier
 from flowc.ir import codes
 
 
@@ -54,6 +55,7 @@ class DagBody:
         return out or [simple_line(cst.Pass())]
 
     def _statements(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        stmts = [unrolled for stmt in stmts for unrolled in unroll_range(stmt)]
         for stmt in stmts:
             if isinstance(stmt, cst.FunctionDef):
                 self._hoist(stmt)
@@ -206,13 +208,13 @@ class DagBody:
         out, edges = apply_branches(self, out, edges)
         for after_name in dict.fromkeys(e.after for e in edges):
             befores = [e for e in edges if e.after == after_name]
-            at = _index(out, after_name)
+            at = _later(out, after_name, [e.before for e in befores])
             late = [e for e in befores if at is None or (_index(out, e.before) or 0) > at]
             for e in late:
                 note = self.ctx.notes.add(codes.IMPORT_NOT_TRANSLATED, e.node, f"`{e.before} >> {e.after}` where {e.after} is made first")
                 out[-1] = with_comments(out[-1], [note])
             handles = [cst.Name(n) for n in dict.fromkeys(e.before for e in befores if e not in late)]
-            if at is not None and handles:
+            if at is not None and handles and not order_earlier(out, after_name, handles, self.ctx):
                 out[at] = in_after(out[at], handles, self.ctx)
         return apply_cleanup(self, out)
 
@@ -224,10 +226,36 @@ def _fan_out(comp: cst.ListComp, stmt: cst.SimpleStatementLine) -> cst.For:
 
 
 def _index(out: list[cst.BaseStatement], name: str) -> int | None:
+    """Where `name` is assigned: a line of `out`, or the line inside a `with after(...)` of it."""
     for k, stmt in enumerate(out):
-        if isinstance(stmt, cst.SimpleStatementLine) and assigns(stmt, name):
+        inner = stmt.body.body if isinstance(stmt, cst.With) and isinstance(stmt.body, cst.IndentedBlock) and len(stmt.body.body) == 1 else [stmt]
+        if isinstance(inner[0], cst.SimpleStatementLine) and assigns(inner[0], name):
             return k
     return None
+
+
+def _later(out: list[cst.BaseStatement], name: str, befores: list[str]) -> int | None:
+    """Where `name` is made, moved below the steps it must follow when nothing in between uses it."""
+    at = _index(out, name)
+    last = max((k for b in befores if (k := _index(out, b)) is not None), default=None)
+    if at is None or last is None or last < at or not isinstance(out[at], cst.SimpleStatementLine):
+        return at
+    if any(name in _names_in(stmt) for stmt in out[at + 1:last + 1]):
+        return at
+    moved = out.pop(at)
+    out.insert(last, moved)
+    return last
+
+
+def _names_in(node: cst.CSTNode) -> set[str]:
+    found: set[str] = set()
+
+    class _Find(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+    node.visit(_Find())
+    return found
 
 
 def _flatten_shift(expr: cst.BaseExpression, parts: list[cst.BaseExpression]) -> None:

@@ -79,9 +79,8 @@ def assert_round_trip(tmp_path: Path, cases: list[tuple[Path, str]]) -> dict[str
 
 
 def _flowc_repeat(task_id: str) -> str:
-    """A task called again in one DAG: Airflow names the n-th repeat `t__n`, flowc `t_{n+1}`."""
-    match = re.fullmatch(r"(.+)__(\d+)", task_id)
-    return f"{match.group(1)}_{int(match.group(2)) + 1}" if match else task_id
+    """A task (or group) called again in one DAG: Airflow names the n-th repeat `t__n`, flowc `t_{n+1}`."""
+    return re.sub(r"([^.]+)__(\d+)(?=\.|$)", lambda m: f"{m.group(1)}_{int(m.group(2)) + 1}", task_id)
 
 
 def _plain(value: object) -> object:

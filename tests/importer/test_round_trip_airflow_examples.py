@@ -18,7 +18,8 @@ Chosen (deterministic, self-contained, round-trips):
 | example_dags/example_display_name.py             | EmptyOperator (left out, noted) >> @task(task_display_name) |
 | example_dags/example_task_group_decorator.py     | module-level @task, @task_group, `with DAG`; task_start's  |
 |                                                  | unannotated literal result (inferred `-> str`); the        |
-|                                                  | `for i in range(5)` over groups is not translated (noted)  |
+|                                                  | build-time `for i in range(5)` over groups unrolled into   |
+|                                                  | 5 calls (unroll.py); repeats compared as `g__1` = `g_2`    |
 | providers/standard/example_dags/                 | a chain of typed @tasks passing int/float XComs            |
 |   example_measurement_correction_decorator.py    |                                                           |
 | providers/standard/example_dags/                 | the same chain as PythonOperators pulling XComs with       |
@@ -83,7 +84,9 @@ EXAMPLES: list[tuple[str, str, str]] = [
 COMPARED: dict[str, set[str]] = {
     "example_simplest_dag": {"my_task"},
     "example_display_name": {"sample_task_2"},
-    "example_task_group_decorator": {"task_start", "task_end"},
+    "example_task_group_decorator": {"task_start", "task_end"} | {
+        f"task_group_function{suffix}.task_{k}" for suffix in ("", "__1", "__2", "__3", "__4") for k in (1, 2, 3)
+    },
     "example_measurement_correction_decorator": {"read_measurement", "validate_measurement", "apply_correction", "store_result"},
     "example_measurement_correction_operator": {"read_measurement", "validate_measurement", "apply_correction", "store_result"},
     "example_dynamic_task_mapping": {"add_one", "sum_it"},

@@ -28,7 +28,7 @@ def contexts():
 
     stamp()
     shell()
-    for i in range(3):  # E: FLC902
+    for i in range(len("abc")):  # E: FLC902
         untyped(i)
     mixed(True)
     either(1)

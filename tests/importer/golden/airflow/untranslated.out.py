@@ -41,8 +41,8 @@ def contexts() -> None:
 
     stamp()
     shell()
-    # flowc import: not translated: statement `for i in range(3): ...`
-    #     for i in range(3):  # E: FLC902
+    # flowc import: not translated: statement `for i in range(len("abc")): ...`
+    #     for i in range(len("abc")):  # E: FLC902
     #         untyped(i)
     pass
     mixed(True)
