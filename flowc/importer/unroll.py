@@ -20,10 +20,10 @@ def unroll_range(stmt: cst.BaseStatement) -> list[cst.BaseStatement]:
     values = _range_values(stmt)
     if values is None or not isinstance(stmt, cst.For) or not isinstance(stmt.target, cst.Name) or not isinstance(stmt.body, cst.IndentedBlock):
         return [stmt]
-    body = list(stmt.body.body)
-    if stmt.orelse is not None or not all(isinstance(s, cst.SimpleStatementLine) for s in body):
+    body = [s for s in stmt.body.body if isinstance(s, cst.SimpleStatementLine)]
+    if stmt.orelse is not None or len(body) != len(stmt.body.body):
         return [stmt]
-    assigned = {t.target.value for s in body for small in s.body if isinstance(s, cst.SimpleStatementLine) and isinstance(small, cst.Assign) for t in small.targets if isinstance(t.target, cst.Name)}
+    assigned = {t.target.value for s in body for small in s.body if isinstance(small, cst.Assign) for t in small.targets if isinstance(t.target, cst.Name)}
     copies: list[cst.BaseStatement] = []
     for k in values:
         names: dict[str, cst.BaseExpression] = {name: cst.Name(f"{name}_{k}") for name in assigned}
