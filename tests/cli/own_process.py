@@ -29,10 +29,15 @@ _LAST = _Output()
 def main(argv: list[str]) -> int:
     """`flowc` in a process of its own: an in-process Airflow run earlier on the same xdist
     worker rewrites what `print` writes, so a captured in-process run cannot be compared."""
-    proc = subprocess.run([sys.executable, "-m", "flowc.cli", *argv], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = flowc(argv)
     _LAST.out, _LAST.err = proc.stdout, proc.stderr
     return proc.returncode
+
+
+def flowc(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    """`flowc argv` in a process of its own: its exit code, stdout and stderr."""
+    return subprocess.run([sys.executable, "-m", "flowc.cli", *argv], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
 class _Captured:

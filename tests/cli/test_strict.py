@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from flowc.cli import main
+from tests.cli.own_process import flowc
 
 # A scheduled pipeline: on KFP its schedule is not part of the spec (FLC505, a warning).
 SCHEDULED = '''
@@ -68,16 +69,18 @@ def test_cached_check_replays_strict_and_lenient_runs_apart(tmp_path: Path, caps
     assert capsys.readouterr().out.count("ok, 1 warning(s)") == 2
 
 
-def test_every_format_renders_a_warning_as_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_format_renders_a_warning_as_a_warning(tmp_path: Path) -> None:
+    # Each format's whole output is compared: flowc runs in a process of its own (own_process.py says why).
     path = _project(tmp_path)
-    capsys.readouterr()
-    assert main(["check", "--no-cache", "--format", "json", str(path)]) == 0
-    [item] = json.loads(capsys.readouterr().out)
+    done = flowc(["check", "--no-cache", "--format", "json", str(path)])
+    assert done.returncode == 0, done.stderr
+    [item] = json.loads(done.stdout)
     assert (item["code"], item["severity"]) == ("FLC505", "warning")
-    assert main(["check", "--no-cache", "--format", "github", str(path)]) == 0
-    assert capsys.readouterr().out.startswith(f"::warning file={path},line=11,col=5,")
-    assert main(["check", "--no-cache", "--format", "sarif", str(path)]) == 0
-    run = json.loads(capsys.readouterr().out)["runs"][0]
+    done = flowc(["check", "--no-cache", "--format", "github", str(path)])
+    assert done.returncode == 0 and done.stdout.startswith(f"::warning file={path},line=11,col=5,"), done
+    done = flowc(["check", "--no-cache", "--format", "sarif", str(path)])
+    assert done.returncode == 0, done.stderr
+    run = json.loads(done.stdout)["runs"][0]
     assert [r["level"] for r in run["results"]] == ["warning"]
     assert run["tool"]["driver"]["rules"][0]["defaultConfiguration"] == {"level": "warning"}
-    assert main(["check", "--no-cache", "--format", "sarif", "--strict", str(path)]) == 1
+    assert flowc(["check", "--no-cache", "--format", "sarif", "--strict", str(path)]).returncode == 1
