@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flowc.cli.common import add_level, config_and_level, report
+from flowc.cli.common import add_inputs, add_level, config_and_level, report
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("run", help="run a pipeline on this machine: steps in parallel, results in a local store")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="pipeline files or folders")
-    p.add_argument("--root", type=Path, help="import root of the pipeline modules")
+    add_inputs(p)
     p.add_argument("--pipeline", metavar="NAME", help="the pipeline to run (needed when the files define several)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter (repeatable)")
     p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N", help="steps run at once (default: the number of cores)")
