@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flowc.cli.common import report
+from flowc.report import FORMATS
 
 
 def register(sub: Any) -> None:
@@ -19,7 +20,7 @@ def register(sub: Any) -> None:
     imp.add_argument("paths", nargs="+", metavar="FILE", help="Python files written with one SDK")
     imp.add_argument("--from", dest="sdk", choices=("kfp", "airflow", "flyte"), help="the SDK (default: detected from the imports)")
     imp.add_argument("-o", "--out", metavar="DIR", help="write each file's translation here under its own name (default: stdout, one file only)")
-    imp.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text", help="how diagnostics are printed")
+    imp.add_argument("--format", choices=FORMATS, default="text", help="how diagnostics are printed")
     imp.set_defaults(handler=run)
 
 
