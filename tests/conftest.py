@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,3 +71,14 @@ def load_example() -> Callable[[str], object]:
 
 def pytest_configure(config: pytest.Config) -> None:
     sys.dont_write_bytecode = True
+
+
+@pytest.fixture(autouse=True)
+def _print_restored() -> Iterator[None]:
+    """`print` as it was before each test. kfp.local indents a task's output by swapping
+    `builtins.print` in and out around each task (kfp/local/logging_utils.py, indented_print);
+    tasks it runs on parallel threads restore each other's wrappers, so `print` stays wrapped,
+    one more level per such run: output on that worker gained padding and slowed down."""
+    original = builtins.print
+    yield
+    builtins.print = original
