@@ -76,9 +76,9 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _print_restored() -> Iterator[None]:
     """`print` as it was before each test. kfp.local indents a task's output by swapping
-    `builtins.print` in and out around each task (kfp/local/logging_utils.py, indented_print);
-    tasks it runs on parallel threads restore each other's wrappers, so `print` stays wrapped,
-    one more level per such run: output on that worker gained padding and slowed down."""
+    `builtins.print` for a wrapper around each task (kfp/local/logging_utils.py, indented_print);
+    a CI worker was seen printing through dozens of such nested wrappers left by earlier runs,
+    so its output gained padding and printing slowed to a crawl."""
     original = builtins.print
     yield
     builtins.print = original
